@@ -1,0 +1,44 @@
+import { readTable, findColumn } from "../core/table";
+import { resolveModel } from "../core/model";
+import { band, explainLine, scoreTable } from "../core/score";
+import { toText, type CellValue } from "../core/values";
+
+export interface RankedAccount {
+  account: string;
+  score: number;
+  band: string;
+  explanation: string;
+}
+
+/** Scores a table and ranks accounts, highest score first (ties keep sheet order). */
+export function rankAccounts(rows: CellValue[][], model: unknown, asOf: number): RankedAccount[] {
+  const table = readTable("xsell", rows);
+  const scored = scoreTable(table, resolveModel("xsell", model), asOf);
+  const accountCol = findColumn(table, "Account");
+  const out: RankedAccount[] = [];
+  for (let i = 0; i < table.rows.length; i++) {
+    if (Number.isNaN(scored.scores[i])) continue;
+    out.push({
+      account: accountCol === undefined ? `row ${table.rowNumbers[i]}` : toText(table.rows[i][accountCol]),
+      score: scored.scores[i],
+      band: band(scored.scores[i]),
+      explanation: explainLine(scored, i),
+    });
+  }
+  return out.map((a, i) => ({ a, i })).sort((x, y) => y.a.score - x.a.score || x.i - y.i).map((x) => x.a);
+}
+
+/** A fixed-width terminal table. */
+export function formatRanking(ranked: RankedAccount[], top: number): string {
+  const shown = ranked.slice(0, top);
+  const width = Math.min(28, Math.max(7, ...shown.map((r) => r.account.length)));
+  const lines = [`${"#".padStart(4)}  ${"Account".padEnd(width)}  Score  Band       Why`];
+  shown.forEach((r, i) => {
+    const name = r.account.length > width ? `${r.account.slice(0, width - 1)}…` : r.account.padEnd(width);
+    lines.push(`${String(i + 1).padStart(4)}  ${name}  ${String(r.score).padStart(5)}  ${r.band.padEnd(9)}  ${r.explanation}`);
+  });
+  const counts = { High: 0, Qualified: 0, Nurture: 0, Low: 0 } as Record<string, number>;
+  for (const r of ranked) counts[r.band]++;
+  lines.push("", `${ranked.length} accounts scored: ${counts.High} High (≥ 70), ${counts.Qualified} Qualified (> 60), ${counts.Nurture} Nurture (40–60), ${counts.Low} Low (< 40)`);
+  return lines.join("\n");
+}
