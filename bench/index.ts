@@ -1,10 +1,13 @@
 /** Every benchmark, one table. `npm run bench` (all) or `npm run bench -- score` (by name). */
 import { benchScore } from "./score.bench";
+import { benchAdjacency, benchWhitespace } from "./crosssell.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { cpus, totalmem } from "node:os";
 
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   score: benchScore,
+  adjacency: benchAdjacency,
+  whitespace: benchWhitespace,
 };
 
 async function main(): Promise<void> {

@@ -33,6 +33,9 @@ const HEADERS = range("headers", "Optional: the header row when data holds only 
 const MODEL = value("model", 'Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.', true);
 const AS_OF = value("as_of", "Optional: the date to score as of (default today).", true);
 
+const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
+const MIN_ACCOUNTS = value("min_accounts", "Optional: the fewest owners of the first product for a rate to be shown (default 1).", true, "number");
+
 export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "SCORE",
@@ -65,6 +68,62 @@ export const CATALOG: readonly FunctionSpec[] = [
     result: "range",
     example: '=XSELL_MODEL("expansion-100")',
     section: "scoring",
+  },
+  {
+    id: "ATTACH_RATE",
+    description: "Share of accounts owning product A that also own product B (#N/A when fewer than min_accounts own A).",
+    params: [OWNERSHIP, value("product_a", "The product owned (a name from the ownership table).", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS],
+    result: "value",
+    example: '=XSELL_ATTACH_RATE(Ownership!A1:C2000, "CRM", "Analytics")',
+    section: "cross-sell",
+  },
+  {
+    id: "LIFT",
+    description: "Attach rate A → B divided by the share of all accounts owning B: how much owning A raises the odds of B.",
+    params: [OWNERSHIP, value("product_a", "The product owned.", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS],
+    result: "value",
+    example: '=XSELL_LIFT(Ownership!A1:C2000, "CRM", "Analytics")',
+    section: "cross-sell",
+  },
+  {
+    id: "ADJACENCY",
+    description: "Product × product matrix (owned down, next across): attach, lift, count, support, ci_low, ci_high or accounts.",
+    params: [OWNERSHIP, value("measure", 'Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".', true, "string"), MIN_ACCOUNTS],
+    result: "range",
+    example: '=XSELL_ADJACENCY(Ownership!A1:C2000, "lift", 10)',
+    section: "cross-sell",
+  },
+  {
+    id: "WHITESPACE",
+    description: 'Accounts × products: "owned", or the propensity to buy (the best attach rate from an owned product), or expected ARR with prices.',
+    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), MIN_ACCOUNTS],
+    result: "range",
+    example: "=XSELL_WHITESPACE(Ownership!A1:C2000, Prices!A1:B9)",
+    section: "cross-sell",
+  },
+  {
+    id: "NEXT_PRODUCT",
+    description: "Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason.",
+    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), value("rank", "Optional: 1 for the best product (default), 2 for the second…", true, "number")],
+    result: "range",
+    example: "=XSELL_NEXT_PRODUCT(Ownership!A1:C2000, Prices!A1:B9)",
+    section: "cross-sell",
+  },
+  {
+    id: "TRIGGERS",
+    description: "Per account the cross-sell triggers that fire (usage, gap, success window, score, recency), most urgent first; a near renewal holds them.",
+    params: [DATA, HEADERS, range("ownership", "Optional: the ownership table, for product-gap triggers.", true), AS_OF, range("rules", "Optional: a rules table as XSELL_RULES spills it, to change thresholds.", true)],
+    result: "range",
+    example: "=XSELL_TRIGGERS(Accounts!A1:U401, , Ownership!A1:D1500)",
+    section: "triggers",
+  },
+  {
+    id: "RULES",
+    description: "Spills the trigger rules and their default thresholds (Rule, Parameter, Value, Description), ready to edit.",
+    params: [],
+    result: "range",
+    example: "=XSELL_RULES()",
+    section: "triggers",
   },
 ];
 

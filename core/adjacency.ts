@@ -1,0 +1,83 @@
+/** Attach rates, lift and the product × product adjacency matrix, from ownership bitsets. */
+import { popcount, type Ownership } from "./ownership";
+
+/** Accounts owning both products, for every ordered pair (symmetric), as a flat P×P array. */
+export function coOwnership(own: Ownership): Int32Array {
+  const P = own.products.length;
+  const counts = new Int32Array(P * P);
+  const words = own.words;
+  for (let a = 0; a < P; a++) {
+    counts[a * P + a] = own.ownerCounts[a];
+    const A = own.owners[a];
+    for (let b = a + 1; b < P; b++) {
+      const B = own.owners[b];
+      let n = 0;
+      for (let w = 0; w < words; w++) {
+        const x = A[w] & B[w];
+        if (x !== 0) n += popcount(x);
+      }
+      counts[a * P + b] = n;
+      counts[b * P + a] = n;
+    }
+  }
+  return counts;
+}
+
+/** z for a two-sided 95% interval: the 0.975 quantile of the standard normal. */
+export const Z95 = 1.959963984540054;
+
+/** Wilson score interval for k successes in n trials (n > 0). */
+export function wilson(k: number, n: number, z = Z95): [number, number] {
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export const MEASURES = ["attach", "lift", "count", "support", "ci_low", "ci_high", "accounts"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/**
+ * One cell of the adjacency matrix: row product a (owned) → column product b (next).
+ * Returns null for "blank": the diagonal, a row product below min_accounts, or an undefined ratio.
+ */
+export function adjacencyValue(own: Ownership, counts: Int32Array, measure: Measure, a: number, b: number, minAccounts: number): number | null {
+  const P = own.products.length;
+  const N = own.accounts.length;
+  if (a === b) return null;
+  const na = own.ownerCounts[a];
+  if (na < minAccounts || na === 0) return null;
+  const both = counts[a * P + b];
+  switch (measure) {
+    case "attach":
+      return both / na;
+    case "lift": {
+      const shareB = own.ownerCounts[b] / N;
+      return shareB === 0 ? null : both / na / shareB;
+    }
+    case "count":
+      return both;
+    case "support":
+      return both / N;
+    case "ci_low":
+      return wilson(both, na)[0];
+    case "ci_high":
+      return wilson(both, na)[1];
+    case "accounts":
+      return na;
+  }
+}
+
+/** attach[a*P+b] = share of a's owners that own b; NaN where a has fewer than minAccounts owners. */
+export function attachMatrix(own: Ownership, counts: Int32Array, minAccounts: number): Float64Array {
+  const P = own.products.length;
+  const m = new Float64Array(P * P).fill(NaN);
+  for (let a = 0; a < P; a++) {
+    const na = own.ownerCounts[a];
+    if (na === 0 || na < minAccounts) continue;
+    for (let b = 0; b < P; b++) if (b !== a) m[a * P + b] = counts[a * P + b] / na;
+  }
+  return m;
+}

@@ -1,0 +1,112 @@
+/**
+ * Assigns dense ids to distinct names, ignoring case and surrounding spaces ("Acme " = "acme"), and keeps the
+ * first spelling seen. A V8 Map keyed by lower-cased copies spends most of a second at a million accounts
+ * (a new string per row, then hashing and growth); this hashes the original text in place with FNV-1a over
+ * case-folded characters, in open-addressed typed arrays that keep each slot's hash so collisions compare integers.
+ */
+const foldCache = new Map<number, number>();
+
+/** Lower-case code unit: ASCII inline, anything else through toLowerCase once per distinct character. */
+function fold(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    f = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    foldCache.set(c, f);
+  }
+  return f;
+}
+
+const isSpace = (c: number): boolean => c <= 32 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
+
+function bounds(s: string): [number, number] {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  return [a, b];
+}
+
+function foldedEquals(x: string, y: string): boolean {
+  if (x === y) return true;
+  const [xa, xb] = bounds(x);
+  const [ya, yb] = bounds(y);
+  if (xb - xa !== yb - ya) return false;
+  for (let i = 0; i < xb - xa; i++) if (fold(x.charCodeAt(xa + i)) !== fold(y.charCodeAt(ya + i))) return false;
+  return true;
+}
+
+function foldedHash(s: string): number {
+  const [a, b] = bounds(s);
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ fold(s.charCodeAt(i)), 0x01000193);
+  return h | 0;
+}
+
+export class StringIndex {
+  private ids: Int32Array;
+  private hashes: Int32Array;
+  private mask: number;
+  /** Names by id, as first written. */
+  readonly keys: string[] = [];
+
+  constructor(expected = 16) {
+    let cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    this.ids = new Int32Array(cap).fill(-1);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The id of `name`, or -1. */
+  get(name: string): number {
+    const h = foldedHash(name);
+    const { ids, hashes, mask } = this;
+    let i = h & mask;
+    for (;;) {
+      const id = ids[i];
+      if (id < 0) return -1;
+      if (hashes[i] === h && foldedEquals(this.keys[id], name)) return id;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The id of `name`, adding it if new (an id equal to size-1 afterwards means it was new). */
+  add(name: string): number {
+    const h = foldedHash(name);
+    const { ids, hashes, mask } = this;
+    let i = h & mask;
+    for (;;) {
+      const id = ids[i];
+      if (id < 0) break;
+      if (hashes[i] === h && foldedEquals(this.keys[id], name)) return id;
+      i = (i + 1) & mask;
+    }
+    const id = this.keys.length;
+    this.keys.push(name);
+    ids[i] = id;
+    hashes[i] = h;
+    if (this.keys.length * 2 > ids.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const oldIds = this.ids;
+    const oldHashes = this.hashes;
+    const cap = oldIds.length * 2;
+    this.ids = new Int32Array(cap).fill(-1);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < oldIds.length; j++) {
+      if (oldIds[j] < 0) continue;
+      let i = oldHashes[j] & this.mask;
+      while (this.ids[i] >= 0) i = (i + 1) & this.mask;
+      this.ids[i] = oldIds[j];
+      this.hashes[i] = oldHashes[j];
+    }
+  }
+}
