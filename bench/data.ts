@@ -48,3 +48,22 @@ export function wideOwnership(accounts: number, products: number, seed = 11): Ce
   }
   return asHostPasses(rows);
 }
+
+/** Account × product retention rows (Account, Product, Start ARR, End ARR): 4 products per account on average. */
+export function retentionRows(rows: number, seed = 13): CellValue[][] {
+  const rnd = prng(seed);
+  const out: CellValue[][] = [["Account", "Product", "Start ARR", "End ARR"]];
+  const products = ["CRM", "Analytics", "Service", "CPQ", "Data", "Marketing", "Support", "Billing"];
+  let account = 0;
+  while (out.length <= rows) {
+    account++;
+    const n = 1 + Math.floor(rnd() * 7);
+    const churned = rnd() < 0.1;
+    for (let p = 0; p < n && out.length <= rows; p++) {
+      const start = rnd() < 0.15 ? 0 : Math.round(rnd() * 50000);
+      const end = churned ? 0 : Math.round(start * (0.7 + rnd() * 0.6));
+      out.push([`Account ${account}`, products[p], start, end]);
+    }
+  }
+  return asHostPasses(out);
+}

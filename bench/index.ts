@@ -1,6 +1,7 @@
 /** Every benchmark, one table. `npm run bench` (all) or `npm run bench -- score` (by name). */
 import { benchScore } from "./score.bench";
 import { benchAdjacency, benchWhitespace } from "./crosssell.bench";
+import { benchRetention } from "./retention.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { cpus, totalmem } from "node:os";
 
@@ -8,6 +9,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   score: benchScore,
   adjacency: benchAdjacency,
   whitespace: benchWhitespace,
+  retention: benchRetention,
 };
 
 async function main(): Promise<void> {

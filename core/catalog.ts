@@ -33,6 +33,8 @@ const HEADERS = range("headers", "Optional: the header row when data holds only 
 const MODEL = value("model", 'Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.', true);
 const AS_OF = value("as_of", "Optional: the date to score as of (default today).", true);
 
+const START_ARR = range("start_arr", "Starting ARR, one row per account (a header cell on top is skipped).");
+const END_ARR = range("end_arr", "Ending ARR, aligned row for row with start_arr.");
 const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
 const MIN_ACCOUNTS = value("min_accounts", "Optional: the fewest owners of the first product for a rate to be shown (default 1).", true, "number");
 
@@ -124,6 +126,92 @@ export const CATALOG: readonly FunctionSpec[] = [
     result: "range",
     example: "=XSELL_RULES()",
     section: "triggers",
+  },
+  {
+    id: "NRR",
+    description: "Net revenue retention of the accounts with ARR > 0 at the start: their ending ARR ÷ their starting ARR.",
+    params: [START_ARR, END_ARR],
+    result: "value",
+    example: "=XSELL_NRR(B2:B401, C2:C401)",
+    section: "retention",
+  },
+  {
+    id: "GRR",
+    description: "Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start.",
+    params: [START_ARR, END_ARR],
+    result: "value",
+    example: "=XSELL_GRR(B2:B401, C2:C401)",
+    section: "retention",
+  },
+  {
+    id: "MOVEMENT",
+    description: "One class per account row: New, Expansion, Flat, Contraction or Churn (blank when both are 0).",
+    params: [START_ARR, END_ARR],
+    result: "range",
+    example: "=XSELL_MOVEMENT(B1:B401, C1:C401)",
+    section: "retention",
+  },
+  {
+    id: "RETENTION",
+    description: "Retention summary from account or account × product rows: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.",
+    params: [range("table", "Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.")],
+    result: "range",
+    example: "=XSELL_RETENTION(Retention!A1:D1500)",
+    section: "retention",
+  },
+  {
+    id: "EXPANSION_NEEDED",
+    description: "Expansion ARR needed to reach a target NRR: starting ARR × (target − 1) + expected churn.",
+    params: [range("start_arr", "Starting ARR: a number or a range to sum."), value("target_nrr", "The NRR to reach, e.g. 115% or 1.15.", false, "number"), value("expected_churn", "Optional: ARR expected to churn, added to the need.", true, "number")],
+    result: "value",
+    example: "=XSELL_EXPANSION_NEEDED(500000, 115%)",
+    section: "retention",
+  },
+  {
+    id: "SCENARIO",
+    description: "Cross-sell ARR, lift on base and the sales & marketing cost against winning the same ARR from new logos.",
+    params: [
+      value("accounts", "Number of accounts.", false, "number"),
+      value("base_arr", "Average ARR per account today.", false, "number"),
+      value("addon_price", "Annual price of the add-on.", false, "number"),
+      value("attach_rate", "Share of accounts expected to buy it, e.g. 35%.", false, "number"),
+      value("new_logo_deal", "Optional: average new-logo deal size (default base_arr).", true, "number"),
+      value("cac_new", "Optional: S&M cost per new-logo dollar (default 1.13, seed 002).", true, "number"),
+      value("cac_expansion", "Optional: S&M cost per expansion dollar (default 0.27, seed 002).", true, "number"),
+    ],
+    result: "range",
+    example: "=XSELL_SCENARIO(1000, 20000, 12000, 35%, 24000)",
+    section: "scenarios",
+  },
+  {
+    id: "SENSITIVITY",
+    description: 'A grid of cross-sell ARR (or lift with measure "lift"): add-on prices across, attach rates down.',
+    params: [
+      value("accounts", "Number of accounts.", false, "number"),
+      value("base_arr", "Average ARR per account today.", false, "number"),
+      range("prices", "Add-on prices to compare (a row or column)."),
+      range("attach_rates", "Attach rates to compare (a row or column)."),
+      value("measure", 'Optional: "arr" (default) or "lift".', true, "string"),
+    ],
+    result: "range",
+    example: "=XSELL_SENSITIVITY(1000, 20000, {8000,12000,16000}, {0.2;0.35;0.5})",
+    section: "scenarios",
+  },
+  {
+    id: "PROJECTION",
+    description: "Year-by-year ARR with and without the cross-sell, two-product accounts churning less, and NRR per year.",
+    params: [
+      value("accounts", "Number of accounts.", false, "number"),
+      value("base_arr", "Average ARR per account today.", false, "number"),
+      value("addon_price", "Annual price of the add-on.", false, "number"),
+      value("attach_rate", "Share of accounts that buy it at the start of year 1.", false, "number"),
+      value("years", "Optional: years to project (default 3).", true, "number"),
+      value("churn_single", "Optional: yearly churn of single-product accounts (default 20%, seed 002).", true, "number"),
+      value("churn_multi", "Optional: yearly churn of two-product accounts (default 8%, seed 002).", true, "number"),
+    ],
+    result: "range",
+    example: "=XSELL_PROJECTION(1000, 20000, 12000, 35%)",
+    section: "scenarios",
   },
 ];
 

@@ -2,7 +2,9 @@
  * The function catalog: every spreadsheet function under its Sheets name. Each takes values exactly as a host
  * passes them and returns a scalar or a 2D array; failures throw XsellError. Hosts only wrap these.
  */
-import { asOfArg, optionalNumberArg } from "./args";
+import { asOfArg, numberArg, optionalNumberArg } from "./args";
+import { alignedArr, cohortRates, movement, retentionRows, retentionSummary } from "./retention";
+import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE, projection, scenario, SCENARIO_LABELS } from "./scenario";
 import { adjacencyValue, coOwnership, MEASURES, type Measure } from "./adjacency";
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
@@ -11,7 +13,7 @@ import { gapReason, propensities, rankedGaps, readPrices, whitespaceGrid } from 
 import { modelTable, resolveModel } from "./model";
 import { band, explainLine, scoreTable } from "./score";
 import { asGrid, isOmitted, readTable, scalarArg } from "./table";
-import { isBlank, showValue, toNumber, toText, type CellValue } from "./values";
+import { clean, isBlank, showValue, toNumber, toText, type CellValue } from "./values";
 
 export type Result = CellValue[][] | number | string;
 
@@ -175,3 +177,148 @@ export function XSELL_RULES(): CellValue[][] {
 
 
 
+
+// ---------- retention ----------
+
+/** Net revenue retention of the cohort with ARR > 0 at the start: Σ ending ARR ÷ Σ starting ARR. */
+export function XSELL_NRR(start_arr: unknown, end_arr: unknown): number {
+  const fn = "XSELL_NRR";
+  return guard(fn, () => {
+    const { start, end } = alignedArr(fn, start_arr, end_arr);
+    return cohortRates(fn, start, end).nrr;
+  });
+}
+
+/** Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start. */
+export function XSELL_GRR(start_arr: unknown, end_arr: unknown): number {
+  const fn = "XSELL_GRR";
+  return guard(fn, () => {
+    const { start, end } = alignedArr(fn, start_arr, end_arr);
+    return cohortRates(fn, start, end).grr;
+  });
+}
+
+/** One class per row: New, Expansion, Flat, Contraction or Churn (blank when both are 0). */
+export function XSELL_MOVEMENT(start_arr: unknown, end_arr: unknown): CellValue[][] {
+  const fn = "XSELL_MOVEMENT";
+  return guard(fn, () => {
+    const { start, end, header } = alignedArr(fn, start_arr, end_arr);
+    const out: CellValue[][] = header ? [["Movement"]] : [];
+    for (let i = 0; i < start.length; i++) out.push([movement(start[i], end[i])]);
+    return out;
+  });
+}
+
+/** A labelled retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn and a reconciliation. */
+export function XSELL_RETENTION(table: unknown): CellValue[][] {
+  const fn = "XSELL_RETENTION";
+  return guard(fn, () => retentionRows(retentionSummary(fn, table)));
+}
+
+/** Expansion ARR needed to reach a target NRR: start × (target − 1) + expected churn. */
+export function XSELL_EXPANSION_NEEDED(start_arr: unknown, target_nrr: unknown, expected_churn?: unknown): number {
+  const fn = "XSELL_EXPANSION_NEEDED";
+  return guard(fn, () => {
+    let start = 0;
+    if (Array.isArray(start_arr)) {
+      asGrid(fn, "start_arr", start_arr).forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (isBlank(v)) return;
+          const n = toNumber(v);
+          if (!n.ok) throw valueError(fn, `start_arr row ${r + 1} column ${c + 1}: ${showValue(v)} is not an ARR amount`);
+          if (n.value < 0) throw valueError(fn, `start_arr row ${r + 1} column ${c + 1}: ARR cannot be negative (${n.value})`);
+          start += n.value;
+        }),
+      );
+    } else start = numberArg(fn, "start_arr", start_arr, { min: 0 });
+    const target = numberArg(fn, "target_nrr", target_nrr, { min: 0 });
+    if (target > 10) throw valueError(fn, `target_nrr: ${target} looks like a percentage; write 115% or 1.15`);
+    const churn = optionalNumberArg(fn, "expected_churn", expected_churn, 0, { min: 0 });
+    return clean(start * (target - 1) + churn);
+  });
+}
+
+// ---------- scenarios ----------
+
+const rateArg = (fn: string, name: string, v: unknown, fallback?: number): number => {
+  const r = fallback === undefined ? numberArg(fn, name, v, { min: 0 }) : optionalNumberArg(fn, name, v, fallback, { min: 0 });
+  if (r > 1) throw valueError(fn, `${name}: ${r} is above 100%; write a share such as 35% or 0.35`);
+  return r;
+};
+
+/** Cross-sell revenue and its cost against winning the same ARR from new logos (seeds 002 and 004). */
+export function XSELL_SCENARIO(accounts: unknown, base_arr: unknown, addon_price: unknown, attach_rate: unknown, new_logo_deal?: unknown, cac_new?: unknown, cac_expansion?: unknown): CellValue[][] {
+  const fn = "XSELL_SCENARIO";
+  return guard(fn, () => {
+    const base = numberArg(fn, "base_arr", base_arr, { min: 0 });
+    const result = scenario({
+      accounts: numberArg(fn, "accounts", accounts, { min: 0 }),
+      baseArr: base,
+      addonPrice: numberArg(fn, "addon_price", addon_price, { min: 0 }),
+      attachRate: rateArg(fn, "attach_rate", attach_rate),
+      newLogoDeal: optionalNumberArg(fn, "new_logo_deal", new_logo_deal, base, { min: 0 }),
+      cacNew: optionalNumberArg(fn, "cac_new", cac_new, CAC_NEW_PER_DOLLAR, { min: 0 }),
+      cacExpansion: optionalNumberArg(fn, "cac_expansion", cac_expansion, CAC_EXPANSION_PER_DOLLAR, { min: 0 }),
+    });
+    return [["Measure", "Value"], ...SCENARIO_LABELS.map(([k, label]) => [label, Number.isNaN(result[k]) ? "" : result[k]])];
+  });
+}
+
+function valuesOf(fn: string, name: string, v: unknown): number[] {
+  const out: number[] = [];
+  asGrid(fn, name, v).forEach((row, r) =>
+    row.forEach((x, c) => {
+      if (isBlank(x)) return;
+      const n = toNumber(x);
+      if (!n.ok) throw valueError(fn, `${name} row ${r + 1} column ${c + 1}: ${showValue(x)} is not a number`);
+      out.push(n.value);
+    }),
+  );
+  if (out.length === 0) throw valueError(fn, `${name} has no numbers`);
+  return out;
+}
+
+/** A grid of cross-sell ARR (or lift): add-on prices across, attach rates down. */
+export function XSELL_SENSITIVITY(accounts: unknown, base_arr: unknown, prices: unknown, attach_rates: unknown, measure?: unknown): CellValue[][] {
+  const fn = "XSELL_SENSITIVITY";
+  return guard(fn, () => {
+    const n = numberArg(fn, "accounts", accounts, { min: 0 });
+    const base = numberArg(fn, "base_arr", base_arr, { min: 0 });
+    const m = isOmitted(measure) ? "arr" : toText(scalarArg(measure)).toLowerCase();
+    if (m !== "arr" && m !== "lift") throw valueError(fn, `measure ${showValue(scalarArg(measure))} is not "arr" or "lift"`);
+    if (m === "lift" && n * base === 0) throw divError(fn, "base ARR is 0, so lift is undefined");
+    const priceList = valuesOf(fn, "prices", prices);
+    const rates = valuesOf(fn, "attach_rates", attach_rates);
+    rates.forEach((r) => {
+      if (r < 0 || r > 1) throw valueError(fn, `attach_rates: ${r} is not a share between 0 and 1 (write 35% or 0.35)`);
+    });
+    const out: CellValue[][] = [[m === "lift" ? "Lift: attach rate ↓ / price →" : "Cross-sell ARR: attach rate ↓ / price →", ...priceList]];
+    for (const r of rates) {
+      const row: CellValue[] = [r];
+      for (const p of priceList) {
+        const arr = clean(clean(n * r) * p);
+        row.push(m === "lift" ? clean(arr / (n * base)) : arr);
+      }
+      out.push(row);
+    }
+    return out;
+  });
+}
+
+/** Year-by-year ARR with and without the cross-sell, two-product accounts churning less (seed 002), and NRR per year. */
+export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_price: unknown, attach_rate: unknown, years?: unknown, churn_single?: unknown, churn_multi?: unknown): CellValue[][] {
+  const fn = "XSELL_PROJECTION";
+  return guard(fn, () => {
+    const rows = projection(
+      numberArg(fn, "accounts", accounts, { min: 0 }),
+      numberArg(fn, "base_arr", base_arr, { min: 0 }),
+      numberArg(fn, "addon_price", addon_price, { min: 0 }),
+      rateArg(fn, "attach_rate", attach_rate),
+      optionalNumberArg(fn, "years", years, 3, { min: 1, max: 50, integer: true }),
+      rateArg(fn, "churn_single", churn_single, CHURN_SINGLE),
+      rateArg(fn, "churn_multi", churn_multi, CHURN_MULTI),
+    );
+    const head = ["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"];
+    return [head, ...rows.map((y) => [y.year, y.accountsWithout, y.arrWithout, y.singleAccounts, y.multiAccounts, y.arrWith, Number.isNaN(y.nrrWithout) ? "" : y.nrrWithout, Number.isNaN(y.nrrWith) ? "" : y.nrrWith])];
+  });
+}

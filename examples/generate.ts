@@ -63,7 +63,8 @@ export function generateSample(count = 400, seed = 20261101): SampleData {
     const licenses = segment === "SMB" ? 10 + Math.floor(rnd() * 40) : segment === "Mid-Market" ? 50 + Math.floor(rnd() * 200) : 250 + Math.floor(rnd() * 1500);
     const active = Math.round(licenses * Math.min(1, Math.max(0.05, 0.2 + health * 0.7 + (rnd() - 0.5) * 0.3)));
     const nps = Math.round(Math.max(-100, Math.min(100, -20 + health * 90 + (rnd() - 0.5) * 40)));
-    const startDay = asOf - 30 - Math.floor(rnd() * 1800);
+    const isNew = i % 20 === 3; // joined during the last year: outside the retention cohort
+    const startDay = isNew ? asOf - 30 - Math.floor(rnd() * 300) : asOf - 400 - Math.floor(rnd() * 1500);
     const renewalDay = asOf + 5 + Math.floor(rnd() * 360);
     const lastPurchase = asOf - 10 - Math.floor(rnd() * 500);
     // Entry product, then adjacent products with probabilities that depend on what is owned and on health.
@@ -74,7 +75,7 @@ export function generateSample(count = 400, seed = 20261101): SampleData {
       ["Service Desk", "Knowledge Base", 0.6], ["Service Desk", "CRM", 0.3], ["Analytics", "Data Warehouse", 0.35], ["Marketing Automation", "Analytics", 0.4],
     ];
     for (let pass = 0; pass < 2; pass++) {
-      for (const [a, b, p] of attach) if (owned.has(a) && !owned.has(b) && rnd() < p * (0.5 + health)) owned.add(b);
+      for (const [a, b, p] of attach) if (owned.has(a) && !owned.has(b) && rnd() < p * (0.15 + health)) owned.add(b);
     }
     let arr = 0;
     const productArr: [string, number][] = [];
@@ -88,14 +89,15 @@ export function generateSample(count = 400, seed = 20261101): SampleData {
       ownership.push([name, p, String(a), iso(pStart)]);
     }
     // Year-over-year movement: churn, contraction, flat, upsell, and cross-sell of a product not held at the start.
-    const churned = rnd() < 0.14 - health * 0.1 - (owned.size > 1 ? 0.04 : 0);
+    // Seed 002 (Bain): churn near 20% with one product, about 8% with two
+    const churned = !isNew && rnd() < (owned.size > 1 ? 0.09 : 0.26) - health * 0.06;
     for (const [p, a] of productArr) {
-      const startArr = churned ? a : Math.round(a / (1 + (health - 0.35) * 0.3 * rnd()) / 100) * 100;
+      const startArr = isNew ? 0 : churned ? a : Math.round(a / (1 + (health - 0.35) * 0.3 * rnd()) / 100) * 100;
       const endArr = churned ? 0 : a;
-      const droppedLater = !churned && rnd() < 0.04;
+      const droppedLater = !churned && !isNew && rnd() < (owned.size > 1 ? 0.03 : 0.08);
       retention.push([name, p, String(startArr), String(droppedLater ? 0 : endArr)]);
     }
-    if (!churned && owned.size > 1 && rnd() < 0.35) {
+    if (!churned && !isNew && owned.size > 1 && rnd() < 0.35) {
       // the last product owned was cross-sold during the year: it had no ARR at the start
       const last = retention[retention.length - 1];
       last[2] = "0";

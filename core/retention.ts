@@ -1,0 +1,272 @@
+/**
+ * Retention by the snapshot (cohort) method used by public SaaS companies and the dbt MRR playbook:
+ * the cohort is the accounts with ARR > 0 at the start; NRR = their ending ARR ÷ their starting ARR;
+ * GRR caps each account at its starting ARR (Σ min(end, start) ÷ Σ start). New accounts are outside the cohort.
+ */
+import { divError, valueError } from "./errors";
+import { StringIndex } from "./string-index";
+import { asGrid, findColumn, readTable, requireColumn } from "./table";
+import { isMissing, showValue, toNumber, toText, type CellValue } from "./values";
+
+export type Movement = "New" | "Expansion" | "Flat" | "Contraction" | "Churn" | "";
+
+export function movement(start: number, end: number): Movement {
+  if (start === 0 && end === 0) return "";
+  if (start === 0) return "New";
+  if (end === 0) return "Churn";
+  if (end > start) return "Expansion";
+  if (end < start) return "Contraction";
+  return "Flat";
+}
+
+/** Reads an ARR cell: blank is 0; text, negatives and non-finite values are errors naming the row. */
+function arrValue(fn: string, what: string, v: CellValue, row: number): number {
+  if (isMissing(v)) return 0;
+  const n = toNumber(v);
+  if (!n.ok) throw valueError(fn, `${what} row ${row}: ${showValue(v)} is not an ARR amount`);
+  if (n.value < 0) throw valueError(fn, `${what} row ${row}: ARR cannot be negative (${n.value})`);
+  return n.value;
+}
+
+/** Two aligned single-column ranges (optionally with a header cell each) → numbers per row. */
+export function alignedArr(fn: string, start: unknown, end: unknown): { start: Float64Array; end: Float64Array; header: boolean } {
+  const s = asGrid(fn, "start_arr", start);
+  const e = asGrid(fn, "end_arr", end);
+  const flat = (g: CellValue[][], name: string): CellValue[] => {
+    if (g.length === 1 && g[0].length > 1) return g[0];
+    if (g.some((r) => r.length !== 1)) throw valueError(fn, `${name} must be a single column (or row), got ${g[0]?.length ?? 0} columns`);
+    return g.map((r) => r[0]);
+  };
+  const sv = flat(s, "start_arr");
+  const ev = flat(e, "end_arr");
+  if (sv.length !== ev.length) throw valueError(fn, `start_arr has ${sv.length} rows but end_arr has ${ev.length}; pass aligned ranges, one row per account`);
+  // A header cell on top of both ("Start ARR", "End ARR") is skipped so whole columns can be passed.
+  const isHeader = (v: CellValue): boolean => typeof v === "string" && !isMissing(v) && !toNumber(v).ok;
+  const header = sv.length > 0 && isHeader(sv[0]) && isHeader(ev[0]);
+  const from = header ? 1 : 0;
+  const n = sv.length - from;
+  const out = { start: new Float64Array(n), end: new Float64Array(n), header };
+  for (let i = 0; i < n; i++) {
+    out.start[i] = arrValue(fn, "start_arr", sv[i + from], i + from + 1);
+    out.end[i] = arrValue(fn, "end_arr", ev[i + from], i + from + 1);
+  }
+  return out;
+}
+
+export function cohortRates(fn: string, start: Float64Array, end: Float64Array): { nrr: number; grr: number; startSum: number } {
+  let s = 0;
+  let e = 0;
+  let kept = 0;
+  for (let i = 0; i < start.length; i++) {
+    if (start[i] <= 0) continue;
+    s += start[i];
+    e += end[i];
+    kept += Math.min(start[i], end[i]);
+  }
+  if (s === 0) throw divError(fn, "no account has starting ARR above 0, so the cohort is empty");
+  return { nrr: e / s, grr: kept / s, startSum: s };
+}
+
+export interface RetentionSummary {
+  readonly byProduct: boolean;
+  readonly startArr: number;
+  readonly expansion: number;
+  readonly crossSell: number;
+  readonly upsell: number;
+  readonly contraction: number;
+  readonly churn: number;
+  readonly cohortEndArr: number;
+  readonly newArr: number;
+  readonly endArr: number;
+  readonly nrr: number;
+  readonly grr: number;
+  readonly accountsAtStart: number;
+  readonly accountsChurned: number;
+  readonly logoChurn: number;
+  readonly grrMulti: number;
+  readonly grrSingle: number;
+  readonly multiAccounts: number;
+  readonly singleAccounts: number;
+  readonly newAccounts: number;
+  /** Per account: name, start, end, movement, products at start (byProduct only). */
+  readonly accounts: { name: string; start: number; end: number; movement: Movement; productsAtStart: number }[];
+}
+
+/** XSELL_RETENTION's analysis from account rows or account × product rows. */
+export function retentionSummary(fn: string, tableArg: unknown): RetentionSummary {
+  const table = readTable(fn, tableArg);
+  const cAccount = requireColumn(table, "Account");
+  const cStart = requireColumn(table, "Start ARR");
+  const cEnd = requireColumn(table, "End ARR");
+  const cProduct = findColumn(table, "Product");
+  const byProduct = cProduct !== undefined;
+  const accounts = new StringIndex(table.rows.length);
+  const products = new StringIndex(64);
+  const R = table.rows.length;
+  // One pass records each row's account, product and amounts in typed arrays; once the product count is known
+  // the (account, product) sums go into a dense array, which beats a Map of a million pairs several times over.
+  const rowAccount = new Int32Array(R).fill(-1);
+  const rowProduct = new Int32Array(R).fill(-1);
+  const rowStart = new Float64Array(R);
+  const rowEnd = new Float64Array(R);
+  const startWhat = `column "${table.headers[cStart]}"`;
+  const endWhat = `column "${table.headers[cEnd]}"`;
+  for (let r = 0; r < R; r++) {
+    const row = table.rows[r];
+    const name = toText(row[cAccount]);
+    const rs = row[cStart];
+    const re = row[cEnd];
+    const s = typeof rs === "number" && rs >= 0 && rs !== Infinity ? rs : arrValue(fn, startWhat, rs, table.rowNumbers[r]);
+    const e = typeof re === "number" && re >= 0 && re !== Infinity ? re : arrValue(fn, endWhat, re, table.rowNumbers[r]);
+    if (name === "") {
+      if (s !== 0 || e !== 0) throw valueError(fn, `row ${table.rowNumbers[r]}: ARR without an account name`);
+      continue;
+    }
+    rowAccount[r] = accounts.add(name);
+    rowStart[r] = s;
+    rowEnd[r] = e;
+    if (byProduct) {
+      const product = toText(row[cProduct as number]);
+      if (product === "") {
+        if (s !== 0 || e !== 0) throw valueError(fn, `row ${table.rowNumbers[r]}: ARR without a product name (the table has a Product column)`);
+        continue;
+      }
+      rowProduct[r] = products.add(product);
+    }
+  }
+  const n = accounts.size;
+  const P = products.size;
+  const accStart = new Float64Array(n);
+  const accEnd = new Float64Array(n);
+  for (let r = 0; r < R; r++) {
+    const a = rowAccount[r];
+    if (a < 0) continue;
+    accStart[a] += rowStart[r];
+    accEnd[a] += rowEnd[r];
+  }
+  const productsAtStart = new Int32Array(n);
+  let crossSell = 0;
+  let upsell = 0;
+  let productContraction = 0;
+  if (byProduct && P > 0) {
+    if (n * P > 2e8) throw valueError(fn, `${n} accounts × ${P} products is too large to analyse in a spreadsheet function`);
+    const pairStart = new Float64Array(n * P);
+    const pairEnd = new Float64Array(n * P);
+    const seen = new Uint8Array(n * P);
+    for (let r = 0; r < R; r++) {
+      if (rowProduct[r] < 0) continue;
+      const k = rowAccount[r] * P + rowProduct[r];
+      pairStart[k] += rowStart[r];
+      pairEnd[k] += rowEnd[r];
+      seen[k] = 1;
+    }
+    for (let a = 0; a < n; a++) {
+      const retained = accStart[a] > 0 && accEnd[a] > 0; // new and churned accounts are counted whole below
+      for (let k = a * P; k < a * P + P; k++) {
+        if (!seen[k]) continue;
+        const s = pairStart[k];
+        const e = pairEnd[k];
+        if (s > 0) productsAtStart[a]++;
+        if (!retained) continue;
+        if (s === 0 && e > 0) crossSell += e;
+        else if (e > s) upsell += e - s;
+        else if (e < s) productContraction += s - e;
+      }
+    }
+  }
+  let startArr = 0;
+  let cohortEnd = 0;
+  let kept = 0;
+  let churn = 0;
+  let accountExpansion = 0;
+  let accountContraction = 0;
+  let newArr = 0;
+  let atStart = 0;
+  let churned = 0;
+  let newAccounts = 0;
+  const groups = { multi: { s: 0, kept: 0, n: 0 }, single: { s: 0, kept: 0, n: 0 } };
+  const perAccount: RetentionSummary["accounts"] = [];
+  for (let a = 0; a < n; a++) {
+    const s = accStart[a];
+    const e = accEnd[a];
+    perAccount.push({ name: accounts.keys[a], start: s, end: e, movement: movement(s, e), productsAtStart: productsAtStart[a] });
+    if (s <= 0) {
+      if (e > 0) {
+        newArr += e;
+        newAccounts++;
+      }
+      continue;
+    }
+    atStart++;
+    startArr += s;
+    cohortEnd += e;
+    kept += Math.min(s, e);
+    if (e === 0) {
+      churn += s;
+      churned++;
+    } else if (e > s) accountExpansion += e - s;
+    else accountContraction += s - e;
+    if (byProduct) {
+      const g = productsAtStart[a] >= 2 ? groups.multi : groups.single;
+      g.s += s;
+      g.kept += Math.min(s, e);
+      g.n++;
+    }
+  }
+  if (startArr === 0) throw divError(fn, "no account has Start ARR above 0, so the cohort is empty and NRR/GRR are undefined");
+  // With products, expansion and contraction are measured per product, so a product swap shows as both.
+  const expansion = byProduct ? crossSell + upsell : accountExpansion;
+  const contraction = byProduct ? productContraction : accountContraction;
+  return {
+    byProduct,
+    startArr,
+    expansion,
+    crossSell: byProduct ? crossSell : NaN,
+    upsell: byProduct ? upsell : NaN,
+    contraction,
+    churn,
+    cohortEndArr: cohortEnd,
+    newArr,
+    endArr: cohortEnd + newArr,
+    nrr: cohortEnd / startArr,
+    grr: kept / startArr,
+    accountsAtStart: atStart,
+    accountsChurned: churned,
+    logoChurn: churned / atStart,
+    grrMulti: groups.multi.s > 0 ? groups.multi.kept / groups.multi.s : NaN,
+    grrSingle: groups.single.s > 0 ? groups.single.kept / groups.single.s : NaN,
+    multiAccounts: groups.multi.n,
+    singleAccounts: groups.single.n,
+    newAccounts,
+    accounts: perAccount,
+  };
+}
+
+/** The labelled rows of XSELL_RETENTION (Measure, Value). NaN → "" (not measurable from this table). */
+export function retentionRows(r: RetentionSummary): (string | number)[][] {
+  const v = (x: number): string | number => (Number.isNaN(x) ? "" : x);
+  const reconciliation = r.startArr + r.expansion - r.contraction - r.churn - r.cohortEndArr;
+  const needProducts = r.byProduct ? "" : " (needs a Product column)";
+  return [
+    ["Measure", "Value"],
+    ["Starting ARR (cohort: ARR > 0 at start)", r.startArr],
+    ["Expansion ARR", r.expansion],
+    [`  of which cross-sell (products not held at start)${needProducts}`, v(r.crossSell)],
+    [`  of which upsell (more of products held)${needProducts}`, v(r.upsell)],
+    [r.byProduct ? "Contraction ARR (incl. products dropped by retained accounts)" : "Contraction ARR", r.contraction],
+    ["Churned ARR (accounts lost)", r.churn],
+    ["Ending ARR (cohort)", r.cohortEndArr],
+    ["New ARR (accounts outside the cohort)", r.newArr],
+    ["Ending ARR (total)", r.endArr],
+    ["NRR", r.nrr],
+    ["GRR", r.grr],
+    ["Logo churn", r.logoChurn],
+    ["Accounts at start", r.accountsAtStart],
+    ["Accounts churned", r.accountsChurned],
+    ["New accounts", r.newAccounts],
+    [`GRR, accounts with 2+ products at start (${r.multiAccounts})${needProducts}`, v(r.grrMulti)],
+    [`GRR, single-product accounts (${r.singleAccounts})${needProducts}`, v(r.grrSingle)],
+    [`GRR gap, multi − single (points)${needProducts}`, v((r.grrMulti - r.grrSingle) * 100)],
+    ["Reconciliation: start + expansion − contraction − churn − ending (cohort)", Math.abs(reconciliation) < 1e-6 * Math.max(1, r.startArr) ? 0 : reconciliation],
+  ];
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { XSELL_EXPANSION_NEEDED, XSELL_GRR, XSELL_MOVEMENT, XSELL_NRR, XSELL_RETENTION } from "../../core/functions";
+import { XsellError } from "../../core/errors";
+import type { CellValue } from "../../core/values";
+
+/**
+ * Alpha flat; Beta upsells CRM 100→150; Gamma keeps CRM and is cross-sold Analytics (0→40); Delta contracts
+ * 200→150; Eps churns both products (150); Zeta swaps CRM 100 for Analytics 100 (account flat, product churned
+ * and cross-sold); Eta is new (0→80, outside the cohort); Theta is 0→0.
+ * Cohort start 750, end 640: NRR 640/750; GRR (100+100+100+150+0+100)/750 = 550/750.
+ * Expansion 190 = cross-sell 140 (Gamma 40 + Zeta 100) + upsell 50; contraction 150 (Delta 50 + Zeta's CRM 100); churn 150.
+ */
+const BY_PRODUCT: CellValue[][] = [
+  ["Account", "Product", "Start ARR", "End ARR"],
+  ["Alpha", "CRM", 100, 100],
+  ["Beta", "CRM", 100, 150],
+  ["Gamma", "CRM", 100, 100], ["Gamma", "Analytics", 0, 40],
+  ["Delta", "CRM", "$200", "150"],
+  ["Eps", "CRM", 100, 0], ["Eps", "Analytics", 50, 0],
+  ["Zeta", "CRM", 100, 0], ["Zeta", "Analytics", "", 100],
+  ["Eta", "CRM", 0, 80],
+  ["Theta", "CRM", 0, 0],
+];
+const summary = (t: CellValue[][]): Record<string, CellValue> => Object.fromEntries(XSELL_RETENTION(t).slice(1).map((r) => [String(r[0]).trim(), r[1]]));
+
+describe("XSELL_RETENTION by product", () => {
+  const s = summary(BY_PRODUCT);
+  it("splits expansion into cross-sell and upsell, and counts a swap both ways", () => {
+    expect(s["Starting ARR (cohort: ARR > 0 at start)"]).toBe(750);
+    expect(s["Expansion ARR"]).toBe(190);
+    expect(s["of which cross-sell (products not held at start)"]).toBe(140);
+    expect(s["of which upsell (more of products held)"]).toBe(50);
+    expect(s["Contraction ARR (incl. products dropped by retained accounts)"]).toBe(150);
+    expect(s["Churned ARR (accounts lost)"]).toBe(150);
+    expect(s["Ending ARR (cohort)"]).toBe(640);
+    expect(s["New ARR (accounts outside the cohort)"]).toBe(80);
+    expect(s["Ending ARR (total)"]).toBe(720);
+  });
+  it("reports NRR, GRR, logo churn and the reconciliation", () => {
+    expect(s["NRR"]).toBeCloseTo(640 / 750, 15);
+    expect(s["GRR"]).toBeCloseTo(550 / 750, 15);
+    expect(s["Logo churn"]).toBeCloseTo(1 / 6, 15);
+    expect(s["Accounts at start"]).toBe(6);
+    expect(s["Accounts churned"]).toBe(1);
+    expect(s["New accounts"]).toBe(1);
+    expect(s["Reconciliation: start + expansion − contraction − churn − ending (cohort)"]).toBe(0);
+  });
+  it("compares GRR of multi-product and single-product accounts", () => {
+    expect(s["GRR, accounts with 2+ products at start (1)"]).toBe(0);
+    expect(s["GRR, single-product accounts (5)"]).toBeCloseTo(550 / 600, 15);
+    expect(s["GRR gap, multi − single (points)"]).toBeCloseTo(-550 / 6, 10);
+  });
+});
+
+describe("XSELL_RETENTION by account", () => {
+  const rows: CellValue[][] = [["Customer", "Starting ARR", "Ending ARR"], ["Alpha", 100, 100], ["Beta", 100, 150], ["Gamma", 100, 140], ["Delta", 200, 150], ["Eps", 150, 0], ["Zeta", 100, 100], ["Eta", 0, 80], ["Beta", 0, 0]];
+  const s = summary(rows);
+  it("measures expansion per account, leaves the cross-sell split blank, and still balances", () => {
+    expect(s["Expansion ARR"]).toBe(90);
+    expect(s["of which cross-sell (products not held at start) (needs a Product column)"]).toBe("");
+    expect(s["Contraction ARR"]).toBe(50);
+    expect(s["NRR"]).toBeCloseTo(640 / 750, 15);
+    expect(s["Reconciliation: start + expansion − contraction − churn − ending (cohort)"]).toBe(0);
+  });
+});
+
+describe("XSELL_NRR, XSELL_GRR, XSELL_MOVEMENT", () => {
+  const start = [["Start ARR"], [100], [100], [100], [200], [150], [100], [0], [0]];
+  const end = [["End ARR"], [100], [150], [140], [150], [0], [100], [80], [""]];
+  it("uses the cohort with starting ARR > 0; new accounts are outside it", () => {
+    expect(XSELL_NRR(start, end)).toBeCloseTo(640 / 750, 15);
+    expect(XSELL_GRR(start, end)).toBeCloseTo(550 / 750, 15);
+    expect(XSELL_NRR([[100], [50]], [[120], [0]])).toBeCloseTo(0.8, 15);
+    expect(XSELL_GRR([[100], [50]], [[120], [0]])).toBeCloseTo(100 / 150, 15);
+  });
+  it("classifies every movement, keeping the header aligned", () => {
+    expect(XSELL_MOVEMENT(start, end)).toEqual([["Movement"], ["Flat"], ["Expansion"], ["Expansion"], ["Contraction"], ["Churn"], ["Flat"], ["New"], [""]]);
+    expect(XSELL_MOVEMENT([[1, 2, 0]], [[1, 1, 3]])).toEqual([["Flat"], ["Contraction"], ["New"]]);
+  });
+  const err = (f: () => unknown): XsellError => {
+    try {
+      f();
+    } catch (e) {
+      return e as XsellError;
+    }
+    throw new Error("expected an error");
+  };
+  it("rejects negative and text ARR, misaligned ranges and empty cohorts clearly", () => {
+    expect(err(() => XSELL_NRR([[100], [-5]], [[1], [2]])).message).toBe("XSELL_NRR: start_arr row 2: ARR cannot be negative (-5)");
+    expect(err(() => XSELL_GRR([[100], [5]], [[1], ["lots"]])).message).toBe('XSELL_GRR: end_arr row 2: "lots" is not an ARR amount');
+    expect(err(() => XSELL_NRR([[1], [2]], [[1]])).message).toBe("XSELL_NRR: start_arr has 2 rows but end_arr has 1; pass aligned ranges, one row per account");
+    const empty = err(() => XSELL_NRR([[0], [0]], [[5], [6]]));
+    expect(empty.code).toBe("#DIV/0!");
+    expect(empty.message).toBe("XSELL_NRR: no account has starting ARR above 0, so the cohort is empty");
+    expect(err(() => XSELL_RETENTION([["Account", "Start ARR", "End ARR"], ["A", 0, 10]])).code).toBe("#DIV/0!");
+    expect(err(() => XSELL_RETENTION([["Account", "Start ARR", "End ARR"], ["A", -1, 10]])).message).toBe('XSELL_RETENTION: column "Start ARR" row 2: ARR cannot be negative (-1)');
+    expect(err(() => XSELL_RETENTION([["Account", "ARR"], ["A", 1]])).message).toContain('XSELL_RETENTION: no column "Start ARR"');
+  });
+});
+
+describe("XSELL_EXPANSION_NEEDED", () => {
+  it("seed 003: a $500K pool at 115% NRR needs $75,000 of expansion; expected churn adds to it", () => {
+    expect(XSELL_EXPANSION_NEEDED(500000, "115%")).toBe(75000);
+    expect(XSELL_EXPANSION_NEEDED(500000, 1.15, 20000)).toBe(95000);
+    expect(XSELL_EXPANSION_NEEDED([[200000], [""], [300000]], 1.15)).toBe(75000);
+  });
+  it("rejects a target written as a bare percentage", () => {
+    expect(() => XSELL_EXPANSION_NEEDED(500000, 115)).toThrow("XSELL_EXPANSION_NEEDED: target_nrr: 115 looks like a percentage; write 115% or 1.15");
+  });
+});
