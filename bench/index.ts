@@ -3,6 +3,7 @@ import { benchScore } from "./score.bench";
 import { benchAdjacency, benchWhitespace } from "./crosssell.bench";
 import { benchRetention } from "./retention.bench";
 import { formatTable, type BenchResult } from "./harness";
+import { bundleSizes, formatSizes } from "./bundles.bench";
 import { cpus, totalmem } from "node:os";
 
 const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
@@ -14,7 +15,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
-  const names = wanted.length ? wanted : Object.keys(suites);
+  const names = (wanted.length ? wanted : Object.keys(suites)).filter((n) => n !== "bundles");
   const results: BenchResult[] = [];
   for (const name of names) {
     const suite = suites[name];
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
     (globalThis as { gc?: () => void }).gc?.();
   }
   console.log(`XSELL benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
-  console.log(formatTable(results));
+  if (results.length) console.log(formatTable(results));
+  if (!wanted.length || wanted.includes("bundles")) console.log(`\n${formatSizes(bundleSizes())}`);
 }
 
 main().catch((e) => {

@@ -1,0 +1,143 @@
+/**
+ * Loads the built dist/excel/functions.js in a Node VM with a CustomFunctions shim, as Excel's runtime would:
+ * every id in functions.json must be associated; each function, called with Excel-shaped ranges (serial dates,
+ * "" blanks, null for omitted optionals), must answer exactly what the core answers; errors must arrive as
+ * CustomFunctions.Error with the matching code and the core's message.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as core from "../../core/functions";
+import { CATALOG, sheetsName } from "../../core/catalog";
+import { XsellError } from "../../core/errors";
+import { sample } from "./excel-shape";
+
+const DIST = join(__dirname, "..", "..", "dist", "excel");
+
+class ShimError extends Error {
+  constructor(readonly code: string, message?: string) {
+    super(message);
+  }
+}
+const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" };
+const associated = new Map<string, (...args: unknown[]) => unknown>();
+
+interface Metadata {
+  functions: { id: string; name: string; parameters: { name: string; type: string; dimensionality?: string; optional?: boolean; description: string }[]; result: { dimensionality?: string }; helpUrl: string; description: string }[];
+}
+let metadata: Metadata;
+
+beforeAll(() => {
+  const code = readFileSync(join(DIST, "functions.js"), "utf8");
+  const CustomFunctions = { associate: (id: string, fn: (...a: unknown[]) => unknown) => associated.set(id, fn), Error: ShimError, ErrorCode };
+  vm.runInNewContext(code, { CustomFunctions, console, Date, Math, JSON });
+  metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Metadata;
+});
+
+const AS_OF = 46327; // 2026-11-01 as an Excel serial
+const accounts = sample("accounts.csv", 60);
+const ownership = sample("ownership.csv", 200);
+const prices = sample("prices.csv");
+const retention = sample("retention.csv", 300);
+const startCol = retention.map((r) => [r[2]]);
+const endCol = retention.map((r) => [r[3]]);
+
+/** Excel-shaped arguments per function; null marks an omitted optional argument, as Excel passes it. */
+const CALLS: Record<string, unknown[][]> = {
+  SCORE: [[accounts, null, null, AS_OF], [accounts, null, [["expansion-100"]], AS_OF], [accounts.slice(1, 2), [accounts[0]], null, AS_OF]],
+  EXPLAIN: [[accounts, null, null, AS_OF]],
+  BAND: [[[[75], [61], [""], [12]]], [[[40]]]],
+  MODEL: [[null], ["expansion-100"]],
+  ATTACH_RATE: [[ownership, "CRM", "Analytics", null], [ownership, "CRM", "Analytics", 10]],
+  LIFT: [[ownership, "CRM", "Analytics", null]],
+  ADJACENCY: [[ownership, null, null], [ownership, "lift", 10], [ownership, "ci_low", 5]],
+  WHITESPACE: [[ownership, null, null], [ownership, prices, 3]],
+  NEXT_PRODUCT: [[ownership, prices, null], [ownership, null, 2]],
+  TRIGGERS: [[accounts, null, ownership, AS_OF, null]],
+  RULES: [[]],
+  NRR: [[startCol, endCol]],
+  GRR: [[startCol, endCol]],
+  MOVEMENT: [[startCol, endCol]],
+  RETENTION: [[retention]],
+  EXPANSION_NEEDED: [[[[500000]], 1.15, null], [[[500000]], 1.15, 20000]],
+  SCENARIO: [[1000, 20000, 12000, 0.35, 24000, null, null], [1000, 20000, 12000, 0.35, null, null, null]],
+  SENSITIVITY: [[1000, 20000, [[8000, 12000, 16000]], [[0.2], [0.35], [0.5]], null], [1000, 20000, [[12000]], [[0.35]], "lift"]],
+  PROJECTION: [[1000, 20000, 12000, 0.35, null, null, null], [1000, 20000, 12000, 0.35, 5, 0.25, 0.1]],
+};
+
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+describe("dist/excel/functions.js in a CustomFunctions runtime", () => {
+  it("associates every id in functions.json, and functions.json lists the whole catalog", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(CATALOG.map((f) => f.id).sort());
+    expect([...associated.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  it("declares each function's parameters as the catalog does: names, types, dimensionality, optional", () => {
+    for (const spec of CATALOG) {
+      const meta = metadata.functions.find((f) => f.id === spec.id)!;
+      expect(meta.description).toBe(spec.description);
+      expect(meta.helpUrl).toBe(`https://localhost:3000/help.html#${spec.section}`);
+      expect(meta.result.dimensionality ?? "scalar").toBe(spec.result === "range" ? "matrix" : "scalar");
+      expect(meta.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
+      spec.params.forEach((p, i) => {
+        const m = meta.parameters[i];
+        expect(m.dimensionality ?? "scalar", `${spec.id}.${p.name}`).toBe(p.shape === "range" ? "matrix" : "scalar");
+        expect(m.type, `${spec.id}.${p.name}`).toBe(p.type);
+        expect(Boolean(m.optional), `${spec.id}.${p.name}`).toBe(p.optional);
+        expect(m.description).toBe(p.description);
+      });
+    }
+  });
+
+  for (const spec of CATALOG) {
+    it(`XSELL.${spec.id} answers what the core answers`, () => {
+      const fn = associated.get(spec.id)!;
+      const impl = (core as Record<string, (...a: unknown[]) => unknown>)[sheetsName(spec)];
+      expect(CALLS[spec.id], `no test call for ${spec.id}`).toBeDefined();
+      for (const args of CALLS[spec.id]) {
+        const expected = plain(impl(...args.map((a) => (a === null ? undefined : a))));
+        expect(plain(fn(...args))).toEqual(expected);
+      }
+    });
+  }
+
+  it("turns XsellError into CustomFunctions.Error with the matching code and the core's message", () => {
+    const cases: [string, unknown[], string][] = [
+      ["SCORE", [accounts, null, [["gold"]], AS_OF], "#VALUE!"],
+      ["ATTACH_RATE", [ownership, "ERP", "CRM", null], "#N/A"],
+      ["NRR", [[[0]], [[5]]], "#DIV/0!"],
+      ["BAND", [[[150]]], "#NUM!"],
+    ];
+    for (const [id, args, code] of cases) {
+      let thrown: unknown;
+      try {
+        associated.get(id)!(...args);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, id).toBeInstanceOf(ShimError);
+      const impl = (core as Record<string, (...a: unknown[]) => unknown>)[`XSELL_${id}`];
+      let coreError: XsellError | undefined;
+      try {
+        impl(...args.map((a) => (a === null ? undefined : a)));
+      } catch (e) {
+        coreError = e as XsellError;
+      }
+      expect((thrown as ShimError).code).toBe(code);
+      expect((thrown as ShimError).message).toBe(coreError!.message);
+    }
+  });
+
+  it("keeps error messages within Excel's 255 characters", () => {
+    const huge = [["Account", "x".repeat(600)], ["A", 1]];
+    let thrown: ShimError | undefined;
+    try {
+      associated.get("ATTACH_RATE")!(huge, "y".repeat(400), "CRM", null);
+    } catch (e) {
+      thrown = e as ShimError;
+    }
+    expect(thrown!.message.length).toBeLessThanOrEqual(255);
+  });
+});

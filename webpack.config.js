@@ -1,0 +1,85 @@
+/**
+ * Builds dist/excel/ (custom functions + task pane + manifest, one shared runtime) in production mode.
+ *   npm run build                                  → dist/excel for https://localhost:3000
+ *   npm run build -- --env url=https://host/xsell  → dist/excel whose manifest and help links use that origin
+ *   npm run dev-server                             → https://localhost:3000 with office-addin-dev-certs
+ */
+require("tsx/cjs"); // lets this config import the TypeScript catalog for the generated help page
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { helpPage } = require("./excel-addin/help.ts");
+
+const DEV_ORIGIN = "https://localhost:3000";
+
+/** Replaces the development origin in emitted text assets (functions.json's help links) with the production one. */
+class OriginPlugin {
+  constructor(origin, assets) {
+    this.origin = origin;
+    this.assets = assets;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("OriginPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "OriginPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        compilation.emitAsset("help.html", new webpack.sources.RawSource(helpPage()));
+      });
+      compilation.hooks.processAssets.tap({ name: "OriginPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT - 1 }, () => {
+        for (const name of this.assets) {
+          const asset = compilation.getAsset(name);
+          if (!asset) continue;
+          const text = asset.source.source().toString().split(DEV_ORIGIN).join(this.origin);
+          compilation.updateAsset(name, new webpack.sources.RawSource(text));
+        }
+      });
+    });
+  }
+}
+
+const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } } };
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  const origin = String(env.url || process.env.XSELL_URL || DEV_ORIGIN).replace(/\/+$/, "");
+  if (!/^https:\/\//.test(origin)) throw new Error(`--env url must be an https:// origin, got ${origin}`);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const excel = {
+    name: "excel",
+    mode,
+    devtool: mode === "development" ? "source-map" : false,
+    entry: {
+      functions: "./excel-addin/functions/functions.ts",
+      taskpane: "./excel-addin/taskpane/taskpane.ts",
+    },
+    output: { path: path.resolve(env.out || path.join(__dirname, "dist"), "excel"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./excel-addin/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./excel-addin/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "excel-addin/assets", to: "assets" },
+          { from: "excel-addin/manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_ORIGIN).join(origin) },
+        ],
+      }),
+      new OriginPlugin(origin, ["functions.json", "help.html"]),
+    ],
+    devServer: {
+      port: 3000,
+      static: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() } : "http",
+    },
+  };
+  return [excel];
+};
