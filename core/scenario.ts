@@ -43,8 +43,9 @@ export function scenario(i: ScenarioInputs): ScenarioResult {
     buyers,
     crossSellArr,
     lift: baseArr === 0 ? NaN : clean(crossSellArr / baseArr),
-    // whole deals: the same ARR from new logos needs ROUNDUP(ARR ÷ deal size) closed deals
-    dealsNeeded: i.newLogoDeal > 0 ? Math.ceil(clean(crossSellArr / i.newLogoDeal)) : NaN,
+    // whole deals: the same ARR from new logos needs ROUNDUP(ROUND(ARR ÷ deal size, 6), 0) closed deals,
+    // exactly the Scenario tab's formula (the ROUND keeps float noise from adding a deal)
+    dealsNeeded: i.newLogoDeal > 0 ? Math.ceil(clean(crossSellArr / i.newLogoDeal, 6)) : NaN,
     costAsNewLogos,
     costAsCrossSell,
     costAvoided: clean(costAsNewLogos - costAsCrossSell),

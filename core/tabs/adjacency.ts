@@ -1,0 +1,57 @@
+/** Adjacency tab: attach-rate matrix with a heat map and owner counts, a count matrix beside it, the rule stated. */
+import { valueError } from "../errors";
+import { adjacencyValue, coOwnership } from "../adjacency";
+import { readOwnership } from "../ownership";
+import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import type { TabInputs } from "./inputs";
+
+const FN = "Adjacency";
+export const ADJACENCY_MIN_ACCOUNTS = 5;
+
+export function buildAdjacency(inputs: TabInputs): SheetSpec {
+  if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
+  const own = readOwnership(FN, inputs.ownership);
+  const min = inputs.minAccounts ?? ADJACENCY_MIN_ACCOUNTS;
+  const counts = coOwnership(own);
+  const P = own.products.length;
+  const top = 3; // title, rule, blank
+  const attach: SpecCell[][] = [["Owned ↓ / Next →", ...own.products, "Owners"]];
+  const count: SpecCell[][] = [["Both owned ↓ / →", ...own.products]];
+  for (let a = 0; a < P; a++) {
+    const ar: SpecCell[] = [own.products[a]];
+    const cr: SpecCell[] = [own.products[a]];
+    for (let b = 0; b < P; b++) {
+      const v = adjacencyValue(own, counts, "attach", a, b, min);
+      ar.push(v === null ? "" : v);
+      cr.push(a === b ? "" : counts[a * P + b]);
+    }
+    ar.push(own.ownerCounts[a]);
+    attach.push(ar);
+    count.push(cr);
+  }
+  const countCol = P + 3; // one empty column between the matrices
+  const b = new SpecBuilder("Adjacency");
+  b.block(0, 0, [["Attach rate: share of accounts owning the row product that also own the column product"]]);
+  b.block(1, 0, [[`Rates are left blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. A rate near 100% usually means a forced bundle, not a cross-sell.`]]);
+  b.block(0, countCol, [["Accounts owning both"]]);
+  b.block(top, 0, attach);
+  b.block(top, countCol, count);
+  b.format({ range: "A1", bold: true, fontColor: COLORS.title, fontSize: 13 });
+  b.format({ range: "A2", italic: true, fontColor: COLORS.muted });
+  b.format({ range: a1Range(0, countCol, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
+  b.format({ range: a1Range(top, 0, 1, P + 2), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+  b.format({ range: a1Range(top, countCol, 1, P + 1), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+  b.format({ range: a1Range(top + 1, 0, P, 1), bold: true });
+  b.format({ range: a1Range(top + 1, countCol, P, 1), bold: true });
+  if (P > 0) {
+    b.format({ range: a1Range(top + 1, 1, P, P), numberFormat: "0%", horizontalAlignment: "Center" });
+    b.format({ range: a1Range(top + 1, P + 1, P, 1), numberFormat: "#,##0" });
+    b.format({ range: a1Range(top + 1, countCol + 1, P, P), numberFormat: "#,##0", horizontalAlignment: "Center" });
+    b.conditionalFormats.push({ type: "colorScale", range: a1Range(top + 1, 1, P, P), min: COLORS.white, mid: COLORS.mid, max: COLORS.high });
+  }
+  const w = own.products.map((p) => Math.min(16, Math.max(9, p.length + 1)));
+  b.widths([24, ...w, 9, 3, 24, ...w]);
+  b.freeze = { rows: top + 1, cols: 1 };
+  b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above; change it with =XSELL.ADJACENCY(ownership, "attach", n).` });
+  return b.finish();
+}

@@ -1,0 +1,22 @@
+/** What a tab builder is given: the user's tables (header row first, columns already mapped) and options. */
+import type { CellValue } from "../values";
+
+export interface TabInputs {
+  /** The account table with signals (Account, Licenses, NPS, …). */
+  readonly accounts?: CellValue[][];
+  /** Ownership, wide or long. */
+  readonly ownership?: CellValue[][];
+  /** Product, Price. */
+  readonly prices?: CellValue[][];
+  /** Account (, Product), Start ARR, End ARR. */
+  readonly retention?: CellValue[][];
+  /** Scoring model: omitted, a preset name, or a model table. */
+  readonly model?: unknown;
+  /** Day number to score and trigger as of. */
+  readonly asOf: number;
+  /** Fewest owners for an attach rate to count (Adjacency defaults to 5, the others to 1). */
+  readonly minAccounts?: number;
+}
+
+export type TabKind = "scorecard" | "whitespace" | "adjacency" | "retention" | "scenario";
+export const TAB_KINDS: readonly TabKind[] = ["scorecard", "whitespace", "adjacency", "retention", "scenario"];

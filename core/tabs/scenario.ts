@@ -1,0 +1,204 @@
+/**
+ * Scenario tab: an inputs block and outputs written as formulas that reference it (change an input, every
+ * output recalculates), a sensitivity grid of formulas and a 3-year projection. The formulas are the
+ * arithmetic of core/scenario.ts, so the tab agrees with XSELL_SCENARIO and XSELL_PROJECTION.
+ */
+import { adjacencyValue, coOwnership } from "../adjacency";
+import { readOwnership } from "../ownership";
+import { ADJACENCY_MIN_ACCOUNTS } from "./adjacency";
+import { readTable, findColumn } from "../table";
+import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE } from "../scenario";
+import { isBlankRow } from "../table";
+import { toNumber, toText } from "../values";
+import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import type { TabInputs } from "./inputs";
+
+const FN = "Scenario";
+
+export interface ScenarioDefaults {
+  accounts: number;
+  baseArr: number;
+  addonPrice: number;
+  attachRate: number;
+  sources: { accounts: string; baseArr: string; addonPrice: string; attachRate: string };
+}
+
+const round = (x: number, step: number): number => Math.round(x / step) * step;
+
+/** Pre-fills inputs from the user's data where it can, and says where each number came from. */
+export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
+  const d: ScenarioDefaults = {
+    accounts: 1000,
+    baseArr: 20000,
+    addonPrice: 12000,
+    attachRate: 0.35,
+    sources: { accounts: "assumption (seed 004's example)", baseArr: "assumption (seed 004's example)", addonPrice: "assumption (seed 004's example)", attachRate: "assumption (seed 004's example)" },
+  };
+  if (inputs.accounts) {
+    const table = readTable(FN, inputs.accounts);
+    const rows = table.rows.filter((r) => !isBlankRow(r));
+    if (rows.length > 0) {
+      d.accounts = rows.length;
+      d.sources.accounts = `${rows.length} account rows in your table`;
+    }
+    const arrCol = findColumn(table, "ARR");
+    if (arrCol !== undefined) {
+      const values = rows.map((r) => toNumber(r[arrCol])).filter((n) => n.ok && n.value > 0).map((n) => (n as { value: number }).value);
+      if (values.length > 0) {
+        d.baseArr = round(values.reduce((s, v) => s + v, 0) / values.length, 100);
+        d.sources.baseArr = `average of the ARR column over ${values.length} accounts`;
+      }
+    }
+  }
+  if (inputs.ownership) {
+    const own = readOwnership(FN, inputs.ownership);
+    const N = own.accounts.length;
+    if (N > 0) {
+      // One add-on attaches like a typical product pair, not like "owns anything else": use the median attach
+      // rate over product pairs whose first product has enough owners to be a pattern (seed 000's 5).
+      const counts = coOwnership(own);
+      const P = own.products.length;
+      const rates: number[] = [];
+      for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) {
+        const v = adjacencyValue(own, counts, "attach", a, b, ADJACENCY_MIN_ACCOUNTS);
+        if (v !== null) rates.push(v);
+      }
+      if (rates.length > 0) {
+        rates.sort((x, y) => x - y);
+        const mid = rates.length >> 1;
+        d.attachRate = Math.round((rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2) * 1000) / 1000;
+        d.sources.attachRate = `median attach rate over ${rates.length} product pairs in your ownership table`;
+      }
+      if (!inputs.accounts) {
+        d.accounts = N;
+        d.sources.accounts = `${N} accounts in the ownership table`;
+      }
+    }
+    if (own.arr.size > 0) {
+      let sum = 0;
+      for (const v of own.arr.values()) sum += v;
+      d.addonPrice = round(sum / own.arr.size, 100);
+      d.sources.addonPrice = `average ARR per product held, over ${own.arr.size} account-product pairs`;
+    }
+  }
+  if (inputs.prices) {
+    const t = readTable(FN, inputs.prices);
+    const pc = findColumn(t, "Price");
+    const names = findColumn(t, "Product");
+    if (pc !== undefined) {
+      const ps = t.rows.map((r) => toNumber(r[pc])).filter((n) => n.ok && n.value > 0).map((n) => (n as { value: number }).value);
+      if (ps.length > 0) {
+        ps.sort((x, y) => x - y);
+        d.addonPrice = ps[Math.floor(ps.length / 2)];
+        d.sources.addonPrice = `median list price of ${ps.length} products${names !== undefined ? ` (${t.rows.map((r) => toText(r[names])).filter(Boolean).slice(0, 3).join(", ")}…)` : ""}`;
+      }
+    }
+  }
+  return d;
+}
+
+/** Input cells (column B) by row, 1-based as users see them. */
+export const SCENARIO_INPUT_ROWS = { accounts: 3, baseArr: 4, addonPrice: 5, attachRate: 6, newLogoDeal: 7, cacNew: 8, cacExpansion: 9, churnSingle: 10, churnMulti: 11 } as const;
+/** Output cells (column B) by row, in XSELL_SCENARIO's order. */
+export const SCENARIO_OUTPUT_ROWS = { baseArr: 14, buyers: 15, crossSellArr: 16, lift: 17, dealsNeeded: 18, costAsNewLogos: 19, costAsCrossSell: 20, costAvoided: 21 } as const;
+export const PROJECTION_FIRST_ROW = 34;
+export const SENSITIVITY_HEADER_ROW = 24;
+
+export function buildScenario(inputs: TabInputs): SheetSpec {
+  const d = scenarioDefaults(inputs);
+  const f = (formula: string): SpecCell => ({ f: formula });
+  const I = SCENARIO_INPUT_ROWS;
+  const O = SCENARIO_OUTPUT_ROWS;
+  const b = new SpecBuilder("Scenario");
+  b.block(0, 0, [["Cross-sell scenario"], ["Inputs: change any yellow cell and every output, the sensitivity grid and the projection recalculate."]]);
+  b.block(I.accounts - 1, 0, [
+    ["Accounts", d.accounts, d.sources.accounts],
+    ["Average ARR per account", d.baseArr, d.sources.baseArr],
+    ["Add-on price (annual)", d.addonPrice, d.sources.addonPrice],
+    ["Attach rate (share of accounts that buy the add-on)", d.attachRate, d.sources.attachRate],
+    ["New-logo deal size", d.baseArr, "same as the average account unless you know better"],
+    ["Sales & marketing cost per new-logo dollar", CAC_NEW_PER_DOLLAR, "seed 002 benchmark: $1.13"],
+    ["Sales & marketing cost per expansion dollar", CAC_EXPANSION_PER_DOLLAR, "seed 002 benchmark: $0.27"],
+    ["Yearly churn, single-product accounts", CHURN_SINGLE, "seed 002 (Bain): about 20%"],
+    ["Yearly churn, two-product accounts", CHURN_MULTI, "seed 002 (Bain): about 8%"],
+  ]);
+  b.block(12, 0, [["Outputs (formulas)"]]);
+  b.block(O.baseArr - 1, 0, [
+    ["Base ARR", f(`=B${I.accounts}*B${I.baseArr}`)],
+    ["Accounts that buy the add-on", f(`=B${I.accounts}*B${I.attachRate}`)],
+    ["Cross-sell ARR", f(`=B${O.buyers}*B${I.addonPrice}`)],
+    ["Lift on base ARR", f(`=IF(B${O.baseArr}=0,"",B${O.crossSellArr}/B${O.baseArr})`)],
+    ["New-logo deals needed for the same ARR", f(`=IF(B${I.newLogoDeal}>0,ROUNDUP(ROUND(B${O.crossSellArr}/B${I.newLogoDeal},6),0),"")`)],
+    ["Sales & marketing cost as new logos", f(`=B${O.crossSellArr}*B${I.cacNew}`)],
+    ["Sales & marketing cost as cross-sell", f(`=B${O.crossSellArr}*B${I.cacExpansion}`)],
+    ["Cost avoided by cross-selling", f(`=B${O.costAsNewLogos}-B${O.costAsCrossSell}`)],
+  ]);
+  // Sensitivity: prices at 50%–150% of the add-on price across, attach rates around the input down.
+  const H = SENSITIVITY_HEADER_ROW;
+  b.block(H - 2, 0, [["Sensitivity: cross-sell ARR by attach rate (down) and add-on price (across)"]]);
+  const priceSteps = [0.5, 0.75, 1, 1.25, 1.5];
+  const rateSteps = [-0.15, -0.1, -0.05, 0, 0.05, 0.1];
+  const grid: SpecCell[][] = [["Attach rate ↓ / price →", ...priceSteps.map((s) => f(`=ROUND($B$${I.addonPrice}*${s},0)`))]];
+  rateSteps.forEach((s, i) => {
+    const r = H + 1 + i;
+    const rate = s === 0 ? f(`=$B$${I.attachRate}`) : f(`=MIN(1,MAX(0,$B$${I.attachRate}${s > 0 ? "+" : ""}${s}))`);
+    grid.push([rate, ...priceSteps.map((_, j) => f(`=$B$${I.accounts}*$A${r}*${String.fromCharCode(66 + j)}$${H}`))]);
+  });
+  b.block(H - 1, 0, grid);
+  // Projection: year 0 today; the add-on bought at the start of year 1; churn by product count.
+  const R = PROJECTION_FIRST_ROW;
+  b.block(R - 3, 0, [[`3-year projection: two-product accounts churn at B${I.churnMulti}, single-product at B${I.churnSingle}; no new logos`]]);
+  const proj: SpecCell[][] = [["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"]];
+  const withArr = (r: number): SpecCell => f(`=D${r}*$B$${I.baseArr}+E${r}*($B$${I.baseArr}+$B$${I.addonPrice})`);
+  proj.push([0, f(`=$B$${I.accounts}`), f(`=B${R}*$B$${I.baseArr}`), f(`=$B$${I.accounts}`), 0, withArr(R), "", ""]);
+  for (let y = 1; y <= 3; y++) {
+    const r = R + y;
+    proj.push([
+      y,
+      f(`=B${r - 1}*(1-$B$${I.churnSingle})`),
+      f(`=B${r}*$B$${I.baseArr}`),
+      y === 1 ? f(`=$B$${I.accounts}*(1-$B$${I.attachRate})*(1-$B$${I.churnSingle})`) : f(`=D${r - 1}*(1-$B$${I.churnSingle})`),
+      y === 1 ? f(`=$B$${I.accounts}*$B$${I.attachRate}*(1-$B$${I.churnMulti})`) : f(`=E${r - 1}*(1-$B$${I.churnMulti})`),
+      withArr(r),
+      f(`=IF(C${r - 1}=0,"",C${r}/C${r - 1})`),
+      f(`=IF(F${r - 1}=0,"",F${r}/F${r - 1})`),
+    ]);
+  }
+  b.block(R - 2, 0, proj);
+
+  b.format({ range: "A1", bold: true, fontSize: 14, fontColor: COLORS.title });
+  b.format({ range: "A2", italic: true, fontColor: COLORS.muted });
+  b.format({ range: a1Range(I.accounts - 1, 1, 9, 1), fill: COLORS.inputFill, bold: true });
+  b.format({ range: a1Range(I.accounts - 1, 2, 9, 1), italic: true, fontColor: COLORS.muted });
+  b.format({ range: `B${I.accounts}`, numberFormat: "#,##0" });
+  b.format({ range: `B${I.baseArr}:B${I.addonPrice}`, numberFormat: "$#,##0" });
+  b.format({ range: `B${I.attachRate}`, numberFormat: "0.0%" });
+  b.format({ range: `B${I.newLogoDeal}`, numberFormat: "$#,##0" });
+  b.format({ range: `B${I.cacNew}:B${I.cacExpansion}`, numberFormat: "$0.00" });
+  b.format({ range: `B${I.churnSingle}:B${I.churnMulti}`, numberFormat: "0%" });
+  b.format({ range: "A13", bold: true, fontColor: COLORS.title });
+  b.format({ range: `B${O.baseArr}`, numberFormat: "$#,##0" });
+  b.format({ range: `B${O.buyers}`, numberFormat: "#,##0" });
+  b.format({ range: `B${O.crossSellArr}`, numberFormat: "$#,##0" });
+  b.format({ range: `B${O.lift}`, numberFormat: "0.0%" });
+  b.format({ range: `B${O.dealsNeeded}`, numberFormat: "#,##0" });
+  b.format({ range: `B${O.costAsNewLogos}:B${O.costAvoided}`, numberFormat: "$#,##0" });
+  b.format({ range: `A${O.costAvoided}:B${O.costAvoided}`, bold: true });
+  b.format({ range: `A${H - 1}`, bold: true, fontColor: COLORS.title });
+  b.format({ range: a1Range(H - 1, 0, 1, 6), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
+  b.format({ range: a1Range(H - 1, 1, 1, 5), numberFormat: "$#,##0" });
+  b.format({ range: a1Range(H, 0, 6, 1), numberFormat: "0%", bold: true });
+  b.format({ range: a1Range(H, 1, 6, 5), numberFormat: "$#,##0" });
+  b.conditionalFormats.push({ type: "colorScale", range: a1Range(H, 1, 6, 5), min: COLORS.white, max: COLORS.high });
+  b.format({ range: `A${R - 2}`, bold: true, fontColor: COLORS.title });
+  b.format({ range: a1Range(R - 2, 0, 1, 8), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+  b.format({ range: a1Range(R - 1, 1, 4, 1), numberFormat: "#,##0" });
+  b.format({ range: a1Range(R - 1, 2, 4, 1), numberFormat: "$#,##0" });
+  b.format({ range: a1Range(R - 1, 3, 4, 2), numberFormat: "#,##0" });
+  b.format({ range: a1Range(R - 1, 5, 4, 1), numberFormat: "$#,##0" });
+  b.format({ range: a1Range(R - 1, 6, 4, 2), numberFormat: "0.0%" });
+  b.widths([46, 16, 16, 16, 16, 16, 12, 12]);
+  b.notes.push({ cell: `B${O.dealsNeeded}`, text: "Whole deals: the same ARR from new logos needs ROUNDUP(cross-sell ARR ÷ deal size) closed deals." });
+  b.notes.push({ cell: `B${I.attachRate}`, text: d.sources.attachRate });
+  return b.finish();
+}

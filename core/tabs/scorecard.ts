@@ -1,0 +1,91 @@
+/** Scorecard tab: one row per account, best first — score, band, top reasons, next product, triggers, coverage. */
+import { valueError } from "../errors";
+import { resolveModel } from "../model";
+import { readOwnership } from "../ownership";
+import { band, scoreTable } from "../score";
+import { readTable, requireColumn } from "../table";
+import { DEFAULT_RULES, triggerTexts, type Rules } from "../triggers";
+import { propensities, rankedGaps, readPrices } from "../whitespace";
+import { toText } from "../values";
+import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import type { TabInputs } from "./inputs";
+
+const FN = "Scorecard";
+
+/** The criteria that earned points, largest first: "Seats 62% > 50% +20; Features yes +15". */
+function topReasons(fragments: string[], points: number[], n = 3): string {
+  return fragments
+    .map((text, i) => ({ text, pts: points[i] }))
+    .filter((x) => x.pts > 0)
+    .sort((a, b) => b.pts - a.pts)
+    .slice(0, n)
+    .map((x) => x.text)
+    .join("; ");
+}
+
+export function buildScorecard(inputs: TabInputs): SheetSpec {
+  if (!inputs.accounts) throw valueError(FN, "needs the account table");
+  const table = readTable(FN, inputs.accounts);
+  const accountCol = requireColumn(table, "Account", "to name each account on the scorecard");
+  const scored = scoreTable(table, resolveModel(FN, inputs.model), inputs.asOf);
+  const own = inputs.ownership ? readOwnership(FN, inputs.ownership) : null;
+  const prices = own && inputs.prices ? readPrices(FN, inputs.prices, own) : null;
+  const pr = own ? propensities(own, inputs.minAccounts ?? 1) : null;
+  const rules: Rules = new Map(DEFAULT_RULES.map((r) => [`${r.rule}.${r.parameter}`, r.value]));
+  const triggers = triggerTexts(FN, table, own, inputs.asOf, rules);
+  const P = own ? own.products.length : 0;
+  const scratch = { owned: new Int32Array(P), prop: new Float64Array(P), src: new Int32Array(P) };
+
+  const order: number[] = [];
+  for (let i = 0; i < table.rows.length; i++) if (!Number.isNaN(scored.scores[i])) order.push(i);
+  order.sort((a, b) => scored.scores[b] - scored.scores[a] || a - b);
+
+  const head = ["Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", ...(prices ? ["Expected ARR"] : []), "Triggers", "Coverage"];
+  const rows: SpecCell[][] = [head];
+  for (const i of order) {
+    const fragments = scored.explain(i);
+    const pts = scored.points.map((p) => p[i]);
+    let next: SpecCell = "";
+    let propensity: SpecCell = "";
+    let expected: SpecCell = "";
+    if (own && pr) {
+      const a = own.index.get(toText(table.rows[i][accountCol]));
+      if (a >= 0) {
+        const gap = rankedGaps(pr, prices, a, scratch)[0];
+        if (gap) {
+          next = own.products[gap.product];
+          propensity = gap.propensity;
+          expected = Number.isNaN(gap.expectedArr) ? "" : gap.expectedArr;
+        }
+      }
+    }
+    rows.push([
+      toText(table.rows[i][accountCol]),
+      scored.scores[i],
+      band(scored.scores[i]),
+      topReasons(fragments, pts),
+      next,
+      propensity,
+      ...(prices ? [expected] : []),
+      triggers[i],
+      scored.coverage[i],
+    ]);
+  }
+  const n = rows.length - 1;
+  const cols = head.length;
+  const b = new SpecBuilder("Scorecard").block(0, 0, rows);
+  const col = (name: string): number => head.indexOf(name);
+  b.format({ range: a1Range(0, 0, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
+  if (n > 0) {
+    b.format({ range: a1Range(1, col("Score"), n, 1), numberFormat: "0" });
+    b.format({ range: a1Range(1, col("Propensity"), n, 1), numberFormat: "0%" });
+    if (prices) b.format({ range: a1Range(1, col("Expected ARR"), n, 1), numberFormat: "$#,##0" });
+    b.format({ range: a1Range(1, col("Coverage"), n, 1), numberFormat: "0%" });
+    b.conditionalFormats.push({ type: "colorScale", range: a1Range(1, col("Score"), n, 1), min: COLORS.low, mid: COLORS.mid, max: COLORS.high });
+  }
+  b.widths([28, 8, 10, 60, 22, 11, ...(prices ? [13] : []), 60, 10]);
+  b.freeze = { rows: 1, cols: 1 };
+  b.filter = a1Range(0, 0, n + 1, cols);
+  b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (${inputs.model ? "custom model" : "readiness-100, seed 001"}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
+  return b.finish();
+}

@@ -1,0 +1,149 @@
+/**
+ * Sheet specs: what a tab holds, independent of any host. Builders return them; the Excel, Sheets and xlsx
+ * renderers turn them into host calls. Cells are values or formulas; text is always text (renderers make sure
+ * a user's "=HYPERLINK(…)" is never evaluated).
+ */
+export type SpecValue = string | number | boolean | null;
+
+/** A formula written in A1 notation, English function names, referring only to cells of the same tab. */
+export interface Formula {
+  readonly f: string;
+}
+
+export type SpecCell = SpecValue | Formula;
+
+export const isFormula = (c: SpecCell): c is Formula => c !== null && typeof c === "object";
+
+/** A rectangle of cells whose top-left corner is at (row, col), 0-based. Rows must all have the same length. */
+export interface Block {
+  readonly row: number;
+  readonly col: number;
+  readonly cells: SpecCell[][];
+}
+
+export interface Format {
+  /** A1 range within the tab, e.g. "B2:B401". */
+  readonly range: string;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly fontSize?: number;
+  readonly wrap?: boolean;
+  readonly horizontalAlignment?: "Left" | "Center" | "Right";
+}
+
+export type ConditionalFormat =
+  | { readonly type: "colorScale"; readonly range: string; readonly min: string; readonly mid?: string; readonly max: string }
+  | { readonly type: "textEquals"; readonly range: string; readonly text: string; readonly fill: string; readonly fontColor: string };
+
+export interface SheetSpec {
+  /** Preferred tab name; renderers append " (2)", " (3)"… when it is taken. */
+  readonly name: string;
+  readonly blocks: Block[];
+  readonly formats: Format[];
+  /** Column widths in characters. */
+  readonly columnWidths: { readonly col: number; readonly width: number }[];
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  /** A1 range that gets an AutoFilter (header row included). */
+  readonly filter?: string;
+  readonly conditionalFormats: ConditionalFormat[];
+  /** Cell notes (hover text) in A1 cells. */
+  readonly notes: { readonly cell: string; readonly text: string }[];
+  /** Used range size, for renderers and tests. */
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** "B2:D10" for a rectangle given by its top-left corner and size. */
+export function a1Range(row: number, col: number, rows: number, cols: number): string {
+  return rows === 1 && cols === 1 ? a1(row, col) : `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
+/** Parses "B2:D10" or "B2" into 0-based bounds. */
+export function parseA1(range: string): { row: number; col: number; rows: number; cols: number } {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+  if (!m) throw new Error(`not an A1 range: ${range}`);
+  const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r1 = Number(m[2]) - 1;
+  const c1 = col(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+}
+
+/** Text a spreadsheet would read as a formula or sign: renderers must write it as text. */
+export function looksLikeFormula(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+/** Starts an empty spec; builders add blocks and formats, then `finish` computes its size. */
+export class SpecBuilder {
+  readonly blocks: Block[] = [];
+  readonly formats: Format[] = [];
+  readonly columnWidths: { col: number; width: number }[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly notes: { cell: string; text: string }[] = [];
+  freeze?: { rows: number; cols: number };
+  filter?: string;
+  constructor(readonly name: string) {}
+
+  block(row: number, col: number, cells: SpecCell[][]): this {
+    if (cells.length === 0) return this;
+    const width = cells[0].length;
+    for (const r of cells) if (r.length !== width) throw new Error(`block at ${a1(row, col)} is ragged`);
+    this.blocks.push({ row, col, cells });
+    return this;
+  }
+
+  format(f: Format): this {
+    this.formats.push(f);
+    return this;
+  }
+
+  widths(widths: number[], from = 0): this {
+    widths.forEach((width, i) => this.columnWidths.push({ col: from + i, width }));
+    return this;
+  }
+
+  finish(): SheetSpec {
+    let rows = 0;
+    let cols = 0;
+    for (const b of this.blocks) {
+      rows = Math.max(rows, b.row + b.cells.length);
+      cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
+    }
+    return { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, rows, cols };
+  }
+}
+
+export const COLORS = {
+  header: "#0F766E",
+  headerText: "#FFFFFF",
+  title: "#0F766E",
+  muted: "#605E5C",
+  owned: "#EDEBE9",
+  ownedText: "#8A8886",
+  low: "#F8696B",
+  mid: "#FFEB84",
+  high: "#63BE7B",
+  white: "#FFFFFF",
+  inputFill: "#FFF4CE",
+} as const;

@@ -1,0 +1,186 @@
+/**
+ * Renders a sheet spec into a new worksheet through Excel.run calls:
+ *  - the new sheet's name never collides ("Whitespace (2)"); the source sheet is never touched;
+ *  - values, formulas and number formats go in row chunks that keep every request under Excel on the web's
+ *    5 MB limit, one context.sync() per chunk, formats per range, then one sync for everything else;
+ *  - text from users' cells is written as text: a cell that would read as a formula gets the Text format first.
+ */
+import { columnLetter, isFormula, looksLikeFormula, parseA1, type Block, type ConditionalFormat, type SheetSpec, type SpecCell } from "../core/tabs/spec";
+
+/** Excel on the web rejects requests over 5 MB; stay well below it (JSON overhead, the request envelope). */
+export const REQUEST_BUDGET_BYTES = 3_500_000;
+const MAX_SHEET_NAME = 31;
+
+export interface RenderStats {
+  sheetName: string;
+  syncs: number;
+  largestRequestBytes: number;
+}
+
+/** "Whitespace" → "Whitespace (2)" when taken (case-insensitive, as Excel compares), within Excel's 31 characters. */
+export function uniqueSheetName(wanted: string, existing: string[]): string {
+  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, MAX_SHEET_NAME) || "XSELL";
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${clean.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+type CellOut = string | number | boolean;
+
+/** Per-cell number formats of a rectangle from the spec's number-format ranges ("General" elsewhere, "@" for text that looks like a formula). */
+function numberFormatsFor(spec: SheetSpec, row: number, col: number, cells: SpecCell[][]): string[][] | null {
+  const rows = cells.length;
+  const cols = cells[0].length;
+  let out: string[][] | null = null;
+  const ensure = (): string[][] => (out ??= Array.from({ length: rows }, () => new Array<string>(cols).fill("General")));
+  for (const f of spec.formats) {
+    if (!f.numberFormat) continue;
+    const r = parseA1(f.range);
+    const r0 = Math.max(r.row, row);
+    const r1 = Math.min(r.row + r.rows, row + rows);
+    const c0 = Math.max(r.col, col);
+    const c1 = Math.min(r.col + r.cols, col + cols);
+    if (r0 >= r1 || c0 >= c1) continue;
+    const grid = ensure();
+    for (let i = r0; i < r1; i++) for (let j = c0; j < c1; j++) grid[i - row][j - col] = f.numberFormat;
+  }
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const c = cells[i][j];
+      if (typeof c === "string" && looksLikeFormula(c)) ensure()[i][j] = "@";
+    }
+  }
+  return out;
+}
+
+function toOut(c: SpecCell): CellOut {
+  if (c === null) return "";
+  if (isFormula(c)) return c.f;
+  return c;
+}
+
+function jsonBytes(v: unknown): number {
+  return JSON.stringify(v).length;
+}
+
+interface Chunk {
+  row: number;
+  col: number;
+  cells: SpecCell[][];
+}
+
+/** Splits a block into row chunks whose payload (values + number formats) stays under the budget. */
+export function chunkBlock(spec: SheetSpec, block: Block, budget = REQUEST_BUDGET_BYTES): Chunk[] {
+  const chunks: Chunk[] = [];
+  const sample = block.cells.slice(0, Math.min(200, block.cells.length));
+  const perRow = Math.max(1, (jsonBytes(sample.map((r) => r.map(toOut))) + (numberFormatsFor(spec, block.row, block.col, sample) ? jsonBytes(numberFormatsFor(spec, block.row, block.col, sample)) : 0)) / sample.length);
+  let rowsPerChunk = Math.max(1, Math.floor((budget * 0.8) / perRow));
+  for (let start = 0; start < block.cells.length; ) {
+    const cells = block.cells.slice(start, start + rowsPerChunk);
+    const fmts = numberFormatsFor(spec, block.row + start, block.col, cells);
+    const bytes = jsonBytes(cells.map((r) => r.map(toOut))) + (fmts ? jsonBytes(fmts) : 0);
+    if (bytes > budget && cells.length > 1) {
+      rowsPerChunk = Math.max(1, Math.floor(cells.length / 2));
+      continue;
+    }
+    chunks.push({ row: block.row + start, col: block.col, cells });
+    start += cells.length;
+  }
+  return chunks;
+}
+
+function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {
+  const range = sheet.getRange(cf.range);
+  if (cf.type === "colorScale") {
+    const added = range.conditionalFormats.add("ColorScale");
+    const criteria: Excel.ConditionalColorScaleCriteria = {
+      minimum: { type: "LowestValue", color: cf.min },
+      maximum: { type: "HighestValue", color: cf.max },
+    };
+    if (cf.mid) criteria.midpoint = { formula: "50", type: "Percentile", color: cf.mid };
+    added.colorScale.criteria = criteria;
+  } else {
+    const added = range.conditionalFormats.add("ContainsText");
+    added.textComparison.format.fill.color = cf.fill;
+    added.textComparison.format.font.color = cf.fontColor;
+    added.textComparison.rule = { operator: "Contains", text: cf.text };
+  }
+}
+
+export interface RenderOptions {
+  /** Reports written chunks. */
+  onProgress?: (done: number, total: number) => void;
+  budget?: number;
+  /** Whether the host has the notes API (ExcelApi 1.18); by default asked of Office.js. */
+  notes?: boolean;
+}
+
+function notesSupported(): boolean {
+  return typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", "1.18"));
+}
+
+/** Writes `spec` to a new worksheet; returns the name given to it and how many syncs it took. */
+export async function renderSpec(context: Excel.RequestContext, spec: SheetSpec, options: RenderOptions = {}): Promise<RenderStats> {
+  const { onProgress, budget = REQUEST_BUDGET_BYTES, notes = notesSupported() } = options;
+  const stats: RenderStats = { sheetName: "", syncs: 0, largestRequestBytes: 0 };
+  const sync = async (bytes: number): Promise<void> => {
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
+    await context.sync();
+    stats.syncs++;
+  };
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await sync(0);
+  stats.sheetName = uniqueSheetName(spec.name, sheets.items.map((s) => s.name));
+  const sheet = sheets.add(stats.sheetName);
+
+  const chunks = spec.blocks.flatMap((b) => chunkBlock(spec, b, budget));
+  let pending = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i];
+    const range = sheet.getRangeByIndexes(c.row, c.col, c.cells.length, c.cells[0].length);
+    const fmts = numberFormatsFor(spec, c.row, c.col, c.cells);
+    const out = c.cells.map((r) => r.map(toOut));
+    const bytes = jsonBytes(out) + (fmts ? jsonBytes(fmts) : 0);
+    if (pending > 0 && pending + bytes > budget) {
+      await sync(pending);
+      pending = 0;
+    }
+    // number formats first, so text that looks like a formula lands in a Text cell and stays text
+    if (fmts) range.numberFormat = fmts;
+    if (c.cells.some((r) => r.some(isFormula))) range.formulas = out;
+    else range.values = out;
+    pending += bytes;
+    onProgress?.(i + 1, chunks.length);
+  }
+
+  for (const f of spec.formats) {
+    const range = sheet.getRange(f.range);
+    if (f.bold !== undefined) range.format.font.bold = f.bold;
+    if (f.italic !== undefined) range.format.font.italic = f.italic;
+    if (f.fontColor) range.format.font.color = f.fontColor;
+    if (f.fontSize) range.format.font.size = f.fontSize;
+    if (f.fill) range.format.fill.color = f.fill;
+    if (f.wrap !== undefined) range.format.wrapText = f.wrap;
+    if (f.horizontalAlignment) range.format.horizontalAlignment = f.horizontalAlignment;
+  }
+  for (const w of spec.columnWidths) sheet.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth = Math.round(w.width * 6);
+  for (const cf of spec.conditionalFormats) addConditionalFormat(sheet, cf);
+  if (spec.freeze) {
+    const { rows, cols } = spec.freeze;
+    if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, cols));
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
+  }
+  if (spec.filter) sheet.autoFilter.apply(sheet.getRange(spec.filter));
+  if (spec.notes.length > 0 && notes) {
+    for (const n of spec.notes) sheet.notes.add(n.cell, n.text);
+  }
+  sheet.activate();
+  await sync(pending + jsonBytes(spec.formats) + jsonBytes(spec.conditionalFormats) + jsonBytes(spec.notes));
+  return stats;
+}
