@@ -69,6 +69,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "excel-addin/assets", to: "assets" },
+          { from: "excel-addin/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "excel-addin/manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_ORIGIN).join(origin) },
         ],
       }),

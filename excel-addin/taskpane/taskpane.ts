@@ -1,5 +1,212 @@
-/** The XSELL task pane (shared runtime with the custom functions). */
+/**
+ * The XSELL task pane (shares its runtime with the custom functions): find the account table, show the columns
+ * it recognized and let the user fix the mapping, pick the other tables and the tabs, then build them with a
+ * progress bar. Errors appear in plain words. User strings only ever reach the page as text nodes.
+ */
+import { XsellError } from "../../core/errors";
+import { buildTab, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
+import { applyMapping, detectMapping, MAPPABLE_FIELDS, type Mapping } from "../../core/tabs/mapping";
+import { isoFromDay, toDay, today, toText, type CellValue } from "../../core/values";
+import { readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
+import { renderSpec } from "../renderer";
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el as T;
+};
+
+const NEEDS: Record<TabKind, "accounts" | "ownership" | "retention" | null> = {
+  scorecard: "accounts",
+  whitespace: "ownership",
+  adjacency: "ownership",
+  retention: "retention",
+  scenario: null,
+};
+
+const state: { source: SheetTable | null; mapping: Mapping; sheets: string[] } = { source: null, mapping: {}, sheets: [] };
+
+function showError(message: string | null): void {
+  const el = $<HTMLParagraphElement>("error");
+  el.textContent = message ?? "";
+  el.hidden = !message;
+}
+
+function setStatus(text: string): void {
+  $("status").textContent = text;
+}
+
+/** Plain words for whatever went wrong: our own messages as they are, Office's translated. */
+export function describeFailure(e: unknown): string {
+  if (e instanceof XsellError) return e.message;
+  const code = (e as { code?: string })?.code;
+  const msg = e instanceof Error ? e.message : String(e);
+  if (code === "RequestPayloadSizeLimitExceeded") return "Excel refused a request as too large. Try fewer rows, or build one tab at a time.";
+  if (code === "ItemNotFound") return "A sheet XSELL needs was deleted or renamed while it worked. Choose the tables again.";
+  if (code === "InvalidOperation" || code === "InvalidOperationInCellEditMode") return "Excel is busy (is a cell being edited?). Press Enter or Esc in the sheet, then try again.";
+  return `Excel could not finish: ${msg}`;
+}
+
+function option(select: HTMLSelectElement, value: string, label: string): void {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = label;
+  select.appendChild(o);
+}
+
+function renderMapping(headers: CellValue[]): void {
+  const box = $("mapping");
+  box.replaceChildren();
+  state.mapping = detectMapping(headers);
+  for (const field of MAPPABLE_FIELDS) {
+    const label = document.createElement("label");
+    label.className = "field";
+    const span = document.createElement("span");
+    span.textContent = field;
+    const select = document.createElement("select");
+    select.dataset.field = field;
+    option(select, "-1", "(not in this table)");
+    headers.forEach((h, i) => option(select, String(i), toText(h) || `Column ${i + 1}`));
+    select.value = String(state.mapping[field]);
+    select.classList.toggle("missing", state.mapping[field] < 0);
+    select.addEventListener("change", () => {
+      state.mapping[field] = Number(select.value);
+      select.classList.toggle("missing", state.mapping[field] < 0);
+    });
+    label.append(span, select);
+    box.appendChild(label);
+  }
+}
+
+function fillSheetChoice(id: string, pattern: RegExp): void {
+  const select = $<HTMLSelectElement>(id);
+  select.replaceChildren();
+  option(select, "", "(none)");
+  for (const name of state.sheets) option(select, name, name);
+  const guess = state.sheets.find((n) => pattern.test(n) && n !== state.source?.sheetName);
+  select.value = guess ?? "";
+  select.addEventListener("change", updateTabAvailability);
+}
+
+function updateTabAvailability(): void {
+  const have = { accounts: Boolean(state.source), ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) };
+  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input"))) {
+    const need = NEEDS[input.value as TabKind];
+    const ok = need === null || have[need];
+    input.disabled = !ok;
+    if (!ok) input.checked = false;
+    input.closest("label")?.classList.toggle("disabled", !ok);
+    input.title = ok ? "" : `Needs a ${need} table`;
+  }
+}
+
+async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
+  showError(null);
+  try {
+    await Excel.run(async (context) => {
+      const table = mode === "sheet" ? await readSheet(context) : await readSelection(context);
+      state.sheets = await sheetNames(context);
+      if (table.values.length < 2) throw new XsellError("#VALUE!", `${mode === "sheet" ? `Sheet "${table.sheetName}"` : "The selection"} has no rows under its header row. Select a table with a header row and at least one account.`);
+      state.source = table;
+    });
+  } catch (e) {
+    showError(describeFailure(e));
+    return;
+  }
+  const src = state.source!;
+  const rows = src.values.length - 1;
+  $("source-info").textContent = `${rows.toLocaleString("en-US")} account row${rows === 1 ? "" : "s"} × ${src.values[0].length} columns from "${src.sheetName}".`;
+  renderMapping(src.values[0]);
+  fillSheetChoice("ownership-sheet", /owner|product|holding/i);
+  fillSheetChoice("prices-sheet", /price/i);
+  fillSheetChoice("retention-sheet", /retention|snapshot|arr/i);
+  for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
+  updateTabAvailability();
+}
+
+async function readNamed(context: Excel.RequestContext, id: string): Promise<CellValue[][] | undefined> {
+  const name = $<HTMLSelectElement>(id).value;
+  if (!name) return undefined;
+  return (await readSheet(context, name)).values;
+}
+
+function showTop(spec: SheetSpec): void {
+  const list = $("top");
+  list.replaceChildren();
+  const rows = spec.blocks[0]?.cells.slice(1, 6) ?? [];
+  for (const r of rows) {
+    const li = document.createElement("li");
+    const next = r[4] ? ` → ${toText(r[4] as CellValue)}` : "";
+    li.textContent = `${toText(r[0] as CellValue)}: ${toText(r[1] as CellValue)} (${toText(r[2] as CellValue)})${next}`;
+    list.appendChild(li);
+  }
+}
+
+async function build(): Promise<void> {
+  showError(null);
+  const kinds = Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input:checked")).map((i) => i.value as TabKind).filter((k) => TAB_KINDS.includes(k));
+  if (kinds.length === 0) {
+    showError("Choose at least one tab to build.");
+    return;
+  }
+  const asOfText = $<HTMLInputElement>("as-of").value;
+  const asOf = asOfText ? toDay(asOfText) : { ok: true as const, value: today() };
+  if (!asOf.ok) {
+    showError(`"Score as of" is not a date: ${asOfText}`);
+    return;
+  }
+  const button = $<HTMLButtonElement>("build");
+  const progress = $<HTMLProgressElement>("progress");
+  button.disabled = true;
+  progress.hidden = false;
+  progress.value = 0;
+  const built = $("built");
+  built.replaceChildren();
+  $("results").hidden = true;
+  try {
+    await Excel.run(async (context) => {
+      setStatus("Reading your tables…");
+      const inputs: TabInputs = {
+        accounts: state.source ? applyMapping(state.source.values, state.mapping) : undefined,
+        ownership: await readNamed(context, "ownership-sheet"),
+        prices: await readNamed(context, "prices-sheet"),
+        retention: await readNamed(context, "retention-sheet"),
+        asOf: asOf.value,
+      };
+      for (let i = 0; i < kinds.length; i++) {
+        const kind = kinds[i];
+        setStatus(`Building ${kind} (${i + 1} of ${kinds.length})…`);
+        const spec = buildTab(kind, inputs);
+        const stats = await renderSpec(context, spec, {
+          onProgress: (done, total) => {
+            progress.value = Math.round(((i + done / total) / kinds.length) * 100);
+          },
+        });
+        const li = document.createElement("li");
+        li.textContent = `${stats.sheetName} — ${spec.rows.toLocaleString("en-US")} rows`;
+        built.appendChild(li);
+        if (kind === "scorecard") showTop(spec);
+        progress.value = Math.round(((i + 1) / kinds.length) * 100);
+      }
+    });
+    setStatus(`Done: ${kinds.length} tab${kinds.length === 1 ? "" : "s"} built. Your source sheet was not changed.`);
+    $("results").hidden = false;
+    $("top").closest("div")!.querySelectorAll("h3")[1].hidden = !kinds.includes("scorecard");
+  } catch (e) {
+    setStatus("");
+    showError(describeFailure(e));
+  } finally {
+    button.disabled = false;
+    progress.hidden = true;
+  }
+}
+
 Office.onReady(() => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = "XSELL functions are ready: type =XSELL.SCORE(A1:K401) in a cell.";
+  $<HTMLInputElement>("as-of").value = isoFromDay(today());
+  for (const [id, mode] of [["use-sheet", "sheet"], ["use-selection", "selection"]] as const) {
+    const b = $<HTMLButtonElement>(id);
+    b.disabled = false;
+    b.addEventListener("click", () => void chooseSource(mode));
+  }
+  $("build").addEventListener("click", () => void build());
 });

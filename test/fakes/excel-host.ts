@@ -263,6 +263,10 @@ class FakeRange {
     };
   }
 
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.sheet().name);
+  }
+
   get address(): string {
     if (this.a1) return this.a1;
     const end = `${colLetter(this.columnIndex + this.columnCount - 1)}${this.rowIndex + this.rowCount}`;
