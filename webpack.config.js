@@ -37,6 +37,33 @@ class OriginPlugin {
   }
 }
 
+const fs = require("node:fs");
+
+/**
+ * Assembles dist/sheets/: xsell.js = the minified bundle (var XSELL) followed by the plain top-level functions
+ * Apps Script calls (custom functions with their JSDoc for argument hints, triggers, menu and sidebar targets),
+ * appended after minification so their names, parameters and comments survive; sidebar.html with its CSS and
+ * JS inlined; appsscript.json.
+ */
+class AppsScriptPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AppsScriptPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AppsScriptPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
+        const read = (p) => fs.readFileSync(path.join(__dirname, p), "utf8");
+        const bundle = compilation.getAsset("xsell.js").source.source().toString();
+        const tail = [read("sheets-addon/src/functions.js"), read("sheets-addon/src/entrypoints.js")].join("\n");
+        compilation.updateAsset("xsell.js", new webpack.sources.RawSource(`${bundle}\n${tail}`));
+        const js = compilation.getAsset("sidebar.js").source.source().toString().replace(/<\/script/gi, "<\\/script");
+        const css = read("excel-addin/taskpane/taskpane.css").replace(/<\/style/gi, "");
+        const html = read("sheets-addon/src/sidebar.html").replace("/*XSELL:CSS*/", () => css).replace("/*XSELL:JS*/", () => js);
+        compilation.deleteAsset("sidebar.js");
+        compilation.emitAsset("sidebar.html", new webpack.sources.RawSource(html));
+        compilation.emitAsset("appsscript.json", new webpack.sources.RawSource(read("sheets-addon/appsscript.json")));
+      });
+    });
+  }
+}
+
 const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", transpileOnly: true } } };
 
 module.exports = async (env = {}, argv = {}) => {
@@ -82,5 +109,27 @@ module.exports = async (env = {}, argv = {}) => {
       server: serving ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() } : "http",
     },
   };
-  return [excel];
+  const sheets = {
+    name: "sheets",
+    mode,
+    devtool: false,
+    target: ["web", "es2019"],
+    entry: {
+      // the server bundle becomes `var XSELL = …` for the top-level functions; the sidebar is a plain script
+      xsell: { import: "./sheets-addon/src/main.ts", library: { name: "XSELL", type: "var" } },
+      sidebar: "./sheets-addon/src/sidebar.ts",
+    },
+    output: {
+      path: path.resolve(env.out || path.join(__dirname, "dist"), "sheets"),
+      filename: "[name].js",
+      clean: true,
+      iife: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [{ ...tsRule, use: { ...tsRule.use, options: { ...tsRule.use.options, compilerOptions: { target: "ES2019" } } } }] },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [new AppsScriptPlugin()],
+  };
+  return [excel, sheets];
 };

@@ -5,11 +5,10 @@
  *    5 MB limit, one context.sync() per chunk, formats per range, then one sync for everything else;
  *  - text from users' cells is written as text: a cell that would read as a formula gets the Text format first.
  */
-import { columnLetter, isFormula, looksLikeFormula, parseA1, type Block, type ConditionalFormat, type SheetSpec, type SpecCell } from "../core/tabs/spec";
+import { columnLetter, isFormula, looksLikeFormula, parseA1, uniqueSheetName, type Block, type ConditionalFormat, type SheetSpec, type SpecCell } from "../core/tabs/spec";
 
 /** Excel on the web rejects requests over 5 MB; stay well below it (JSON overhead, the request envelope). */
 export const REQUEST_BUDGET_BYTES = 3_500_000;
-const MAX_SHEET_NAME = 31;
 
 export interface RenderStats {
   sheetName: string;
@@ -17,17 +16,7 @@ export interface RenderStats {
   largestRequestBytes: number;
 }
 
-/** "Whitespace" → "Whitespace (2)" when taken (case-insensitive, as Excel compares), within Excel's 31 characters. */
-export function uniqueSheetName(wanted: string, existing: string[]): string {
-  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, MAX_SHEET_NAME) || "XSELL";
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = `${clean.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
+export { uniqueSheetName };
 
 type CellOut = string | number | boolean;
 

@@ -94,6 +94,24 @@ export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }
 
+/** Excel allows 31 characters in a sheet name; Google Sheets 100. */
+export const EXCEL_SHEET_NAME_MAX = 31;
+
+/**
+ * "Whitespace" → "Whitespace (2)" when taken (names compare case-insensitively, as both hosts compare them),
+ * with the characters Excel forbids replaced, within `max` characters.
+ */
+export function uniqueSheetName(wanted: string, existing: string[], max = EXCEL_SHEET_NAME_MAX): string {
+  const clean = wanted.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, max) || "XSELL";
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = `${clean.slice(0, max - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
 /** Starts an empty spec; builders add blocks and formats, then `finish` computes its size. */
 export class SpecBuilder {
   readonly blocks: Block[] = [];

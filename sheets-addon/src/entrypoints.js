@@ -1,0 +1,47 @@
+// Top-level functions Apps Script can call: triggers, menu items and the sidebar's google.script.run targets.
+// Each delegates to the bundled XSELL core (dist/sheets/xsell.js), defined above this text.
+/* global XSELL */
+
+/** @param {GoogleAppsScript.Events.SheetsOnOpen} e */
+function onOpen(e) {
+  XSELL.onOpen(e);
+}
+
+/** @param {GoogleAppsScript.Events.AddonOnInstall} e */
+function onInstall(e) {
+  XSELL.onInstall(e);
+}
+
+function xsellShowSidebar() {
+  XSELL.showSidebar();
+}
+
+function xsellBuildScorecard() {
+  XSELL.buildFromMenu("scorecard");
+}
+
+function xsellBuildWhitespace() {
+  XSELL.buildFromMenu("whitespace");
+}
+
+function xsellBuildAdjacency() {
+  XSELL.buildFromMenu("adjacency");
+}
+
+function xsellBuildRetention() {
+  XSELL.buildFromMenu("retention");
+}
+
+function xsellBuildScenario() {
+  XSELL.buildFromMenu("scenario");
+}
+
+/** Sidebar: the active sheet's headers, the detected column mapping and the sheets to choose from. */
+function xsellSidebarState() {
+  return XSELL.sidebarState();
+}
+
+/** Sidebar: builds one tab ({tab, mapping, ownership, prices, retention, asOf}); returns its name and size. */
+function xsellBuildTab(request) {
+  return XSELL.buildTabFromRequest(request);
+}

@@ -1,0 +1,85 @@
+/**
+ * Renders a sheet spec through SpreadsheetApp: a new sheet whose name never collides, one setValues per block
+ * (formulas included: Sheets reads a string starting with "=" as a formula), number formats and fonts per range,
+ * conditional-format rules set in one call, and user text protected with a leading apostrophe so Sheets stores
+ * "=HYPERLINK(…)" as the text it is. The source sheet is never written.
+ */
+import { columnLetter, isFormula, looksLikeFormula, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
+
+/** Google Sheets allows 100 characters in a sheet name. */
+const SHEETS_NAME_MAX = 100;
+
+export interface SheetsRenderStats {
+  sheetName: string;
+  /** Range objects asked for (getRange calls): the measure of how chatty a render is. */
+  rangeCalls: number;
+}
+
+function cellOut(c: SpecCell): string | number | boolean {
+  if (c === null) return "";
+  if (isFormula(c)) return c.f;
+  if (typeof c === "string" && looksLikeFormula(c)) return `'${c}`;
+  return c;
+}
+
+export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec): SheetsRenderStats {
+  const stats: SheetsRenderStats = { sheetName: "", rangeCalls: 0 };
+  const range = (sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string): GoogleAppsScript.Spreadsheet.Range => {
+    stats.rangeCalls++;
+    return sheet.getRange(a1);
+  };
+  stats.sheetName = uniqueSheetName(spec.name, ss.getSheets().map((s) => s.getName()), SHEETS_NAME_MAX);
+  const sheet = ss.insertSheet(stats.sheetName, ss.getNumSheets());
+  const rows = Math.max(1, spec.rows);
+  const cols = Math.max(1, spec.cols);
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+
+  for (const b of spec.blocks) {
+    stats.rangeCalls++;
+    sheet.getRange(b.row + 1, b.col + 1, b.cells.length, b.cells[0].length).setValues(b.cells.map((r) => r.map(cellOut)));
+  }
+  for (const f of spec.formats) {
+    const r = range(sheet, f.range);
+    if (f.numberFormat) r.setNumberFormat(f.numberFormat);
+    if (f.bold !== undefined) r.setFontWeight(f.bold ? "bold" : "normal");
+    if (f.italic !== undefined) r.setFontStyle(f.italic ? "italic" : "normal");
+    if (f.fontColor) r.setFontColor(f.fontColor);
+    if (f.fontSize) r.setFontSize(f.fontSize);
+    if (f.fill) r.setBackground(f.fill);
+    if (f.wrap !== undefined) r.setWrap(f.wrap);
+    if (f.horizontalAlignment) r.setHorizontalAlignment(f.horizontalAlignment.toLowerCase() as "left" | "center" | "right");
+  }
+  // runs of equal widths in one call each
+  const widths = [...spec.columnWidths].sort((a, b) => a.col - b.col);
+  for (let i = 0; i < widths.length; ) {
+    let j = i + 1;
+    while (j < widths.length && widths[j].col === widths[j - 1].col + 1 && widths[j].width === widths[i].width) j++;
+    sheet.setColumnWidths(widths[i].col + 1, j - i, Math.round(widths[i].width * 7.5));
+    i = j;
+  }
+  if (spec.conditionalFormats.length > 0) {
+    const rules = spec.conditionalFormats.map((cf) => {
+      const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([range(sheet, cf.range)]);
+      if (cf.type === "colorScale") {
+        builder.setGradientMinpoint(cf.min);
+        if (cf.mid) builder.setGradientMidpointWithValue(cf.mid, SpreadsheetApp.InterpolationType.PERCENTILE, "50");
+        builder.setGradientMaxpoint(cf.max);
+      } else {
+        builder.whenTextEqualTo(cf.text).setBackground(cf.fill).setFontColor(cf.fontColor);
+      }
+      return builder.build();
+    });
+    sheet.setConditionalFormatRules(rules);
+  }
+  if (spec.freeze) {
+    if (spec.freeze.rows > 0) sheet.setFrozenRows(spec.freeze.rows);
+    if (spec.freeze.cols > 0) sheet.setFrozenColumns(spec.freeze.cols);
+  }
+  if (spec.filter) range(sheet, spec.filter).createFilter();
+  for (const n of spec.notes) range(sheet, n.cell).setNote(n.text);
+  ss.setActiveSheet(sheet);
+  return stats;
+}
+
+export { columnLetter };
