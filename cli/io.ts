@@ -16,7 +16,7 @@ export function readCsvFile(path: string): string[][] {
 }
 
 /** Parses `--flag value` pairs and positional arguments; unknown flags are errors. */
-export function parseFlags(args: string[], known: Record<string, "value" | "switch">): { positional: string[]; flags: Map<string, string | true> } {
+export function parseFlags(args: string[], known: Readonly<Record<string, "value" | "switch">>): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {

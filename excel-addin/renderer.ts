@@ -93,10 +93,11 @@ function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): vo
     if (cf.mid) criteria.midpoint = { formula: "50", type: "Percentile", color: cf.mid };
     added.colorScale.criteria = criteria;
   } else {
-    const added = range.conditionalFormats.add("ContainsText");
-    added.textComparison.format.fill.color = cf.fill;
-    added.textComparison.format.font.color = cf.fontColor;
-    added.textComparison.rule = { operator: "Contains", text: cf.text };
+    // exact text match: a cell-value rule equal to the text
+    const added = range.conditionalFormats.add("CellValue");
+    added.cellValue.format.fill.color = cf.fill;
+    added.cellValue.format.font.color = cf.fontColor;
+    added.cellValue.rule = { formula1: `="${cf.text.replace(/"/g, '""')}"`, operator: "EqualTo" };
   }
 }
 

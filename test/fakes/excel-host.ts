@@ -251,12 +251,12 @@ class FakeRange {
         const nested = (prefix: string) => (v: unknown) => void (props[prefix] = v);
         const cf = {
           colorScale: setter({}, { criteria: nested("criteria") }),
-          textComparison: {
+          cellValue: {
             format: { fill: setter({}, { color: nested("fill") }), font: setter({}, { color: nested("fontColor") }) },
             rule: undefined as unknown,
           },
         };
-        Object.defineProperty(cf.textComparison, "rule", { set: nested("rule") });
+        Object.defineProperty(cf.cellValue, "rule", { set: nested("rule") });
         record();
         return cf;
       },

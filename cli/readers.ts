@@ -1,0 +1,90 @@
+/**
+ * Reads the user's tables from CSV or xlsx files (a sheet of the accounts workbook may be named instead of a
+ * file). Values arrive as the core expects them: text from CSV; numbers, text, booleans, Dates from xlsx
+ * (formula cells give their cached result, rich text its plain text, error cells their error text).
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, extname } from "node:path";
+import ExcelJS from "exceljs";
+import type { CellValue } from "../core/values";
+import { parseCsv } from "./csv";
+import { CliError } from "./io";
+
+export interface LoadedTable {
+  /** Where it came from, for messages: "accounts.csv" or "book.xlsx › Ownership". */
+  label: string;
+  rows: CellValue[][];
+}
+
+function excelCell(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()); // ExcelJS dates are UTC midnights
+  if (typeof v === "object") {
+    if ("result" in v) return excelCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+    if ("error" in v) return (v as ExcelJS.CellErrorValue).error;
+    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+    return "";
+  }
+  return v as CellValue;
+}
+
+const books = new Map<string, Promise<ExcelJS.Workbook>>();
+
+function openBook(path: string): Promise<ExcelJS.Workbook> {
+  let p = books.get(path);
+  if (!p) {
+    const wb = new ExcelJS.Workbook();
+    p = wb.xlsx.readFile(path).then(
+      () => wb,
+      (e: unknown) => {
+        throw new CliError(`cannot read ${path}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+      },
+    );
+    books.set(path, p);
+  }
+  return p;
+}
+
+function sheetRows(ws: ExcelJS.Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const out: CellValue[] = new Array(width).fill("");
+    for (let c = 1; c <= width; c++) out[c - 1] = excelCell(row.getCell(c).value);
+    rows[n - 1] = out;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill("");
+  return rows;
+}
+
+/** A CSV or xlsx file; `sheet` picks a worksheet of an xlsx (default: the first). */
+export async function readTableFile(path: string, sheet?: string): Promise<LoadedTable> {
+  if (!existsSync(path)) throw new CliError(`cannot read ${path}: no such file`);
+  if (!statSync(path).isFile()) throw new CliError(`cannot read ${path}: it is a folder, not a file`);
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv") {
+    const rows = parseCsv(readFileSync(path, "utf8"));
+    if (rows.length === 0) throw new CliError(`${path} is empty`);
+    return { label: basename(path), rows };
+  }
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    const wb = await openBook(path);
+    const ws = sheet ? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()) : wb.worksheets[0];
+    if (!ws) throw new CliError(`cannot read sheet "${sheet}" of ${path}: it has ${wb.worksheets.map((w) => `"${w.name}"`).join(", ") || "no sheets"}`);
+    const rows = sheetRows(ws);
+    if (rows.length === 0) throw new CliError(`sheet "${ws.name}" of ${path} is empty`);
+    return { label: `${basename(path)} › ${ws.name}`, rows };
+  }
+  throw new CliError(`cannot read ${path}: expected a .csv or .xlsx file`);
+}
+
+/**
+ * An --ownership/--retention/--prices value: a file, or the name of a sheet in the accounts workbook.
+ */
+export async function readTableRef(value: string, accountsPath: string): Promise<LoadedTable> {
+  if (existsSync(value)) return readTableFile(value);
+  const ext = extname(accountsPath).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return readTableFile(accountsPath, value);
+  throw new CliError(`cannot read ${value}: no such file (a sheet name only works when the accounts input is an .xlsx workbook)`);
+}

@@ -1,0 +1,86 @@
+/**
+ * Writes sheet specs into an ExcelJS workbook: values, live formulas, number formats, fonts and fills, column
+ * widths, frozen panes, filters, conditional formats and notes. Strings are always written as strings, so a
+ * user's "=HYPERLINK(…)" is text in the file; only spec formulas become formulas.
+ */
+import ExcelJS from "exceljs";
+import { isFormula, parseA1, uniqueSheetName, type SheetSpec } from "../core/tabs/spec";
+import type { CellValue } from "../core/values";
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function eachCell(ws: ExcelJS.Worksheet, a1: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const r = parseA1(a1);
+  for (let i = 0; i < r.rows; i++) {
+    const row = ws.getRow(r.row + i + 1);
+    for (let j = 0; j < r.cols; j++) fn(row.getCell(r.col + j + 1));
+  }
+}
+
+export function addSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const name = uniqueSheetName(spec.name, wb.worksheets.map((w) => w.name));
+  const ws = wb.addWorksheet(name, spec.freeze ? { views: [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] } : undefined);
+  for (const b of spec.blocks) {
+    b.cells.forEach((cells, i) => {
+      const row = ws.getRow(b.row + i + 1);
+      cells.forEach((c, j) => {
+        if (c === null || c === "") return;
+        row.getCell(b.col + j + 1).value = isFormula(c) ? { formula: c.f.replace(/^=/, "") } : c;
+      });
+    });
+  }
+  for (const f of spec.formats) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (f.bold !== undefined) font.bold = f.bold;
+    if (f.italic !== undefined) font.italic = f.italic;
+    if (f.fontColor) font.color = { argb: argb(f.fontColor) };
+    if (f.fontSize) font.size = f.fontSize;
+    const hasFont = Object.keys(font).length > 0;
+    eachCell(ws, f.range, (cell) => {
+      if (f.numberFormat) cell.numFmt = f.numberFormat;
+      if (hasFont) cell.font = { ...cell.font, ...font };
+      if (f.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+      if (f.wrap !== undefined || f.horizontalAlignment) {
+        cell.alignment = { ...cell.alignment, ...(f.wrap !== undefined ? { wrapText: f.wrap } : {}), ...(f.horizontalAlignment ? { horizontal: f.horizontalAlignment.toLowerCase() as "left" | "center" | "right" } : {}) };
+      }
+    });
+  }
+  for (const w of spec.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  spec.conditionalFormats.forEach((cf, i) => {
+    if (cf.type === "colorScale") {
+      const cfvo: ExcelJS.Cvfo[] = [{ type: "min" }, ...(cf.mid ? [{ type: "percentile" as const, value: 50 }] : []), { type: "max" }];
+      const color = [cf.min, ...(cf.mid ? [cf.mid] : []), cf.max].map((c) => ({ argb: argb(c) }));
+      ws.addConditionalFormatting({ ref: cf.range, rules: [{ type: "colorScale", priority: i + 1, cfvo, color }] });
+    } else {
+      // an expression rule anchored at the range's top-left cell: both Excel and LibreOffice read it alike
+      const topLeft = cf.range.split(":")[0];
+      const text = cf.text.replace(/"/g, '""');
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [{ type: "expression", formulae: [`${topLeft}="${text}"`], priority: i + 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } } }],
+      });
+    }
+  });
+  if (spec.filter) ws.autoFilter = spec.filter;
+  for (const n of spec.notes) ws.getCell(n.cell).note = n.text;
+  return ws;
+}
+
+/** A copy of an input table, as read, so the workbook carries the data its tabs were built from. */
+export function addDataSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue[][]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(uniqueSheetName(name, wb.worksheets.map((w) => w.name)), { views: [{ state: "frozen", ySplit: 1 }] });
+  rows.forEach((r, i) => {
+    const row = ws.getRow(i + 1);
+    r.forEach((v, j) => {
+      if (v === null || v === undefined || v === "") return;
+      if (typeof v === "object" && !(v instanceof Date)) return; // error objects have no place in a file
+      if (v instanceof Date) {
+        // ExcelJS writes Dates as UTC instants; keep the calendar day the user sees
+        row.getCell(j + 1).value = new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()));
+        row.getCell(j + 1).numFmt = "yyyy-mm-dd";
+      } else row.getCell(j + 1).value = v as ExcelJS.CellValue;
+    });
+  });
+  ws.getRow(1).font = { bold: true };
+  return ws;
+}

@@ -1,0 +1,185 @@
+/** `xsell report` and `xsell demo` end to end in-process: inputs in, workbook out, read back with ExcelJS. */
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../cli/main";
+import { Progress } from "../../cli/progress";
+import { XSELL_SCORE } from "../../core/functions";
+
+const EX = join(__dirname, "..", "..", "examples");
+let dir: string;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "xsell-cli-"));
+  out = [];
+  err = [];
+  vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
+  vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function open(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+const sampleArgs = (o: string): string[] => [join(EX, "accounts.csv"), "--ownership", join(EX, "ownership.csv"), "--retention", join(EX, "retention.csv"), "--prices", join(EX, "prices.csv"), "--as-of", "2026-11-01", "--out", o];
+
+describe("xsell report on the sample data", () => {
+  it("writes every tab and the input data", async () => {
+    const o = join(dir, "report.xlsx");
+    expect(await main(["report", ...sampleArgs(o)])).toBe(0);
+    expect(out.join("\n")).toContain("Wrote");
+    expect(err).toEqual([]);
+    const wb = await open(o);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Whitespace", "Adjacency", "Retention", "Scenario", "Data", "Data - Ownership", "Data - Retention"]);
+    const sc = wb.getWorksheet("Scorecard")!;
+    expect(sc.getRow(1).values).toEqual([undefined, "Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", "Expected ARR", "Triggers", "Coverage"]);
+    expect(sc.getCell("A2").value).toBe("Aperture Insurance");
+    expect(sc.getCell("B2").value).toBe(100);
+    expect(sc.getCell("F2").numFmt).toBe("0%");
+    expect(sc.autoFilter).toBe("A1:I401");
+    expect(sc.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 1 });
+    expect(sc.getCell("B1").note).toContain("Expansion-readiness score");
+    const ws = wb.getWorksheet("Whitespace")!;
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+    expect(cf.map((c) => `${c.ref} ${c.rules[0].type} ${c.rules[0].formulae?.join() ?? ""}`)).toEqual(['B2:I401 expression B2="owned"', "B2:I401 colorScale "]);
+    expect(ws.getCell("J2").value).toEqual({ formula: "SUM(B2:I2)" });
+    const scen = wb.getWorksheet("Scenario")!;
+    expect(scen.getCell("B14").value).toEqual({ formula: "B3*B4" });
+    expect(scen.getCell("B3").value).toBe(400);
+    const data = wb.getWorksheet("Data")!;
+    expect(data.rowCount).toBe(401);
+    expect(data.getCell("A1").value).toBe("Account");
+  });
+
+  it("demo writes out/xsell-demo.xlsx (here: --out) and prints the summary", async () => {
+    const o = join(dir, "demo.xlsx");
+    expect(await main(["demo", "--out", o])).toBe(0);
+    const text = out.join("\n");
+    expect(text).toContain("Accounts scored: 400");
+    expect(text).toContain("1. Aperture Insurance: 100 (High) → CRM");
+    expect(text).toMatch(/NRR 101\.4%, GRR 89\.5%/);
+    expect(existsSync(o)).toBe(true);
+  });
+
+  it("takes --tabs, a model preset, and sheet names inside an xlsx input", async () => {
+    const book = new ExcelJS.Workbook();
+    const acc = book.addWorksheet("Accounts");
+    acc.addRows([["Account", "NPS", "Funding"], ["A", 80, "Yes"], ["B", 10, "No"]]);
+    const own = book.addWorksheet("Holdings");
+    own.addRows([["Account", "Product"], ["A", "CRM"], ["B", "CRM"], ["B", "BI"]]);
+    const src = join(dir, "book.xlsx");
+    await book.xlsx.writeFile(src);
+    const o = join(dir, "r.xlsx");
+    expect(await main(["report", src, "--ownership", "Holdings", "--tabs", "scorecard,adjacency", "--model", "expansion-100", "--out", o])).toBe(0);
+    const wb = await open(o);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Adjacency", "Data", "Data - Ownership"]);
+    expect(wb.getWorksheet("Scorecard")!.getCell("A2").value).toBe("A");
+    expect(wb.getWorksheet("Scorecard")!.getCell("B2").value).toBe(18); // expansion-100: NPS > 0 +10, Funding +8
+  });
+});
+
+describe("messy inputs", () => {
+  it("reads renamed headers, percent strings, blank rows, Excel dates and duplicate accounts like the core does", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Export");
+    ws.addRows([
+      ["Customer Name", "Seats", "Active Seats", "Net Promoter Score", "Customer Since", "Support Level", "Hiring Signal", "Feature Usage", "Contract End", "Exec Sponsor", "Plan Usage"],
+      ["Acme", "1,200", "900", "45", new Date(Date.UTC(2020, 0, 15)), "low", "y", 3, new Date(Date.UTC(2028, 5, 30)), "Dana", "82%"],
+      [],
+      ["Globex", 50, 10, "n/a", new Date(Date.UTC(2026, 9, 1)), "High", "no", "no", new Date(Date.UTC(2026, 11, 1)), "", "40%"],
+      ["Acme", "1,200", "100", "20", new Date(Date.UTC(2020, 0, 15)), "Medium", "", 0, new Date(Date.UTC(2028, 5, 30)), "", "10%"],
+    ]);
+    const src = join(dir, "messy.xlsx");
+    await book.xlsx.writeFile(src);
+    const o = join(dir, "messy-report.xlsx");
+    expect(await main(["report", src, "--tabs", "scorecard", "--as-of", "2026-11-01", "--out", o])).toBe(0);
+    const sc = (await open(o)).getWorksheet("Scorecard")!;
+    // Acme row 1: seats 75% +20, NPS 45 +15, tenure +10, support low +10, hiring +10, features +15, renewal +10, champion +10 = 100
+    expect([sc.getCell("A2").value, sc.getCell("B2").value]).toEqual(["Acme", 100]);
+    // duplicate Acme row scores on its own: seats 8% +0, NPS 20 +0, tenure +10, support +10, renewal +10 = 30
+    // Globex: NPS unreadable, tenure 1 mo, high support, renewal in 1 mo: 0
+    const rest = [3, 4].map((r) => [sc.getCell(`A${r}`).value, sc.getCell(`B${r}`).value]);
+    expect(rest).toEqual([["Acme", 30], ["Globex", 0]]);
+    expect(sc.getCell("G1").value).toBe("Triggers"); // no prices: no Expected ARR column
+    expect(String(sc.getCell("G2").value)).toContain("Usage 82% of plan ≥ 75%");
+    expect(String(sc.getCell("D4").value)).not.toContain("NPS"); // no points from an unreadable NPS
+    // the same answers as the function catalog on the same cells
+    const core = XSELL_SCORE([["Account", "NPS"], ["A", "45"]], null, null, "2026-11-01");
+    expect(core).toEqual([["Score"], [15]]);
+  });
+
+  it("writes hostile text as text in the workbook", async () => {
+    const src = join(dir, "hostile.csv");
+    writeFileSync(src, 'Account,NPS\n"=HYPERLINK(""http://evil.example"",""x"")",50\n+cmd,10\n');
+    const o = join(dir, "h.xlsx");
+    expect(await main(["report", src, "--tabs", "scorecard", "--out", o])).toBe(0);
+    const sc = (await open(o)).getWorksheet("Scorecard")!;
+    expect(sc.getCell("A2").value).toBe('=HYPERLINK("http://evil.example","x")');
+    expect(sc.getCell("A3").value).toBe("+cmd");
+    expect((await open(o)).getWorksheet("Data")!.getCell("A2").value).toBe('=HYPERLINK("http://evil.example","x")');
+  });
+});
+
+describe("bad input: one clear message, exit code 2, no file left behind", () => {
+  const cases: [string, (d: string) => string[], RegExp][] = [
+    ["a missing file", (d) => ["report", join(d, "nope.csv"), "--out", join(d, "o.xlsx")], /^xsell: cannot read .*nope\.csv: no such file$/],
+    ["an unreadable sheet", (d) => ["report", join(d, "book.xlsx"), "--ownership", "Nope", "--out", join(d, "o.xlsx")], /^xsell: cannot read sheet "Nope" of .*book\.xlsx: it has "Accounts"$/],
+    ["a corrupt workbook", (d) => ["report", join(d, "fake.xlsx"), "--out", join(d, "o.xlsx")], /^xsell: cannot read .*fake\.xlsx: not a readable \.xlsx workbook/],
+    ["no recognized columns", (d) => ["report", join(d, "odd.csv"), "--out", join(d, "o.xlsx")], /^xsell: odd\.csv: no recognized columns; expected headers such as Account/],
+    ["an unknown tab", (d) => ["report", join(EX, "accounts.csv"), "--tabs", "pivot", "--out", join(d, "o.xlsx")], /^xsell: --tabs: unknown tab "pivot"/],
+    ["a bad date", (d) => ["report", join(EX, "accounts.csv"), "--as-of", "tomorrow", "--out", join(d, "o.xlsx")], /^xsell: --as-of: "tomorrow" is not a date/],
+    ["a tab without its input", (d) => ["report", join(EX, "accounts.csv"), "--tabs", "whitespace", "--out", join(d, "o.xlsx")], /^xsell: #VALUE! Whitespace: needs the ownership table$/],
+    ["a missing --out", () => ["report", join(EX, "accounts.csv")], /^xsell: report needs --out <report\.xlsx>$/],
+  ];
+  it.each(cases)("%s", async (_name, args, message) => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Accounts").addRow(["Account"]);
+    await book.xlsx.writeFile(join(dir, "book.xlsx"));
+    writeFileSync(join(dir, "fake.xlsx"), "this is not a zip");
+    writeFileSync(join(dir, "odd.csv"), "Colour,Size\nred,3\n");
+    const before = readdirSync(dir).sort();
+    expect(await main(args(dir))).toBe(2);
+    expect(err.length).toBe(1);
+    expect(err[0]).toMatch(message);
+    expect(err[0]).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it("refuses to replace an existing workbook unless --force", async () => {
+    const o = join(dir, "keep.xlsx");
+    writeFileSync(o, "precious");
+    expect(await main(["report", ...sampleArgs(o)])).toBe(2);
+    expect(err[0]).toBe(`xsell: ${o} already exists; pass --force to replace it`);
+    expect(await main(["report", ...sampleArgs(o), "--force"])).toBe(0);
+    expect((await open(o)).worksheets.length).toBe(8);
+  });
+});
+
+describe("help and progress", () => {
+  it("prints help", async () => {
+    expect(await main(["--help"])).toBe(0);
+    expect(out[0]).toContain("xsell report <accounts.csv|.xlsx> --out <report.xlsx>");
+  });
+  it("draws a bar on a terminal for inputs over 50,000 rows, and nothing otherwise", () => {
+    const writes: string[] = [];
+    const tty = { isTTY: true, columns: 80, write: (s: string) => writes.push(s) };
+    const p = new Progress(tty, 60_000, 4);
+    p.step(1, "building scorecard");
+    p.step(4, "saving");
+    p.done();
+    expect(writes[0]).toMatch(/^\r\[#+-+\]  25% building scorecard$/);
+    expect(writes[1]).toMatch(/^\r\[#+\] 100% saving$/);
+    expect(writes[2]).toBe("\n");
+    const quiet: string[] = [];
+    new Progress({ isTTY: false, write: (s: string) => quiet.push(s) }, 60_000, 2).step(1, "x");
+    new Progress({ isTTY: true, write: (s: string) => quiet.push(s) }, 1_000, 2).step(1, "x");
+    expect(quiet).toEqual([]);
+  });
+});
