@@ -31,7 +31,8 @@ export function measure(operation: string, size: string, rows: number, fn: () =>
 
 export function formatTable(results: BenchResult[]): string {
   const head = ["operation", "size", "median (ms)", "rows/s", "peak RSS (MB)", "note"];
-  const rows = results.map((r) => [r.operation, r.size, r.medianMs.toFixed(1), Math.round(r.rowsPerSecond).toLocaleString("en-US"), r.peakMb.toFixed(0), r.note ?? ""]);
+  const fmt = (n: number, f: (x: number) => string): string => (Number.isFinite(n) ? f(n) : "–");
+  const rows = results.map((r) => [r.operation, r.size, fmt(r.medianMs, (x) => x.toFixed(1)), fmt(r.rowsPerSecond, (x) => Math.round(x).toLocaleString("en-US")), fmt(r.peakMb, (x) => x.toFixed(0)), r.note ?? ""]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");

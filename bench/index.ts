@@ -2,6 +2,7 @@
 import { benchScore } from "./score.bench";
 import { benchAdjacency, benchWhitespace } from "./crosssell.bench";
 import { benchRetention } from "./retention.bench";
+import { benchRenderers } from "./renderers.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { bundleSizes, formatSizes } from "./bundles.bench";
 import { cpus, totalmem } from "node:os";
@@ -11,6 +12,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   adjacency: benchAdjacency,
   whitespace: benchWhitespace,
   retention: benchRetention,
+  renderers: benchRenderers,
 };
 
 async function main(): Promise<void> {

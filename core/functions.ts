@@ -9,7 +9,7 @@ import { adjacencyValue, coOwnership, MEASURES, type Measure } from "./adjacency
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
 import { resolveRules, rulesTable, triggerTexts } from "./triggers";
-import { gapReason, propensities, rankedGaps, readPrices, whitespaceGrid } from "./whitespace";
+import { gapReason, gapScratch, nthGap, propensities, readPrices, whitespaceGrid } from "./whitespace";
 import { modelTable, resolveModel } from "./model";
 import { band, explainLine, scoreTable } from "./score";
 import { asGrid, isOmitted, readTable, scalarArg } from "./table";
@@ -144,11 +144,10 @@ export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: 
     const k = optionalNumberArg(fn, "rank", rank, 1, { min: 1, integer: true });
     const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
     const pr = propensities(own, 1);
-    const P = own.products.length;
-    const scratch = { owned: new Int32Array(P), prop: new Float64Array(P), src: new Int32Array(P) };
+    const scratch = gapScratch(own.products.length);
     const out: CellValue[][] = [["Account", "Product", "Propensity", "Expected ARR", "Reason"]];
     for (let a = 0; a < own.accounts.length; a++) {
-      const gap = rankedGaps(pr, priceList, a, scratch)[k - 1];
+      const gap = nthGap(pr, priceList, a, k, scratch);
       if (!gap) {
         out.push([own.accounts[a], "", "", "", k === 1 ? "owns every product" : `fewer than ${k} products left to recommend`]);
         continue;

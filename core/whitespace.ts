@@ -114,24 +114,44 @@ export interface NextProduct {
   source: number;
 }
 
-/** The account's whitespace products, best first: by expected ARR when priced, else by propensity; ties keep product order. */
-export function rankedGaps(pr: Propensities, prices: Float64Array | null, a: number, scratch: { owned: Int32Array; prop: Float64Array; src: Int32Array }): NextProduct[] {
+export interface GapScratch {
+  owned: Int32Array;
+  prop: Float64Array;
+  src: Int32Array;
+  taken: Uint8Array;
+}
+
+export function gapScratch(P: number): GapScratch {
+  return { owned: new Int32Array(P), prop: new Float64Array(P), src: new Int32Array(P), taken: new Uint8Array(P) };
+}
+
+/**
+ * The account's rank-th best whitespace product (1 = best): by expected ARR when priced (unpriced products after
+ * priced ones), else by propensity; ties keep product order. Selection in place: no per-account allocation.
+ */
+export function nthGap(pr: Propensities, prices: Float64Array | null, a: number, rank: number, scratch: GapScratch): NextProduct | null {
   const P = pr.own.products.length;
   accountPropensities(pr, a, scratch.owned, scratch.prop, scratch.src);
-  const gaps: NextProduct[] = [];
-  for (let p = 0; p < P; p++) {
-    if (scratch.src[p] === -2) continue;
-    gaps.push({ product: p, propensity: scratch.prop[p], expectedArr: prices ? scratch.prop[p] * prices[p] : NaN, source: scratch.src[p] });
-  }
-  gaps.sort((x, y) => {
-    if (prices) {
-      const ex = Number.isNaN(x.expectedArr) ? -1 : x.expectedArr;
-      const ey = Number.isNaN(y.expectedArr) ? -1 : y.expectedArr;
-      if (ex !== ey) return ey - ex;
+  const { prop, src, taken } = scratch;
+  taken.fill(0);
+  const value = (p: number): number => (prices ? (Number.isNaN(prices[p]) ? -1 : prop[p] * prices[p]) : prop[p]);
+  let best = -1;
+  for (let r = 0; r < rank; r++) {
+    best = -1;
+    for (let p = 0; p < P; p++) {
+      if (src[p] === -2 || taken[p]) continue;
+      if (best < 0) {
+        best = p;
+        continue;
+      }
+      const vp = value(p);
+      const vb = value(best);
+      if (vp > vb || (vp === vb && prop[p] > prop[best])) best = p;
     }
-    return y.propensity - x.propensity || x.product - y.product;
-  });
-  return gaps;
+    if (best < 0) return null;
+    taken[best] = 1;
+  }
+  return { product: best, propensity: prop[best], expectedArr: prices ? prop[best] * prices[best] : NaN, source: src[best] };
 }
 
 /** "62% of the 140 accounts that own CRM also own Analytics". */

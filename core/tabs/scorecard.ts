@@ -5,7 +5,7 @@ import { readOwnership } from "../ownership";
 import { band, scoreTable } from "../score";
 import { readTable, requireColumn } from "../table";
 import { DEFAULT_RULES, triggerTexts, type Rules } from "../triggers";
-import { propensities, rankedGaps, readPrices } from "../whitespace";
+import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
 import { toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import type { TabInputs } from "./inputs";
@@ -33,8 +33,7 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   const pr = own ? propensities(own, inputs.minAccounts ?? 1) : null;
   const rules: Rules = new Map(DEFAULT_RULES.map((r) => [`${r.rule}.${r.parameter}`, r.value]));
   const triggers = triggerTexts(FN, table, own, inputs.asOf, rules);
-  const P = own ? own.products.length : 0;
-  const scratch = { owned: new Int32Array(P), prop: new Float64Array(P), src: new Int32Array(P) };
+  const scratch = gapScratch(own ? own.products.length : 0);
 
   const order: number[] = [];
   for (let i = 0; i < table.rows.length; i++) if (!Number.isNaN(scored.scores[i])) order.push(i);
@@ -51,7 +50,7 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
     if (own && pr) {
       const a = own.index.get(toText(table.rows[i][accountCol]));
       if (a >= 0) {
-        const gap = rankedGaps(pr, prices, a, scratch)[0];
+        const gap = nthGap(pr, prices, a, 1, scratch);
         if (gap) {
           next = own.products[gap.product];
           propensity = gap.propensity;
