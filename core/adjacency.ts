@@ -49,6 +49,9 @@ export function adjacencyValue(own: Ownership, counts: Int32Array, measure: Meas
   if (a === b) return null;
   const na = own.ownerCounts[a];
   if (na < minAccounts || na === 0) return null;
+  // count and support describe the pair, not a rate conditioned on the row: blank them when either product is
+  // thin, so both matrices stay symmetric
+  if ((measure === "count" || measure === "support") && (own.ownerCounts[b] < minAccounts || own.ownerCounts[b] === 0)) return null;
   const both = counts[a * P + b];
   switch (measure) {
     case "attach":

@@ -103,8 +103,9 @@ export function projection(accounts: number, baseArr: number, addonPrice: number
       singleAccounts: clean(single),
       multiAccounts: clean(multi),
       arrWith: clean(arrWith),
-      nrrWithout: prev ? clean(arrWithout / prev.arrWithout) : NaN,
-      nrrWith: prev ? clean(arrWith / prev.arrWith) : NaN,
+      // no NRR after a year that ended with no ARR (the tab's formula leaves it blank the same way)
+      nrrWithout: prev && prev.arrWithout > 0 ? clean(arrWithout / prev.arrWithout) : NaN,
+      nrrWith: prev && prev.arrWith > 0 ? clean(arrWith / prev.arrWith) : NaN,
     });
   }
   return out;

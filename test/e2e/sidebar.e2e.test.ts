@@ -5,7 +5,7 @@ import { buildSync } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sample } from "../hosts/excel-shape";
-import { artifact, guardNetwork, launch, ROOT, serve } from "./harness";
+import { artifact, cspViolations, guardNetwork, launch, ROOT, serve, watchCsp } from "./harness";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 let browser: Browser;
@@ -37,6 +37,7 @@ describe("Sheets sidebar (built) in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const outside = await guardNetwork(page, origin);
+    await watchCsp(page);
     await page.addInitScript((seed) => {
       (window as unknown as Record<string, unknown>).__XSELL_SHEETS_SEED__ = seed;
     }, { sheets: [{ name: "Accounts", values: accounts }, { name: "Ownership", values: sample("ownership.csv") }, { name: "Prices", values: sample("prices.csv") }, { name: HOSTILE, values: [["x"]] }] });
@@ -61,6 +62,7 @@ describe("Sheets sidebar (built) in Chromium", () => {
     const sheets = await page.evaluate(() => (window as unknown as { __XSELL_SHEETS_APP__: { spreadsheet: { sheets: { name: string }[] } } }).__XSELL_SHEETS_APP__.spreadsheet.sheets.map((s) => s.name));
     expect(sheets).toEqual(["Accounts", "Ownership", "Prices", HOSTILE, "Scorecard", "Whitespace", "Adjacency", "Scenario"]);
     await page.screenshot({ path: artifact("sheets-sidebar.png"), fullPage: true });
+    expect(await cspViolations(page)).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
   }, 120_000);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sample } from "../hosts/excel-shape";
-import { artifact, guardNetwork, launch, ROOT, serve } from "./harness";
+import { artifact, cspViolations, guardNetwork, launch, ROOT, serve, watchCsp } from "./harness";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 let browser: Browser;
@@ -36,6 +36,7 @@ async function openPane(): Promise<{ page: Page; outside: string[]; dialogs: str
     void d.dismiss();
   });
   const outside = await guardNetwork(page, origin);
+  await watchCsp(page);
   await page.addInitScript((seed) => {
     (window as unknown as Record<string, unknown>).__XSELL_FAKE_DATA__ = seed;
   }, { sheets: [{ name: "Accounts", values: accounts }, { name: "Ownership", values: ownership }, { name: "Prices", values: sample("prices.csv") }, { name: "Retention", values: sample("retention.csv") }, { name: HOSTILE, values: [["x"]] }] });
@@ -85,6 +86,7 @@ describe("Excel task pane (built) in Chromium with a fake Excel host", () => {
     expect(model.find((s) => s.name === "Scenario")!.formulas[0]).toEqual(["13,1", "=B3*B4"]);
     expect(model.find((s) => s.name === "Retention (2)")!.head[0]).toEqual(["Measure", "Value", "", "Account", "Start ARR", "End ARR", "Change", "Movement", "Products at start"]);
     await page.screenshot({ path: artifact("excel-taskpane.png"), fullPage: true });
+    expect(await cspViolations(page)).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
   }, 120_000);
