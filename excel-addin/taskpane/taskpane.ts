@@ -7,30 +7,11 @@ import { XsellError } from "../../core/errors";
 import { buildTab, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
 import { applyMapping, detectMapping, MAPPABLE_FIELDS, type Mapping } from "../../core/tabs/mapping";
 import { isoFromDay, toDay, today, toText, type CellValue } from "../../core/values";
+import { $, appendItem, checkedTabs, fillSheetChoice, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
 import { readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
 import { renderSpec } from "../renderer";
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`missing #${id}`);
-  return el as T;
-};
-
-const NEEDS: Record<TabKind, "accounts" | "ownership" | "retention" | null> = {
-  scorecard: "accounts",
-  whitespace: "ownership",
-  adjacency: "ownership",
-  retention: "retention",
-  scenario: null,
-};
-
 const state: { source: SheetTable | null; mapping: Mapping; sheets: string[] } = { source: null, mapping: {}, sheets: [] };
-
-function showError(message: string | null): void {
-  const el = $<HTMLParagraphElement>("error");
-  el.textContent = message ?? "";
-  el.hidden = !message;
-}
 
 function setStatus(text: string): void {
   $("status").textContent = text;
@@ -47,57 +28,12 @@ export function describeFailure(e: unknown): string {
   return `Excel could not finish: ${msg}`;
 }
 
-function option(select: HTMLSelectElement, value: string, label: string): void {
-  const o = document.createElement("option");
-  o.value = value;
-  o.textContent = label;
-  select.appendChild(o);
+function guessSheet(pattern: RegExp): string {
+  return state.sheets.find((n) => pattern.test(n) && n !== state.source?.sheetName) ?? "";
 }
 
-function renderMapping(headers: CellValue[]): void {
-  const box = $("mapping");
-  box.replaceChildren();
-  state.mapping = detectMapping(headers);
-  for (const field of MAPPABLE_FIELDS) {
-    const label = document.createElement("label");
-    label.className = "field";
-    const span = document.createElement("span");
-    span.textContent = field;
-    const select = document.createElement("select");
-    select.dataset.field = field;
-    option(select, "-1", "(not in this table)");
-    headers.forEach((h, i) => option(select, String(i), toText(h) || `Column ${i + 1}`));
-    select.value = String(state.mapping[field]);
-    select.classList.toggle("missing", state.mapping[field] < 0);
-    select.addEventListener("change", () => {
-      state.mapping[field] = Number(select.value);
-      select.classList.toggle("missing", state.mapping[field] < 0);
-    });
-    label.append(span, select);
-    box.appendChild(label);
-  }
-}
-
-function fillSheetChoice(id: string, pattern: RegExp): void {
-  const select = $<HTMLSelectElement>(id);
-  select.replaceChildren();
-  option(select, "", "(none)");
-  for (const name of state.sheets) option(select, name, name);
-  const guess = state.sheets.find((n) => pattern.test(n) && n !== state.source?.sheetName);
-  select.value = guess ?? "";
-  select.addEventListener("change", updateTabAvailability);
-}
-
-function updateTabAvailability(): void {
-  const have = { accounts: Boolean(state.source), ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) };
-  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input"))) {
-    const need = NEEDS[input.value as TabKind];
-    const ok = need === null || have[need];
-    input.disabled = !ok;
-    if (!ok) input.checked = false;
-    input.closest("label")?.classList.toggle("disabled", !ok);
-    input.title = ok ? "" : `Needs a ${need} table`;
-  }
+function refreshTabs(): void {
+  updateTabAvailability({ accounts: Boolean(state.source), ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) });
 }
 
 async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
@@ -116,12 +52,13 @@ async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
   const src = state.source!;
   const rows = src.values.length - 1;
   $("source-info").textContent = `${rows.toLocaleString("en-US")} account row${rows === 1 ? "" : "s"} × ${src.values[0].length} columns from "${src.sheetName}".`;
-  renderMapping(src.values[0]);
-  fillSheetChoice("ownership-sheet", /owner|product|holding/i);
-  fillSheetChoice("prices-sheet", /price/i);
-  fillSheetChoice("retention-sheet", /retention|snapshot|arr/i);
+  state.mapping = detectMapping(src.values[0]);
+  renderMapping($("mapping"), MAPPABLE_FIELDS, src.values[0].map((h) => toText(h)), state.mapping);
+  fillSheetChoice($("ownership-sheet"), state.sheets, guessSheet(/owner|product|holding/i), refreshTabs);
+  fillSheetChoice($("prices-sheet"), state.sheets, guessSheet(/price/i), refreshTabs);
+  fillSheetChoice($("retention-sheet"), state.sheets, guessSheet(/retention|snapshot|arr/i), refreshTabs);
   for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
-  updateTabAvailability();
+  refreshTabs();
 }
 
 async function readNamed(context: Excel.RequestContext, id: string): Promise<CellValue[][] | undefined> {
@@ -133,18 +70,15 @@ async function readNamed(context: Excel.RequestContext, id: string): Promise<Cel
 function showTop(spec: SheetSpec): void {
   const list = $("top");
   list.replaceChildren();
-  const rows = spec.blocks[0]?.cells.slice(1, 6) ?? [];
-  for (const r of rows) {
-    const li = document.createElement("li");
+  for (const r of spec.blocks[0]?.cells.slice(1, 6) ?? []) {
     const next = r[4] ? ` → ${toText(r[4] as CellValue)}` : "";
-    li.textContent = `${toText(r[0] as CellValue)}: ${toText(r[1] as CellValue)} (${toText(r[2] as CellValue)})${next}`;
-    list.appendChild(li);
+    appendItem(list, `${toText(r[0] as CellValue)}: ${toText(r[1] as CellValue)} (${toText(r[2] as CellValue)})${next}`);
   }
 }
 
 async function build(): Promise<void> {
   showError(null);
-  const kinds = Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input:checked")).map((i) => i.value as TabKind).filter((k) => TAB_KINDS.includes(k));
+  const kinds = checkedTabs().filter((k): k is TabKind => TAB_KINDS.includes(k as TabKind));
   if (kinds.length === 0) {
     showError("Choose at least one tab to build.");
     return;
@@ -182,9 +116,7 @@ async function build(): Promise<void> {
             progress.value = Math.round(((i + done / total) / kinds.length) * 100);
           },
         });
-        const li = document.createElement("li");
-        li.textContent = `${stats.sheetName} — ${spec.rows.toLocaleString("en-US")} rows`;
-        built.appendChild(li);
+        appendItem(built, `${stats.sheetName} — ${spec.rows.toLocaleString("en-US")} rows`);
         if (kind === "scorecard") showTop(spec);
         progress.value = Math.round(((i + 1) / kinds.length) * 100);
       }

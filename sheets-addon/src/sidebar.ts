@@ -2,6 +2,8 @@
  * The Sheets sidebar: the same flow as the Excel task pane, talking to the server through google.script.run.
  * One server call per tab, so the progress bar moves as tabs land. User strings only reach the page as text.
  */
+import { $, appendItem, checkedTabs, fillSheetChoice, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
+
 interface State {
   sheetName: string;
   rows: number;
@@ -24,8 +26,6 @@ interface ScriptRun {
 }
 declare const google: { script: { run: ScriptRun } };
 
-const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const NEEDS: Record<string, "ownership" | "retention" | null> = { scorecard: null, whitespace: "ownership", adjacency: "ownership", retention: "retention", scenario: null };
 let state: State | null = null;
 
 function server<T>(name: string, ...args: unknown[]): Promise<T> {
@@ -35,37 +35,8 @@ function server<T>(name: string, ...args: unknown[]): Promise<T> {
   });
 }
 
-function showError(msg: string | null): void {
-  const el = $("error");
-  el.textContent = msg ?? "";
-  el.hidden = !msg;
-}
-
-function option(select: HTMLSelectElement, value: string, label: string): void {
-  const o = document.createElement("option");
-  o.value = value;
-  o.textContent = label;
-  select.appendChild(o);
-}
-
-function fillSheets(id: string, chosen: string): void {
-  const select = $<HTMLSelectElement>(id);
-  select.replaceChildren();
-  option(select, "", "(none)");
-  for (const name of state!.sheets) option(select, name, name);
-  select.value = chosen;
-  select.onchange = updateTabs;
-}
-
-function updateTabs(): void {
-  const have: Record<string, boolean> = { ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) };
-  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input"))) {
-    const need = NEEDS[input.value];
-    const ok = need === null || have[need];
-    input.disabled = !ok;
-    if (!ok) input.checked = false;
-    input.closest("label")?.classList.toggle("disabled", !ok);
-  }
+function refreshTabs(): void {
+  updateTabAvailability({ accounts: true, ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) });
 }
 
 async function load(): Promise<void> {
@@ -77,36 +48,17 @@ async function load(): Promise<void> {
     return;
   }
   $("source-info").textContent = `${state.rows.toLocaleString("en-US")} account rows × ${state.headers.length} columns from "${state.sheetName}".`;
-  const box = $("mapping");
-  box.replaceChildren();
-  for (const field of Object.keys(state.mapping)) {
-    const label = document.createElement("label");
-    label.className = "field";
-    const span = document.createElement("span");
-    span.textContent = field;
-    const select = document.createElement("select");
-    select.dataset.field = field;
-    option(select, "-1", "(not in this table)");
-    state.headers.forEach((h, i) => option(select, String(i), h || `Column ${i + 1}`));
-    select.value = String(state.mapping[field]);
-    select.classList.toggle("missing", state.mapping[field] < 0);
-    select.onchange = () => {
-      state!.mapping[field] = Number(select.value);
-      select.classList.toggle("missing", state!.mapping[field] < 0);
-    };
-    label.append(span, select);
-    box.appendChild(label);
-  }
-  fillSheets("ownership-sheet", state.ownership);
-  fillSheets("prices-sheet", state.prices);
-  fillSheets("retention-sheet", state.retention);
+  renderMapping($("mapping"), Object.keys(state.mapping), state.headers, state.mapping);
+  fillSheetChoice($("ownership-sheet"), state.sheets, state.ownership, refreshTabs);
+  fillSheetChoice($("prices-sheet"), state.sheets, state.prices, refreshTabs);
+  fillSheetChoice($("retention-sheet"), state.sheets, state.retention, refreshTabs);
   for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
-  updateTabs();
+  refreshTabs();
 }
 
 async function build(): Promise<void> {
   showError(null);
-  const tabs = Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input:checked")).map((i) => i.value);
+  const tabs = checkedTabs();
   if (!state || tabs.length === 0) {
     showError("Choose at least one tab to build.");
     return;
@@ -130,17 +82,11 @@ async function build(): Promise<void> {
         retention: $<HTMLSelectElement>("retention-sheet").value || undefined,
         asOf: $<HTMLInputElement>("as-of").value || undefined,
       });
-      const li = document.createElement("li");
-      li.textContent = `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`;
-      built.appendChild(li);
+      appendItem(built, `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`);
       if (res.top.length) {
         const top = $("top");
         top.replaceChildren();
-        for (const t of res.top) {
-          const item = document.createElement("li");
-          item.textContent = t;
-          top.appendChild(item);
-        }
+        for (const t of res.top) appendItem(top, t);
       }
       progress.value = Math.round(((i + 1) / tabs.length) * 100);
     }

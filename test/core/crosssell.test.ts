@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { XSELL_ADJACENCY, XSELL_ATTACH_RATE, XSELL_LIFT, XSELL_NEXT_PRODUCT, XSELL_WHITESPACE } from "../../core/functions";
 import { wilson, Z95 } from "../../core/adjacency";
 import { readOwnership } from "../../core/ownership";
-import { XsellError } from "../../core/errors";
+import { thrown } from "../helpers";
 import type { CellValue } from "../../core/values";
 
 /**
@@ -65,24 +65,16 @@ describe("XSELL_ATTACH_RATE and XSELL_LIFT", () => {
   });
   it("answers #N/A below min_accounts, and names unknown products with the ones found", () => {
     expect(XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 4)).toBe(0.5);
-    const err = (f: () => unknown): XsellError => {
-      try {
-        f();
-      } catch (e) {
-        return e as XsellError;
-      }
-      throw new Error("expected an error");
-    };
-    const na = err(() => XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 5));
+    const na = thrown(() => XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 5));
     expect(na.code).toBe("#N/A");
     expect(na.message).toBe('XSELL_ATTACH_RATE: 4 accounts own "CRM"; min_accounts is 5, so its attach rate is not meaningful');
-    const unknown = err(() => XSELL_ATTACH_RATE(LONG, "CRMM", "Analytics"));
+    const unknown = thrown(() => XSELL_ATTACH_RATE(LONG, "CRMM", "Analytics"));
     expect(unknown.code).toBe("#N/A");
     expect(unknown.message).toBe('XSELL_ATTACH_RATE: product_a "CRMM" is not in ownership; products found: "CRM", "Analytics", "Service"');
-    expect(err(() => XSELL_LIFT(WIDE, "CRM", "Data Warehouse")).code).toBe("#DIV/0!");
-    expect(err(() => XSELL_ATTACH_RATE(WIDE, "Data Warehouse", "CRM")).code).toBe("#N/A");
-    expect(err(() => XSELL_ATTACH_RATE(LONG, "CRM", "crm")).message).toContain("pick two different products");
-    expect(err(() => XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 1.5)).message).toBe("XSELL_ATTACH_RATE: min_accounts: expected a whole number, got 1.5");
+    expect(thrown(() => XSELL_LIFT(WIDE, "CRM", "Data Warehouse")).code).toBe("#DIV/0!");
+    expect(thrown(() => XSELL_ATTACH_RATE(WIDE, "Data Warehouse", "CRM")).code).toBe("#N/A");
+    expect(thrown(() => XSELL_ATTACH_RATE(LONG, "CRM", "crm")).message).toContain("pick two different products");
+    expect(thrown(() => XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 1.5)).message).toBe("XSELL_ATTACH_RATE: min_accounts: expected a whole number, got 1.5");
   });
 });
 

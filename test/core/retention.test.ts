@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { XSELL_EXPANSION_NEEDED, XSELL_GRR, XSELL_MOVEMENT, XSELL_NRR, XSELL_RETENTION } from "../../core/functions";
-import { XsellError } from "../../core/errors";
+import { thrown } from "../helpers";
 import type { CellValue } from "../../core/values";
 
 /**
@@ -77,24 +77,16 @@ describe("XSELL_NRR, XSELL_GRR, XSELL_MOVEMENT", () => {
     expect(XSELL_MOVEMENT(start, end)).toEqual([["Movement"], ["Flat"], ["Expansion"], ["Expansion"], ["Contraction"], ["Churn"], ["Flat"], ["New"], [""]]);
     expect(XSELL_MOVEMENT([[1, 2, 0]], [[1, 1, 3]])).toEqual([["Flat"], ["Contraction"], ["New"]]);
   });
-  const err = (f: () => unknown): XsellError => {
-    try {
-      f();
-    } catch (e) {
-      return e as XsellError;
-    }
-    throw new Error("expected an error");
-  };
   it("rejects negative and text ARR, misaligned ranges and empty cohorts clearly", () => {
-    expect(err(() => XSELL_NRR([[100], [-5]], [[1], [2]])).message).toBe("XSELL_NRR: start_arr row 2: ARR cannot be negative (-5)");
-    expect(err(() => XSELL_GRR([[100], [5]], [[1], ["lots"]])).message).toBe('XSELL_GRR: end_arr row 2: "lots" is not an ARR amount');
-    expect(err(() => XSELL_NRR([[1], [2]], [[1]])).message).toBe("XSELL_NRR: start_arr has 2 rows but end_arr has 1; pass aligned ranges, one row per account");
-    const empty = err(() => XSELL_NRR([[0], [0]], [[5], [6]]));
+    expect(thrown(() => XSELL_NRR([[100], [-5]], [[1], [2]])).message).toBe("XSELL_NRR: start_arr row 2: ARR cannot be negative (-5)");
+    expect(thrown(() => XSELL_GRR([[100], [5]], [[1], ["lots"]])).message).toBe('XSELL_GRR: end_arr row 2: "lots" is not an ARR amount');
+    expect(thrown(() => XSELL_NRR([[1], [2]], [[1]])).message).toBe("XSELL_NRR: start_arr has 2 rows but end_arr has 1; pass aligned ranges, one row per account");
+    const empty = thrown(() => XSELL_NRR([[0], [0]], [[5], [6]]));
     expect(empty.code).toBe("#DIV/0!");
     expect(empty.message).toBe("XSELL_NRR: no account has starting ARR above 0, so the cohort is empty");
-    expect(err(() => XSELL_RETENTION([["Account", "Start ARR", "End ARR"], ["A", 0, 10]])).code).toBe("#DIV/0!");
-    expect(err(() => XSELL_RETENTION([["Account", "Start ARR", "End ARR"], ["A", -1, 10]])).message).toBe('XSELL_RETENTION: column "Start ARR" row 2: ARR cannot be negative (-1)');
-    expect(err(() => XSELL_RETENTION([["Account", "ARR"], ["A", 1]])).message).toContain('XSELL_RETENTION: no column "Start ARR"');
+    expect(thrown(() => XSELL_RETENTION([["Account", "Start ARR", "End ARR"], ["A", 0, 10]])).code).toBe("#DIV/0!");
+    expect(thrown(() => XSELL_RETENTION([["Account", "Start ARR", "End ARR"], ["A", -1, 10]])).message).toBe('XSELL_RETENTION: column "Start ARR" row 2: ARR cannot be negative (-1)');
+    expect(thrown(() => XSELL_RETENTION([["Account", "ARR"], ["A", 1]])).message).toContain('XSELL_RETENTION: no column "Start ARR"');
   });
 });
 

@@ -1,0 +1,85 @@
+/**
+ * DOM helpers shared by the Excel task pane and the Sheets sidebar: the same controls, built the same way.
+ * No host API here, and user strings only ever become text nodes or option text.
+ */
+export const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el as T;
+};
+
+export function option(select: HTMLSelectElement, value: string, label: string): void {
+  const o = document.createElement("option");
+  o.value = value;
+  o.textContent = label;
+  select.appendChild(o);
+}
+
+export function showError(message: string | null): void {
+  const el = $("error");
+  el.textContent = message ?? "";
+  el.hidden = !message;
+}
+
+/** One labelled drop-down per signal, preselected from `mapping`, which it updates in place. */
+export function renderMapping(box: HTMLElement, fields: readonly string[], headers: string[], mapping: Record<string, number>): void {
+  box.replaceChildren();
+  for (const field of fields) {
+    const label = document.createElement("label");
+    label.className = "field";
+    const span = document.createElement("span");
+    span.textContent = field;
+    const select = document.createElement("select");
+    select.dataset.field = field;
+    option(select, "-1", "(not in this table)");
+    headers.forEach((h, i) => option(select, String(i), h || `Column ${i + 1}`));
+    select.value = String(mapping[field] ?? -1);
+    select.classList.toggle("missing", Number(select.value) < 0);
+    select.addEventListener("change", () => {
+      mapping[field] = Number(select.value);
+      select.classList.toggle("missing", mapping[field] < 0);
+    });
+    label.append(span, select);
+    box.appendChild(label);
+  }
+}
+
+/** A sheet picker: "(none)" and every sheet, preselecting `chosen`. */
+export function fillSheetChoice(select: HTMLSelectElement, sheets: string[], chosen: string, onChange: () => void): void {
+  select.replaceChildren();
+  option(select, "", "(none)");
+  for (const name of sheets) option(select, name, name);
+  select.value = chosen;
+  select.onchange = onChange;
+}
+
+/** Which table each tab needs (null: it can always be built). */
+export const TAB_NEEDS: Record<string, "accounts" | "ownership" | "retention" | null> = {
+  scorecard: "accounts",
+  whitespace: "ownership",
+  adjacency: "ownership",
+  retention: "retention",
+  scenario: null,
+};
+
+/** Disables (and unticks) the tabs whose input is missing, saying why. */
+export function updateTabAvailability(have: Record<string, boolean>): void {
+  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input"))) {
+    const need = TAB_NEEDS[input.value];
+    const ok = need === null || Boolean(have[need]);
+    input.disabled = !ok;
+    if (!ok) input.checked = false;
+    input.closest("label")?.classList.toggle("disabled", !ok);
+    input.title = ok ? "" : `Needs a ${need} table`;
+  }
+}
+
+export function checkedTabs(): string[] {
+  return Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input:checked")).map((i) => i.value);
+}
+
+export function appendItem(list: HTMLElement, text: string): void {
+  const li = document.createElement("li");
+  li.textContent = text;
+  list.appendChild(li);
+}
