@@ -14,7 +14,6 @@ const NUMERIC_TESTS: ReadonlySet<TestKind> = new Set([">", ">=", "<", "<=", "mon
 const RELATIVE_TESTS: ReadonlySet<TestKind> = new Set(["top quartile", "above average", "below average"]);
 export const isNumericTest = (t: TestKind): boolean => NUMERIC_TESTS.has(t);
 export const isRelativeTest = (t: TestKind): boolean => RELATIVE_TESTS.has(t);
-export const isDateTest = (t: TestKind): boolean => t === "months ago >" || t === "months ahead >" || t === "days ago >";
 
 export interface Criterion {
   /** Short label used in explanations ("Seats", "NPS"). */

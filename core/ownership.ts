@@ -48,10 +48,6 @@ export function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-export function hasBit(bits: Uint32Array, i: number): boolean {
-  return ((bits[i >>> 5] >>> (i & 31)) & 1) === 1;
-}
-
 export function readOwnership(fn: string, arg: unknown): Ownership {
   const grid = asGrid(fn, "ownership", arg);
   if (grid.length < 1 || grid[0].length < 2) throw valueError(fn, "ownership must have a header row and at least two columns (an account column and products, or Account and Product)");

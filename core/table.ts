@@ -1,6 +1,6 @@
 import { valueError } from "./errors";
 import { fieldOf, normalizeHeader, type Field } from "./headers";
-import { isBlank, isMissing, showValue, toText, type CellValue, type Grid } from "./values";
+import { isBlank, toText, type CellValue, type Grid } from "./values";
 
 /** A user's table: its header texts and data rows, with the sheet row number of each data row for messages. */
 export interface Table {
@@ -122,13 +122,4 @@ export function isBlankRow(row: CellValue[]): boolean {
 /** The cell at `row`, `col` (undefined past a ragged row's end). */
 export function cell(row: CellValue[], col: number | undefined): CellValue {
   return col === undefined ? undefined : row[col];
-}
-
-/** "column "NPS" row 14" for messages. */
-export function where(table: Table, col: number, rowIndex: number): string {
-  return `column "${table.headers[col]}" row ${table.rowNumbers[rowIndex]}`;
-}
-
-export function describe(v: CellValue): string {
-  return isMissing(v) ? "blank" : showValue(v);
 }

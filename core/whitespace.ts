@@ -2,7 +2,7 @@
 import { valueError } from "./errors";
 import { normalizeHeader } from "./headers";
 import { attachMatrix, coOwnership } from "./adjacency";
-import { hasBit, type Ownership } from "./ownership";
+import type { Ownership } from "./ownership";
 import { readTable, requireColumn } from "./table";
 import { isMissing, showValue, toNumber, toText } from "./values";
 
@@ -164,8 +164,4 @@ export function gapReason(pr: Propensities, gap: NextProduct): string {
   }
   const n = own.ownerCounts[gap.source];
   return `${pct(gap.propensity)} of the ${n} accounts that own ${own.products[gap.source]} also own ${target}`;
-}
-
-export function ownsProduct(own: Ownership, a: number, p: number): boolean {
-  return hasBit(own.owners[p], a);
 }

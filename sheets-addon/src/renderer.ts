@@ -4,7 +4,7 @@
  * conditional-format rules set in one call, and user text protected with a leading apostrophe so Sheets stores
  * "=HYPERLINK(…)" as the text it is. The source sheet is never written.
  */
-import { columnLetter, isFormula, looksLikeFormula, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
+import { isFormula, looksLikeFormula, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
 
 /** Google Sheets allows 100 characters in a sheet name. */
 const SHEETS_NAME_MAX = 100;
@@ -81,5 +81,3 @@ export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   ss.setActiveSheet(sheet);
   return stats;
 }
-
-export { columnLetter };

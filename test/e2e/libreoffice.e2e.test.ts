@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XSELL_PROJECTION, XSELL_SCENARIO } from "../../core/functions";
 import { main } from "../../cli/main";
+import { PROJECTION_FIRST_ROW as P0, SCENARIO_INPUT_ROWS as IN, SCENARIO_OUTPUT_ROWS as OUT, SENSITIVITY_HEADER_ROW as SH } from "../../core/tabs/scenario";
 import { artifact } from "./harness";
 
 const dir = mkdtempSync(join(tmpdir(), "xsell-lo-"));
@@ -40,34 +41,34 @@ describe("the demo workbook recalculated by LibreOffice", () => {
   it("computes the Scenario outputs exactly as XSELL_SCENARIO does", () => {
     const ws = calc.getWorksheet("Scenario")!;
     const input = (r: number) => num(ws.getCell(r, 2).value);
-    const expected = XSELL_SCENARIO(input(3), input(4), input(5), input(6), input(7), input(8), input(9));
+    const expected = XSELL_SCENARIO(input(IN.accounts), input(IN.baseArr), input(IN.addonPrice), input(IN.attachRate), input(IN.newLogoDeal), input(IN.cacNew), input(IN.cacExpansion));
     expected.slice(1).forEach(([label, value], i) => {
-      expect(ws.getCell(14 + i, 1).value).toBe(label);
-      expect(num(ws.getCell(14 + i, 2).value), String(label)).toBeCloseTo(value as number, 6);
+      expect(ws.getCell(OUT.baseArr + i, 1).value).toBe(label);
+      expect(num(ws.getCell(OUT.baseArr + i, 2).value), String(label)).toBeCloseTo(value as number, 6);
     });
   });
 
   it("computes the 3-year projection as XSELL_PROJECTION does", () => {
     const ws = calc.getWorksheet("Scenario")!;
     const input = (r: number) => num(ws.getCell(r, 2).value);
-    const expected = XSELL_PROJECTION(input(3), input(4), input(5), input(6), 3, input(10), input(11));
+    const expected = XSELL_PROJECTION(input(IN.accounts), input(IN.baseArr), input(IN.addonPrice), input(IN.attachRate), 3, input(IN.churnSingle), input(IN.churnMulti));
     for (let y = 0; y <= 3; y++) {
-      for (let c = 1; c <= 6; c++) expect(num(ws.getCell(34 + y, c).value), `year ${y} column ${c}`).toBeCloseTo(expected[y + 1][c - 1] as number, 4);
+      for (let c = 1; c <= 6; c++) expect(num(ws.getCell(P0 + y, c).value), `year ${y} column ${c}`).toBeCloseTo(expected[y + 1][c - 1] as number, 4);
       if (y > 0) {
-        expect(num(ws.getCell(34 + y, 7).value)).toBeCloseTo(expected[y + 1][6] as number, 9);
-        expect(num(ws.getCell(34 + y, 8).value)).toBeCloseTo(expected[y + 1][7] as number, 9);
+        expect(num(ws.getCell(P0 + y, 7).value)).toBeCloseTo(expected[y + 1][6] as number, 9);
+        expect(num(ws.getCell(P0 + y, 8).value)).toBeCloseTo(expected[y + 1][7] as number, 9);
       }
     }
   });
 
   it("fills the sensitivity grid: accounts × rate × price, with prices 50%–150% of the add-on", () => {
     const ws = calc.getWorksheet("Scenario")!;
-    const accounts = num(ws.getCell(3, 2).value);
-    const price = num(ws.getCell(5, 2).value);
-    expect(num(ws.getCell(24, 4).value)).toBe(price);
-    for (let r = 25; r <= 30; r++) {
+    const accounts = num(ws.getCell(IN.accounts, 2).value);
+    const price = num(ws.getCell(IN.addonPrice, 2).value);
+    expect(num(ws.getCell(SH, 4).value)).toBe(price);
+    for (let r = SH + 1; r <= SH + 6; r++) {
       for (let c = 2; c <= 6; c++) {
-        expect(num(ws.getCell(r, c).value)).toBeCloseTo(accounts * num(ws.getCell(r, 1).value) * num(ws.getCell(24, c).value), 4);
+        expect(num(ws.getCell(r, c).value)).toBeCloseTo(accounts * num(ws.getCell(r, 1).value) * num(ws.getCell(SH, c).value), 4);
       }
     }
   });
