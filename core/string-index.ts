@@ -62,35 +62,29 @@ export class StringIndex {
     return this.keys.length;
   }
 
-  /** The id of `name`, or -1. */
-  get(name: string): number {
-    const h = foldedHash(name);
+  /** The slot holding `name`, or the empty slot where it would go. */
+  private slotOf(name: string, h: number): number {
     const { ids, hashes, mask } = this;
     let i = h & mask;
-    for (;;) {
-      const id = ids[i];
-      if (id < 0) return -1;
-      if (hashes[i] === h && foldedEquals(this.keys[id], name)) return id;
-      i = (i + 1) & mask;
-    }
+    while (ids[i] >= 0 && !(hashes[i] === h && foldedEquals(this.keys[ids[i]], name))) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The id of `name`, or -1. */
+  get(name: string): number {
+    return this.ids[this.slotOf(name, foldedHash(name))];
   }
 
   /** The id of `name`, adding it if new (an id equal to size-1 afterwards means it was new). */
   add(name: string): number {
     const h = foldedHash(name);
-    const { ids, hashes, mask } = this;
-    let i = h & mask;
-    for (;;) {
-      const id = ids[i];
-      if (id < 0) break;
-      if (hashes[i] === h && foldedEquals(this.keys[id], name)) return id;
-      i = (i + 1) & mask;
-    }
+    const i = this.slotOf(name, h);
+    if (this.ids[i] >= 0) return this.ids[i];
     const id = this.keys.length;
     this.keys.push(name);
-    ids[i] = id;
-    hashes[i] = h;
-    if (this.keys.length * 2 > ids.length) this.grow();
+    this.ids[i] = id;
+    this.hashes[i] = h;
+    if (this.keys.length * 2 > this.ids.length) this.grow();
     return id;
   }
 
