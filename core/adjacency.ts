@@ -5,22 +5,27 @@ import { popcount, type Ownership } from "./ownership";
 export function coOwnership(own: Ownership): Int32Array {
   const P = own.products.length;
   const counts = new Int32Array(P * P);
-  const words = own.words;
   for (let a = 0; a < P; a++) {
     counts[a * P + a] = own.ownerCounts[a];
-    const A = own.owners[a];
     for (let b = a + 1; b < P; b++) {
-      const B = own.owners[b];
-      let n = 0;
-      for (let w = 0; w < words; w++) {
-        const x = A[w] & B[w];
-        if (x !== 0) n += popcount(x);
-      }
+      const n = pairCount(own, a, b);
       counts[a * P + b] = n;
       counts[b * P + a] = n;
     }
   }
   return counts;
+}
+
+/** Accounts owning both a and b: one popcount pass over the two bitsets. */
+export function pairCount(own: Ownership, a: number, b: number): number {
+  const A = own.owners[a];
+  const B = own.owners[b];
+  let n = 0;
+  for (let w = 0; w < own.words; w++) {
+    const x = A[w] & B[w];
+    if (x !== 0) n += popcount(x);
+  }
+  return n;
 }
 
 /** z for a two-sided 95% interval: the 0.975 quantile of the standard normal. */

@@ -5,7 +5,7 @@
 import { asOfArg, numberArg, optionalNumberArg } from "./args";
 import { alignedArr, cohortRates, movement, retentionRows, retentionSummary } from "./retention";
 import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE, projection, scenario, SCENARIO_LABELS } from "./scenario";
-import { adjacencyValue, coOwnership, MEASURES, type Measure } from "./adjacency";
+import { adjacencyValue, coOwnership, MEASURES, pairCount, type Measure } from "./adjacency";
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
 import { resolveRules, rulesTable, triggerTexts } from "./triggers";
@@ -82,7 +82,7 @@ function attachOf(fn: string, ownership: unknown, product_a: unknown, product_b:
   if (na < Math.max(1, min)) {
     throw naError(fn, `${na} account${na === 1 ? "" : "s"} own "${own.products[a]}"; min_accounts is ${Math.max(1, min)}, so its attach rate is not meaningful`);
   }
-  const both = coOwnership(own)[a * own.products.length + b];
+  const both = pairCount(own, a, b);
   return { own, a, b, na, rate: both / na };
 }
 

@@ -66,8 +66,11 @@ export function resolveRules(fn: string, arg: unknown): Rules {
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
-/** One text per data row ("" when nothing fires), most urgent first. */
-export function triggerTexts(fn: string, table: Table, own: Ownership | null, asOf: number, rules: Rules): string[] {
+/**
+ * One text per data row ("" when nothing fires), most urgent first. `scores` are the default-model scores of
+ * the rows when the caller has them already (the Scorecard does); otherwise they are computed here.
+ */
+export function triggerTexts(fn: string, table: Table, own: Ownership | null, asOf: number, rules: Rules, scores?: Float64Array): string[] {
   const get = (k: string): number | null => rules.get(k) ?? null;
   const col = (name: string): number | undefined => findColumn(table, name);
   const cAccount = col("Account");
@@ -78,7 +81,7 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
   const cLast = col("Last Purchase Date");
   const cRenewal = col("Renewal Date");
   const minScore = get("high_score.min_score");
-  const scores = minScore === null ? null : scoreTable(table, resolveModel(fn, null), asOf).scores;
+  const rowScores = minScore === null ? null : (scores ?? scoreTable(table, resolveModel(fn, null), asOf).scores);
   const minOwners = get("gap.min_owners");
   const minAttach = get("gap.min_attach_rate");
   const pr = own && minOwners !== null && minAttach !== null ? propensities(own, Math.max(1, minOwners)) : null;
@@ -140,7 +143,7 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
       const d = asOf - start;
       if (d >= from && d <= to) fired.push(`Success window: day ${d} of ${from}–${to}`);
     }
-    if (scores && minScore !== null && !Number.isNaN(scores[r]) && scores[r] >= minScore) fired.push(`Score ${scores[r]} ≥ ${minScore}`);
+    if (rowScores && minScore !== null && !Number.isNaN(rowScores[r]) && rowScores[r] >= minScore) fired.push(`Score ${rowScores[r]} ≥ ${minScore}`);
     if (eligible) fired.push(eligible);
     if (holds.length === 0) return fired.join("; ");
     const held = fired.filter((f) => !f.startsWith("Eligible"));

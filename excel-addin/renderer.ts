@@ -60,23 +60,29 @@ interface Chunk {
   row: number;
   col: number;
   cells: SpecCell[][];
+  /** What goes to Excel, built once while sizing the chunk. */
+  out: CellOut[][];
+  formats: string[][] | null;
+  bytes: number;
 }
 
 /** Splits a block into row chunks whose payload (values + number formats) stays under the budget. */
 export function chunkBlock(spec: SheetSpec, block: Block, budget = REQUEST_BUDGET_BYTES): Chunk[] {
   const chunks: Chunk[] = [];
   const sample = block.cells.slice(0, Math.min(200, block.cells.length));
-  const perRow = Math.max(1, (jsonBytes(sample.map((r) => r.map(toOut))) + (numberFormatsFor(spec, block.row, block.col, sample) ? jsonBytes(numberFormatsFor(spec, block.row, block.col, sample)) : 0)) / sample.length);
+  const sampleFormats = numberFormatsFor(spec, block.row, block.col, sample);
+  const perRow = Math.max(1, (jsonBytes(sample.map((r) => r.map(toOut))) + (sampleFormats ? jsonBytes(sampleFormats) : 0)) / sample.length);
   let rowsPerChunk = Math.max(1, Math.floor((budget * 0.8) / perRow));
   for (let start = 0; start < block.cells.length; ) {
     const cells = block.cells.slice(start, start + rowsPerChunk);
-    const fmts = numberFormatsFor(spec, block.row + start, block.col, cells);
-    const bytes = jsonBytes(cells.map((r) => r.map(toOut))) + (fmts ? jsonBytes(fmts) : 0);
+    const formats = numberFormatsFor(spec, block.row + start, block.col, cells);
+    const out = cells.map((r) => r.map(toOut));
+    const bytes = jsonBytes(out) + (formats ? jsonBytes(formats) : 0);
     if (bytes > budget && cells.length > 1) {
       rowsPerChunk = Math.max(1, Math.floor(cells.length / 2));
       continue;
     }
-    chunks.push({ row: block.row + start, col: block.col, cells });
+    chunks.push({ row: block.row + start, col: block.col, cells, out, formats, bytes });
     start += cells.length;
   }
   return chunks;
@@ -133,18 +139,15 @@ export async function renderSpec(context: Excel.RequestContext, spec: SheetSpec,
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
     const range = sheet.getRangeByIndexes(c.row, c.col, c.cells.length, c.cells[0].length);
-    const fmts = numberFormatsFor(spec, c.row, c.col, c.cells);
-    const out = c.cells.map((r) => r.map(toOut));
-    const bytes = jsonBytes(out) + (fmts ? jsonBytes(fmts) : 0);
-    if (pending > 0 && pending + bytes > budget) {
+    if (pending > 0 && pending + c.bytes > budget) {
       await sync(pending);
       pending = 0;
     }
     // number formats first, so text that looks like a formula lands in a Text cell and stays text
-    if (fmts) range.numberFormat = fmts;
-    if (c.cells.some((r) => r.some(isFormula))) range.formulas = out;
-    else range.values = out;
-    pending += bytes;
+    if (c.formats) range.numberFormat = c.formats;
+    if (c.cells.some((r) => r.some(isFormula))) range.formulas = c.out;
+    else range.values = c.out;
+    pending += c.bytes;
     onProgress?.(i + 1, chunks.length);
   }
 

@@ -1,16 +1,15 @@
 /** Adjacency tab: attach-rate matrix with a heat map and owner counts, a count matrix beside it, the rule stated. */
 import { valueError } from "../errors";
 import { adjacencyValue, coOwnership } from "../adjacency";
-import { readOwnership } from "../ownership";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import type { TabInputs } from "./inputs";
+import { ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Adjacency";
 export const ADJACENCY_MIN_ACCOUNTS = 5;
 
 export function buildAdjacency(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
-  const own = readOwnership(FN, inputs.ownership);
+  const own = ownershipOf(FN, inputs.ownership);
   const min = inputs.minAccounts ?? ADJACENCY_MIN_ACCOUNTS;
   const counts = coOwnership(own);
   const P = own.products.length;

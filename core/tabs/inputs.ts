@@ -1,3 +1,5 @@
+import { readOwnership, type Ownership } from "../ownership";
+
 /** What a tab builder is given: the user's tables (header row first, columns already mapped) and options. */
 import type { CellValue } from "../values";
 
@@ -20,3 +22,18 @@ export interface TabInputs {
 
 export type TabKind = "scorecard" | "whitespace" | "adjacency" | "retention" | "scenario";
 export const TAB_KINDS: readonly TabKind[] = ["scorecard", "whitespace", "adjacency", "retention", "scenario"];
+
+const parsed = new WeakMap<CellValue[][], Ownership>();
+
+/**
+ * The ownership table read once per grid: building several tabs from the same inputs (the pane, the sidebar,
+ * `xsell report`) parses it once, not once per tab. Inputs are not mutated while tabs are built.
+ */
+export function ownershipOf(fn: string, grid: CellValue[][]): Ownership {
+  let own = parsed.get(grid);
+  if (!own) {
+    own = readOwnership(fn, grid);
+    parsed.set(grid, own);
+  }
+  return own;
+}

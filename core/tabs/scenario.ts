@@ -4,14 +4,13 @@
  * arithmetic of core/scenario.ts, so the tab agrees with XSELL_SCENARIO and XSELL_PROJECTION.
  */
 import { adjacencyValue, coOwnership } from "../adjacency";
-import { readOwnership } from "../ownership";
 import { ADJACENCY_MIN_ACCOUNTS } from "./adjacency";
 import { readTable, findColumn } from "../table";
 import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE } from "../scenario";
 import { isBlankRow } from "../table";
 import { toNumber, toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import type { TabInputs } from "./inputs";
+import { ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Scenario";
 
@@ -51,7 +50,7 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
     }
   }
   if (inputs.ownership) {
-    const own = readOwnership(FN, inputs.ownership);
+    const own = ownershipOf(FN, inputs.ownership);
     const N = own.accounts.length;
     if (N > 0) {
       // One add-on attaches like a typical product pair, not like "owns anything else": use the median attach

@@ -1,14 +1,13 @@
 /** Scorecard tab: one row per account, best first — score, band, top reasons, next product, triggers, coverage. */
 import { valueError } from "../errors";
 import { resolveModel } from "../model";
-import { readOwnership } from "../ownership";
 import { band, scoreTable } from "../score";
 import { readTable, requireColumn } from "../table";
-import { DEFAULT_RULES, triggerTexts, type Rules } from "../triggers";
+import { resolveRules, triggerTexts } from "../triggers";
 import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
 import { toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import type { TabInputs } from "./inputs";
+import { ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Scorecard";
 
@@ -28,11 +27,11 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   const table = readTable(FN, inputs.accounts);
   const accountCol = requireColumn(table, "Account", "to name each account on the scorecard");
   const scored = scoreTable(table, resolveModel(FN, inputs.model), inputs.asOf);
-  const own = inputs.ownership ? readOwnership(FN, inputs.ownership) : null;
+  const own = inputs.ownership ? ownershipOf(FN, inputs.ownership) : null;
   const prices = own && inputs.prices ? readPrices(FN, inputs.prices, own) : null;
   const pr = own ? propensities(own, inputs.minAccounts ?? 1) : null;
-  const rules: Rules = new Map(DEFAULT_RULES.map((r) => [`${r.rule}.${r.parameter}`, r.value]));
-  const triggers = triggerTexts(FN, table, own, inputs.asOf, rules);
+  // the high-score trigger uses the default model: reuse these scores when the scorecard uses it too
+  const triggers = triggerTexts(FN, table, own, inputs.asOf, resolveRules(FN, null), inputs.model ? undefined : scored.scores);
   const scratch = gapScratch(own ? own.products.length : 0);
 
   const order: number[] = [];

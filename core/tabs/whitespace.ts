@@ -1,15 +1,14 @@
 /** Whitespace tab: accounts × products, owned cells greyed, gaps as propensity or expected ARR, totals, best first. */
 import { valueError } from "../errors";
-import { readOwnership } from "../ownership";
 import { accountPropensities, propensities, readPrices } from "../whitespace";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import type { TabInputs } from "./inputs";
+import { ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Whitespace";
 
 export function buildWhitespace(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
-  const own = readOwnership(FN, inputs.ownership);
+  const own = ownershipOf(FN, inputs.ownership);
   const prices = inputs.prices ? readPrices(FN, inputs.prices, own) : null;
   const pr = propensities(own, inputs.minAccounts ?? 1);
   const P = own.products.length;
