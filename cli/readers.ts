@@ -18,7 +18,7 @@ export interface LoadedTable {
 
 function excelCell(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()); // ExcelJS dates are UTC midnights
+  if (v instanceof Date) return v; // ExcelJS dates are UTC midnights, the core's convention for Date objects
   if (typeof v === "object") {
     if ("result" in v) return excelCell((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { isFormula, parseA1, uniqueSheetName, type SheetSpec } from "../core/tabs/spec";
-import type { CellValue } from "../core/values";
+import { dayOfDate, type CellValue } from "../core/values";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -75,8 +75,8 @@ export function addDataSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue
       if (v === null || v === undefined || v === "") return;
       if (typeof v === "object" && !(v instanceof Date)) return; // error objects have no place in a file
       if (v instanceof Date) {
-        // ExcelJS writes Dates as UTC instants; keep the calendar day the user sees
-        row.getCell(j + 1).value = new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()));
+        // ExcelJS writes Dates as UTC instants; the core's Dates already are the UTC midnight of their day
+        row.getCell(j + 1).value = new Date(dayOfDate(v) * 86400000);
         row.getCell(j + 1).numFmt = "yyyy-mm-dd";
       } else row.getCell(j + 1).value = v as ExcelJS.CellValue;
     });

@@ -194,7 +194,7 @@ export function toDay(v: CellValue): Coerced<number> {
   }
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false, blank: false, reason: "an invalid date" };
-    day = dayFromYmd(v.getFullYear(), v.getMonth() + 1, v.getDate());
+    day = dayOfDate(v);
   } else if (typeof v === "string") {
     const s = v.trim();
     let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
@@ -219,7 +219,16 @@ export function toDay(v: CellValue): Coerced<number> {
   return { ok: true, value: day };
 }
 
-/** Today's day number in the runtime's local time zone (the spreadsheet's, in Apps Script). */
+/**
+ * The calendar day a Date object stands for. The core's convention: a Date is its UTC calendar day (ExcelJS
+ * reads dates as UTC midnights). Hosts whose dates arrive in another zone (Sheets passes the instant of local
+ * midnight in the spreadsheet's zone) convert them to that form before calling the core.
+ */
+export function dayOfDate(v: Date): number {
+  return Math.floor(v.getTime() / 86400000);
+}
+
+/** Today's day number in the runtime's local time zone (the CLI's; Sheets passes its spreadsheet's day as as_of). */
 export function today(): number {
   const now = new Date();
   return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
@@ -229,7 +238,7 @@ export function today(): number {
 export function toText(v: CellValue): string {
   if (isMissing(v)) return "";
   if (typeof v === "string") return v.trim();
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : isoFromDay(dayFromYmd(v.getFullYear(), v.getMonth() + 1, v.getDate()));
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : isoFromDay(dayOfDate(v));
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
 }

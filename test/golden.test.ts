@@ -1,7 +1,7 @@
 /**
  * Golden files, one folder per case (test/golden/<FUNCTION>/<case>/): input.json holds the arguments and
  * expected.json the exact output. Arguments may be {"csv": "examples/x.csv", "rows": N} (the first N data rows
- * with the header) or {"date": "2026-03-01"} (a JS Date, as Sheets passes it).
+ * with the header) or {"date": "2026-03-01"} (a JS Date at UTC midnight, the core's form of a date cell).
  * Regenerate after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts` and review the diff.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,7 +23,7 @@ function materialize(arg: unknown): unknown {
     }
     if (o.date) {
       const [y, m, d] = o.date.split("-").map(Number);
-      return new Date(y, m - 1, d);
+      return new Date(Date.UTC(y, m - 1, d)); // the core's form of a date cell (hosts convert theirs to it)
     }
   }
   return arg;
