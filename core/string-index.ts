@@ -1,6 +1,7 @@
 /**
- * Assigns dense ids to distinct names, ignoring case and surrounding spaces ("Acme " = "acme"), and keeps the
- * first spelling seen. A V8 Map keyed by lower-cased copies spends most of a second at a million accounts
+ * Assigns dense ids to distinct names, ignoring case, surrounding and repeated spaces and Unicode form
+ * ("Acme  Corp " = "acme corp", composed = decomposed "é") but never punctuation ("Plan A" ≠ "Plan A+"), and
+ * keeps the first spelling seen. A V8 Map keyed by lower-cased copies spends most of a second at a million accounts
  * (a new string per row, then hashing and growth); this hashes the original text in place with FNV-1a over
  * case-folded characters, in open-addressed typed arrays that keep each slot's hash so collisions compare integers.
  */
@@ -43,12 +44,30 @@ function foldedHash(s: string): number {
   return h | 0;
 }
 
+/**
+ * The form two names are compared in: NFKC with runs of spaces as one. Plain ASCII with single spaces, the
+ * common case, is returned as it is without allocating.
+ */
+export function joinKey(s: string): string {
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && s.charCodeAt(i + 1) === 32)) {
+      plain = false;
+      break;
+    }
+  }
+  return plain ? s : s.normalize("NFKC").replace(/[\s\u00a0\u202f\u3000]+/g, " ");
+}
+
 export class StringIndex {
   private ids: Int32Array;
   private hashes: Int32Array;
   private mask: number;
   /** Names by id, as first written. */
   readonly keys: string[] = [];
+  /** Names by id in compared form (joinKey). */
+  private readonly canon: string[] = [];
 
   constructor(expected = 16) {
     let cap = 16;
@@ -66,22 +85,25 @@ export class StringIndex {
   private slotOf(name: string, h: number): number {
     const { ids, hashes, mask } = this;
     let i = h & mask;
-    while (ids[i] >= 0 && !(hashes[i] === h && foldedEquals(this.keys[ids[i]], name))) i = (i + 1) & mask;
+    while (ids[i] >= 0 && !(hashes[i] === h && foldedEquals(this.canon[ids[i]], name))) i = (i + 1) & mask;
     return i;
   }
 
   /** The id of `name`, or -1. */
   get(name: string): number {
-    return this.ids[this.slotOf(name, foldedHash(name))];
+    const key = joinKey(name);
+    return this.ids[this.slotOf(key, foldedHash(key))];
   }
 
   /** The id of `name`, adding it if new (an id equal to size-1 afterwards means it was new). */
   add(name: string): number {
-    const h = foldedHash(name);
-    const i = this.slotOf(name, h);
+    const key = joinKey(name);
+    const h = foldedHash(key);
+    const i = this.slotOf(key, h);
     if (this.ids[i] >= 0) return this.ids[i];
     const id = this.keys.length;
     this.keys.push(name);
+    this.canon.push(key);
     this.ids[i] = id;
     this.hashes[i] = h;
     if (this.keys.length * 2 > this.ids.length) this.grow();

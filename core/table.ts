@@ -1,20 +1,43 @@
 import { valueError } from "./errors";
 import { fieldOf, normalizeHeader, type Field } from "./headers";
+import { readColumns, type ColumnReport, type ReadOptions } from "./read/columns";
+import { StringIndex } from "./string-index";
 import { isBlank, toText, type CellValue, type Grid } from "./values";
+
+/** What reading a table found beyond its columns: where the header was, what was skipped, what repeats. */
+export interface TableReport {
+  readonly columns: ColumnReport[];
+  /** 1-based row of the header within the range (rows above it were a title and are skipped). */
+  readonly headerRow: number;
+  /** Trailing rows that were not accounts (report footers such as "Grand Totals"), 1-based. */
+  readonly footerRows: number[];
+  /** Rows whose account repeats an earlier row's (1-based, the later occurrences). */
+  readonly duplicates: { readonly count: number; readonly rows: number[] };
+  /** Rows with data but no account name. */
+  readonly blankNames: { readonly count: number; readonly rows: number[] };
+  /** Table-level sentences (header found below a title, footers ignored, which column joins). */
+  readonly notes: string[];
+}
 
 /** A user's table: its header texts and data rows, with the sheet row number of each data row for messages. */
 export interface Table {
   readonly fn: string;
   readonly headers: string[];
+  /** Data rows with text converted per column (numbers, dates as serials); footer rows emptied. */
   readonly rows: CellValue[][];
   /** 1-based row number within the range the user passed, for error messages ("row 14"). */
   readonly rowNumbers: number[];
   /** Whether the first row of `data` was the header row (so outputs start with a header cell). */
   readonly headerInData: boolean;
+  /** Rows of the range above the header row (a title), which outputs leave blank to stay aligned. */
+  readonly leadingRows: number;
   /** Normalized header → column index (first occurrence wins). */
   readonly index: Map<string, number>;
   /** Canonical field → column index. */
   readonly fields: Map<Field, number>;
+  /** The column accounts are joined on: Account ID when there is one, else Account; undefined when neither. */
+  readonly keyColumn: number | undefined;
+  readonly report: TableReport;
 }
 
 /** A host argument that must be a range: scalars become a 1×1 range. */
@@ -48,27 +71,74 @@ export function scalarArg(v: unknown): CellValue {
   return v as CellValue;
 }
 
+/** The first of the top rows that looks like a header: two or more cells, one of them a known field. */
+function headerRowIndex(grid: Grid): number {
+  const limit = Math.min(grid.length, 12);
+  for (let r = 0; r < limit; r++) {
+    let filled = 0;
+    let known = false;
+    for (const v of grid[r]) {
+      if (isBlank(v)) continue;
+      filled++;
+      if (!known && typeof v === "string" && fieldOf(v)) known = true;
+    }
+    if (filled >= 2 && known) return r;
+  }
+  return 0;
+}
+
+const FOOTER_WORDS = /total|records|confidential|copyright|generated|©|filtered by|report|rows? returned/i;
+
+/** Trailing rows holding at most one cell under a table at least three columns wide: a report's footer lines. */
+function footerStart(rows: CellValue[][], width: number): number {
+  if (width < 3) return rows.length;
+  let start = rows.length;
+  for (let r = rows.length - 1; r >= 0; r--) {
+    let filled = 0;
+    for (const v of rows[r]) if (!isBlank(v) && ++filled > 1) break;
+    if (filled > 1) break;
+    start = r;
+  }
+  // a footer is set off by a blank line or says what it is; an account with a name and nothing else is not one,
+  // and trailing blank rows alone are left as they are (outputs stay aligned)
+  let said = false;
+  let spaced = false;
+  for (let r = start; r < rows.length; r++) {
+    if (isBlankRow(rows[r])) spaced = true;
+    else if (rows[r].some((v) => typeof v === "string" && FOOTER_WORDS.test(v))) said = true;
+  }
+  const text = rows.slice(start).some((row) => !isBlankRow(row));
+  return text && (said || spaced) ? start : rows.length;
+}
+
+function firstRows(rows: number[]): number[] {
+  return rows.slice(0, 5);
+}
+
 /**
  * Builds a Table from `data` (with the header row first) or from `data` plus a separate `headers` row,
- * the form that lets `=XSELL_SCORE(B2:L2, B$1:L$1)` be filled down.
+ * the form that lets `=XSELL_SCORE(B2:L2, B$1:L$1)` be filled down. Every path that reads a user's table
+ * (functions, tabs, panes, the CLI) comes through here.
  */
-export function readTable(fn: string, data: unknown, headers?: unknown): Table {
+export function readTable(fn: string, data: unknown, headers?: unknown, options: ReadOptions = {}): Table {
   const grid = asGrid(fn, "data", data);
   let headerRow: CellValue[];
   let rows: CellValue[][];
   let headerInData: boolean;
   let firstRowNumber: number;
+  let leadingRows = 0;
   if (isOmitted(headers) && !(Array.isArray(headers) && headers.length > 0 && Array.isArray(headers[0]) && headers[0].length > 1)) {
     if (grid.length === 0) throw valueError(fn, "data is empty; expected a header row and at least one account row");
-    headerRow = grid[0];
-    rows = grid.slice(1);
+    leadingRows = headerRowIndex(grid);
+    headerRow = grid[leadingRows];
+    rows = grid.slice(leadingRows + 1);
     headerInData = true;
-    firstRowNumber = 2;
+    firstRowNumber = leadingRows + 2;
   } else {
     const h = asGrid(fn, "headers", headers);
     if (h.length !== 1) throw valueError(fn, `headers must be a single row, got ${h.length} rows`);
     headerRow = h[0];
-    rows = grid;
+    rows = grid.slice();
     headerInData = false;
     firstRowNumber = 1;
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
@@ -78,29 +148,82 @@ export function readTable(fn: string, data: unknown, headers?: unknown): Table {
   }
   const headerTexts = headerRow.map((v) => toText(v));
   if (headerTexts.every((t) => t === "")) throw valueError(fn, "the header row is empty; expected column names such as Account, Licenses, NPS");
+  const rowNumbers = rows.map((_, i) => i + firstRowNumber);
+  const tableNotes: string[] = [];
+  if (leadingRows > 0) tableNotes.push(`header row found at row ${leadingRows + 1}; ${leadingRows === 1 ? "row 1 above it was" : `rows 1–${leadingRows} above it were`} skipped as a title`);
+  const footerRows: number[] = [];
+  if (headerInData) {
+    const start = footerStart(rows, headerTexts.length);
+    for (let r = start; r < rows.length; r++) {
+      if (!isBlankRow(rows[r])) footerRows.push(rowNumbers[r]);
+      rows[r] = [];
+    }
+    if (footerRows.length > 0) tableNotes.push(`${footerRows.length === 1 ? "1 line" : `${footerRows.length} lines`} under the table ignored as a footer (row ${footerRows.join(", ")})`);
+  }
+  const { fields: columnFields, report: columns } = readColumns(fn, headerTexts, rows, rowNumbers, options);
   const index = new Map<string, number>();
   const fields = new Map<Field, number>();
   headerTexts.forEach((t, i) => {
     const key = normalizeHeader(t);
     if (key && !index.has(key)) index.set(key, i);
-    const f = fieldOf(t);
+    const f = columnFields[i];
     if (f && !fields.has(f)) fields.set(f, i);
   });
+  const idCol = fields.get("Account ID");
+  if (!fields.has("Account") && idCol !== undefined) {
+    fields.set("Account", idCol);
+    tableNotes.push(`no account name column: accounts are named by "${headerTexts[idCol]}"`);
+  } else if (idCol !== undefined) {
+    tableNotes.push(`accounts are named by "${headerTexts[fields.get("Account")!]}" and joined to other tables by "${headerTexts[idCol]}" when those carry IDs too`);
+  }
+  const keyColumn = idCol ?? fields.get("Account");
+  const duplicates: number[] = [];
+  const blankNames: number[] = [];
+  const nameCol = fields.get("Account");
+  if (nameCol !== undefined && keyColumn !== undefined) {
+    const seen = new StringIndex(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (isBlankRow(row)) continue;
+      const key = toText(row[keyColumn]);
+      if (toText(row[nameCol]) === "" && key === "") {
+        blankNames.push(rowNumbers[r]);
+        continue;
+      }
+      if (key === "") continue;
+      const before = seen.size;
+      seen.add(key);
+      if (seen.size === before) duplicates.push(rowNumbers[r]);
+    }
+    if (duplicates.length > 0) tableNotes.push(`${duplicates.length} row${duplicates.length === 1 ? " repeats an account" : "s repeat an account"} listed above (row ${firstRows(duplicates).join(", ")}${duplicates.length > 5 ? ", …" : ""}); each row is scored as it stands`);
+    if (blankNames.length > 0) tableNotes.push(`${blankNames.length} row${blankNames.length === 1 ? " has" : "s have"} data but no account name (row ${firstRows(blankNames).join(", ")}${blankNames.length > 5 ? ", …" : ""}); left off the Scorecard`);
+  }
   return {
     fn,
     headers: headerTexts,
     rows,
-    rowNumbers: rows.map((_, i) => i + firstRowNumber),
+    rowNumbers,
     headerInData,
+    leadingRows,
     index,
     fields,
+    keyColumn,
+    report: {
+      columns,
+      headerRow: headerInData ? leadingRows + 1 : 0,
+      footerRows,
+      duplicates: { count: duplicates.length, rows: duplicates },
+      blankNames: { count: blankNames.length, rows: blankNames },
+      notes: tableNotes,
+    },
   };
 }
 
 /** Finds a column by canonical field or by its literal header; undefined when absent. */
 export function findColumn(table: Table, name: string): number | undefined {
   const field = fieldOf(name);
-  if (field && table.fields.has(field)) return table.fields.get(field);
+  // a known field is only ever the column read as it: a header ignored or mapped away is not found by name
+  if (field) return table.fields.get(field);
   return table.index.get(normalizeHeader(name));
 }
 

@@ -75,8 +75,15 @@ export function toNumber(v: CellValue): Coerced<number> {
   return { ok: true, value: n };
 }
 
-const TRUE_WORDS = new Set(["true", "yes", "y", "x", "1", "✓", "✔"]);
-const FALSE_WORDS = new Set(["false", "no", "n", "0", "-", "none"]);
+const TRUE_WORDS = new Set(["true", "yes", "y", "x", "1", "✓", "✔", "ja", "j", "oui", "wahr", "vrai", "sí", "si"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "0", "-", "none", "nein", "non", "falsch", "faux"]);
+
+/** A yes/no word (Yes, N, TRUE, x, Ja, Oui, …) as a boolean; null for any other text. */
+export function yesNoWord(s: string): boolean | null {
+  if (s.length > 6) return null;
+  const w = s.trim().toLowerCase();
+  return TRUE_WORDS.has(w) ? true : FALSE_WORDS.has(w) ? false : null;
+}
 
 /** TRUE/FALSE, Yes/No, Y/N, x, 1/0 (as number or text). */
 const YES: Coerced<boolean> = { ok: true, value: true };
@@ -91,9 +98,8 @@ export function toBoolean(v: CellValue): Coerced<boolean> {
   }
   if (isMissing(v)) return MISSING;
   if (typeof v === "string") {
-    const s = v.length <= 5 ? v.trim().toLowerCase() : "";
-    if (TRUE_WORDS.has(s)) return YES;
-    if (FALSE_WORDS.has(s)) return NO;
+    const w = yesNoWord(v);
+    if (w !== null) return w ? YES : NO;
   }
   return { ok: false, blank: false, reason: `${showValue(v)} is not a yes/no value` };
 }
@@ -104,7 +110,7 @@ export function toBoolean(v: CellValue): Coerced<boolean> {
  */
 export function toSignal(v: CellValue): Coerced<boolean> {
   if (typeof v === "number") return Number.isFinite(v) ? (v > 0 ? YES : NO) : { ok: false, blank: false, reason: `${v} is not a number` };
-  if (typeof v === "string" && v.length > 5 && !v.includes("#")) return YES; // a name, never a yes/no word or error text
+  if (typeof v === "string" && v.length > 6 && !v.includes("#")) return YES; // a name, never a yes/no word or error text
   const b = toBoolean(v);
   if (b.ok || b.blank) return b;
   if (typeof v === "string") {

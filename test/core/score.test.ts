@@ -50,7 +50,9 @@ describe("XSELL_SCORE readiness-100: each criterion at and around its boundary",
     expect(explainOf({ "Champion": "" })).toMatch(/coverage 90%$/);
     expect(explainOf({ "NPS": "#N/A" })).toContain("NPS missing");
     expect(explainOf({ "Licenses": 0, "Active Users": 5 })).toContain("Seats unreadable 0");
-    expect(explainOf({ "Renewal Date": "03/04/2027" })).toContain('Renewal unreadable "03/04/2027"');
+    expect(explainOf({ "Renewal Date": "sometime in 2027" })).toContain('Renewal unreadable "sometime in 2027"');
+    // a slash date with no part above 12 reads month first by default: 4 March 2027 is 4 months 3 days after 2026-11-01
+    expect(explainOf({ "Renewal Date": "03/04/2027" })).toContain("Renewal in 4 mo 3 d ≤ 6 +0");
   });
   it("scores a table without some model columns and says which are missing", () => {
     const out = XSELL_EXPLAIN([["Customer", "NPS"], ["Acme", 55]], null, null, AS_OF);

@@ -2,15 +2,20 @@ import { describe, expect, it } from "vitest";
 import { StringIndex } from "../../core/string-index";
 
 describe("StringIndex", () => {
-  it("gives one id per name ignoring case and surrounding spaces, keeping the first spelling", () => {
+  it("gives one id per name ignoring case, surrounding and repeated spaces and Unicode form, keeping the first spelling", () => {
     const ix = new StringIndex(2);
     expect(ix.add("Acme Corp")).toBe(0);
     expect(ix.add("  acme CORP\u00a0")).toBe(0);
-    expect(ix.add("Acme  Corp")).toBe(1); // inner spaces matter
-    expect(ix.add("ÉCOLE")).toBe(2);
-    expect(ix.get("école")).toBe(2);
+    expect(ix.add("Acme  Corp")).toBe(0); // repeated inner spaces are one
+    expect(ix.add("Acme\tCorp")).toBe(0);
+    expect(ix.add("ÉCOLE")).toBe(1);
+    expect(ix.get("école")).toBe(1);
+    expect(ix.get("e\u0301cole")).toBe(1); // decomposed é
+    expect(ix.add("Plan A")).toBe(2);
+    expect(ix.add("Plan A+")).toBe(3); // punctuation is never dropped
+    expect(ix.add("PlanA")).toBe(4);
     expect(ix.get("Globex")).toBe(-1);
-    expect(ix.keys).toEqual(["Acme Corp", "Acme  Corp", "ÉCOLE"]);
+    expect(ix.keys).toEqual(["Acme Corp", "ÉCOLE", "Plan A", "Plan A+", "PlanA"]);
   });
   it("survives growth with many keys and hash collisions", () => {
     const ix = new StringIndex(1);

@@ -1,0 +1,203 @@
+/**
+ * Text cells as exports write them: numbers with either decimal separator, currency and percent signs,
+ * parenthesised negatives; dates in ISO, numeric (day or month first), month-name and compact forms.
+ * Each parser also says what a value *proves* about its column (a part above 12, a separator that can only
+ * be decimal), so the column decides its convention from the values and never from one guess.
+ */
+import { dayFromExcelSerial, dayFromYmd, excelSerialFromDay, MAX_EXCEL_SERIAL, ymdFromDay } from "../values";
+
+export type Decimal = "." | ",";
+export type DateOrder = "mdy" | "dmy";
+
+// ---------- numbers ----------
+
+const SPACES = /[\s\u00a0\u202f\u2009\u2007'’]/g;
+const CURRENCY_PREFIX = /^(?:[$€£¥₹₩]|US\$|A\$|C\$|CHF|USD|EUR|GBP|JPY|CAD|AUD|INR|SEK|NOK|DKK|PLN|CZK|Fr\.?|kr\.?)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:[$€£¥₹₩]|CHF|USD|EUR|GBP|JPY|CAD|AUD|INR|SEK|NOK|DKK|PLN|CZK|kr\.?|zł|Kč)$/i;
+
+export interface NumberText {
+  /** Digits and separators only, sign and percent taken off. */
+  readonly body: string;
+  readonly negative: boolean;
+  readonly percent: boolean;
+}
+
+/** Strips sign, currency, percent and grouping spaces; null when what is left is not digits and separators. */
+export function numberText(raw: string): NumberText | null {
+  let s = raw.trim();
+  if (s === "" || s.length > 40) return null;
+  let negative = false;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  let percent = false;
+  if (s.endsWith("%")) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  for (let k = 0; k < 2; k++) {
+    const sign = /^[-+\u2212]/.exec(s);
+    if (sign) {
+      negative = negative !== (sign[0] !== "+");
+      s = s.slice(1).trim();
+    }
+    s = s.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "").trim();
+  }
+  if (s.endsWith("-") && /^\d/.test(s)) {
+    negative = !negative;
+    s = s.slice(0, -1);
+  }
+  s = s.replace(SPACES, "");
+  if (!/^(\d[\d.,]*|[.,]\d+)$/.test(s) || /[.,]{2}/.test(s)) return null;
+  return { body: s, negative, percent };
+}
+
+const THOUSANDS_DOT = /^\d{1,3}(\.\d{3})+$/;
+const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+$/;
+
+/**
+ * Which decimal separator a number's text proves: `","` for `0,66`, `24.328,80`, `1.200.000`; `"."` for `0.66`,
+ * `1,234.5`, `1,200,000`; null when it proves nothing (`1200`, or one group of three: `1.200`, `1,200`);
+ * "bad" when no convention reads it.
+ */
+export function decimalProof(body: string): Decimal | null | "bad" {
+  const dot = body.lastIndexOf(".");
+  const comma = body.lastIndexOf(",");
+  if (dot < 0 && comma < 0) return null;
+  if (dot >= 0 && comma >= 0) {
+    const [dec, group] = dot > comma ? [".", ","] : [",", "."];
+    const intPart = body.slice(0, Math.max(dot, comma));
+    if (intPart.includes(dec)) return "bad";
+    const grouped = group === "," ? THOUSANDS_COMMA : THOUSANDS_DOT;
+    return grouped.test(intPart) ? (dec as Decimal) : "bad";
+  }
+  const sep = dot >= 0 ? "." : ",";
+  const other: Decimal = sep === "." ? "," : ".";
+  const parts = body.split(sep);
+  if (parts.length > 2) return (sep === "." ? THOUSANDS_DOT : THOUSANDS_COMMA).test(body) ? other : "bad";
+  const [int, frac] = parts;
+  // one separator followed by exactly three digits after a 1–3 digit, non-zero integer part: either reading works
+  if (frac.length === 3 && int.length >= 1 && int.length <= 3 && int !== "0") return null;
+  return sep as Decimal;
+}
+
+/** The value of a number's text under a decimal convention; null when that convention cannot read it. */
+export function parseNumberText(t: NumberText, decimal: Decimal): number | null {
+  const proof = decimalProof(t.body);
+  if (proof === "bad" || (proof !== null && proof !== decimal)) return null;
+  const group = decimal === "." ? /,/g : /\./g;
+  const plain = t.body.replace(group, "").replace(",", ".");
+  const n = Number(plain);
+  if (!Number.isFinite(n)) return null;
+  const signed = t.negative ? -n : n;
+  return t.percent ? signed / 100 : signed;
+}
+
+// ---------- dates ----------
+
+const MONTHS: Record<string, number> = (() => {
+  const m: Record<string, number> = {};
+  const names = [
+    ["jan", "january", "januar", "janv", "janvier", "jän", "jänner"],
+    ["feb", "february", "februar", "févr", "fevr", "février", "fevrier"],
+    ["mar", "march", "mär", "märz", "maerz", "mars"],
+    ["apr", "april", "avr", "avril"],
+    ["may", "mai"],
+    ["jun", "june", "juni", "juin"],
+    ["jul", "july", "juli", "juil", "juillet"],
+    ["aug", "august", "août", "aout"],
+    ["sep", "sept", "september", "septembre"],
+    ["oct", "october", "okt", "oktober", "octobre"],
+    ["nov", "november", "novembre"],
+    ["dec", "december", "dez", "dezember", "déc", "décembre", "decembre"],
+  ];
+  names.forEach((list, i) => list.forEach((n) => (m[n] = i + 1)));
+  return m;
+})();
+
+const TIME = String.raw`(?:,?[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?`;
+const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})\.?${TIME}$`);
+const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})\.?[ \-]([\p{L}]{3,10})\.?[ \-,]*(\d{4}|\d{2})${TIME}$`, "u");
+const MONTH_NAME_DAY = new RegExp(String.raw`^([\p{L}]{3,10})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`, "u");
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
+
+function validDay(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
+  const day = dayFromYmd(y, m, d);
+  const back = ymdFromDay(day);
+  return back.m === m && back.d === d ? day : null;
+}
+
+/** Two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s. */
+const fullYear = (y: string): number => (y.length === 4 ? +y : +y < 30 ? 2000 + +y : 1900 + +y);
+
+export interface DateText {
+  /** The day number when the text needs no order decision (ISO, month names, compact). */
+  readonly day: number | null;
+  /** For a numeric a/b/y date: its two parts and year, read later in the column's order. */
+  readonly a: number;
+  readonly b: number;
+  readonly year: number;
+  /** The order this text proves (a part above 12), if any; "bad" when neither order reads it. */
+  readonly proves: DateOrder | null | "bad";
+  /** The separator of a numeric date ("." dates are day-first by convention). */
+  readonly sep: string;
+}
+
+/** Recognizes a date's text; null when it is not written as a date. */
+export function dateText(raw: string): DateText | null {
+  const s = raw.trim().replace(WEEKDAY, "");
+  if (s.length < 6 || s.length > 40) return null;
+  let m = ISO.exec(s);
+  if (m) return fixed(validDay(+m[1], +m[2], +m[3]));
+  m = NUMERIC.exec(s);
+  if (m) {
+    const a = +m[1];
+    const b = +m[3];
+    const year = fullYear(m[4]);
+    const asMdy = validDay(year, a, b);
+    const asDmy = validDay(year, b, a);
+    const proves = asMdy !== null && asDmy !== null ? null : asMdy !== null ? "mdy" : asDmy !== null ? "dmy" : "bad";
+    return { day: null, a, b, year, proves, sep: m[2] };
+  }
+  m = DAY_MONTH_NAME.exec(s);
+  if (m) {
+    const month = MONTHS[m[2].toLowerCase()];
+    return month ? fixed(validDay(fullYear(m[3]), month, +m[1])) : null;
+  }
+  m = MONTH_NAME_DAY.exec(s);
+  if (m) {
+    const month = MONTHS[m[1].toLowerCase()];
+    return month ? fixed(validDay(+m[3], month, +m[2])) : null;
+  }
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m && +m[1] >= 1900 && +m[1] < 2200) return fixed(validDay(+m[1], +m[2], +m[3]));
+  return null;
+}
+
+function fixed(day: number | null): DateText {
+  return { day, a: 0, b: 0, year: 0, proves: day === null ? "bad" : null, sep: "" };
+}
+
+/** The day a recognized date's text stands for in the column's order; null when that order cannot read it. */
+export function dayOfDateText(t: DateText, order: DateOrder): number | null {
+  if (t.proves === "bad") return null;
+  if (t.day !== null) return t.day;
+  return order === "mdy" ? validDay(t.year, t.a, t.b) : validDay(t.year, t.b, t.a);
+}
+
+/** A number in a date column: an Excel serial (1900 or 1904 system) or a compact yyyymmdd; null otherwise. */
+export function dayOfDateNumber(n: number, date1904: boolean): number | null {
+  if (!Number.isFinite(n)) return null;
+  if (n >= 1 && n <= MAX_EXCEL_SERIAL) {
+    const serial = date1904 ? Math.floor(n) + 1462 : Math.floor(n);
+    return serial <= MAX_EXCEL_SERIAL ? dayFromExcelSerial(serial) : null;
+  }
+  if (Number.isInteger(n) && n >= 19000101 && n <= 21991231) return validDay(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+  return null;
+}
+
+/** The canonical form of a date cell after reading: an Excel serial (1900 system), which every reader accepts. */
+export const serialOfDay = (day: number): number => excelSerialFromDay(day);

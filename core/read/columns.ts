@@ -1,0 +1,313 @@
+/**
+ * Reading a table's columns: which field each header is, and how its values are written. Each column decides
+ * its own conventions from the values that prove them (a date part above 12, a separator that can only be
+ * decimal), falls back to a stated default when nothing proves them, and converts its text cells once into
+ * the canonical forms every reader accepts (numbers, and dates as Excel serials). Unreadable cells are left
+ * as they are, counted, and read as missing downstream.
+ */
+import { valueError } from "../errors";
+import { arguableReason, fieldOf, fieldType, type Field, type FieldType } from "../headers";
+import { isBlank, isErrorValue, showValue, toText, yesNoWord, type CellValue } from "../values";
+import { dateText, dayOfDateNumber, dayOfDateText, decimalProof, numberText, parseNumberText, serialOfDay, type DateOrder, type DateText, type Decimal, type NumberText } from "./cells";
+
+export interface ReadOptions {
+  /** Day/month order for slash or dash dates that prove neither (default month first; dotted dates are day first). */
+  readonly dateOrder?: DateOrder;
+  /** Decimal separator for numbers that prove neither (`1.200`, `1,200`); default ".". */
+  readonly decimal?: Decimal;
+  /** Serial numbers in date columns count from 1904-01-01 (Excel's 1904 date system). */
+  readonly date1904?: boolean;
+  /** Field → column index, or null for "not in this table": the user's mapping, over what headers say. */
+  readonly columns?: Partial<Record<Field, number | null>>;
+}
+
+export type ReadAs = "text" | "numbers" | "numbers, decimal comma" | "dates" | "dates, month first" | "dates, day first" | "yes/no" | "empty";
+
+export interface ColumnReport {
+  /** 0-based position in the range. */
+  readonly index: number;
+  readonly header: string;
+  /** The field it is read as; null when ignored. */
+  readonly field: Field | null;
+  readonly readAs: ReadAs;
+  /** The first non-blank value, as text. */
+  readonly sample: string;
+  /** Cells that could not be read as the column's kind (counted as missing). */
+  readonly unreadable: number;
+  /** Ignored and why, conventions chosen by default, unreadable cells: one or more sentences. */
+  readonly note: string;
+}
+
+interface Kinded {
+  readAs: ReadAs;
+  unreadable: number;
+  notes: string[];
+}
+
+/** Writes a converted cell (the caller copies a row before its first write, so users' arrays stay as given). */
+type Put = (row: number, col: number, value: CellValue) => void;
+
+const YES_NO_TYPES: ReadonlySet<FieldType> = new Set(["yesno"]);
+
+/** Where a cell is, for messages: `row 7 "13/04/2026"`. */
+const at = (rowNumber: number, v: CellValue): string => `row ${rowNumber} ${showValue(v)}`;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Decides a column's kind and rewrites its cells in `rows` (a copy the caller owns) into canonical values.
+ * `rowNumbers` give each row's number in the user's range, for messages.
+ */
+function readColumn(fn: string, header: string, field: Field | null, col: number, rows: CellValue[][], rowNumbers: number[], o: ReadOptions, put: Put): Kinded {
+  const type: FieldType | null = field ? fieldType(field) : null;
+  if (type === "id" || type === "text") return { readAs: "text", unreadable: 0, notes: [] };
+  let blanks = 0;
+  let errors = 0;
+  let numbers = 0;
+  let dateObjects = 0;
+  let bools = 0;
+  let yesNoText = 0;
+  let textNumbers = 0;
+  let textDates = 0;
+  let numericDates = 0;
+  let dottedDates = 0;
+  let other = 0;
+  let proofDmy = -1;
+  let proofMdy = -1;
+  let proofComma = -1;
+  let proofDot = -1;
+  const n = rows.length;
+  for (let r = 0; r < n; r++) {
+    const v = rows[r][col];
+    if (typeof v === "number") {
+      numbers++;
+      continue;
+    }
+    if (isBlank(v)) {
+      blanks++;
+      continue;
+    }
+    if (isErrorValue(v)) {
+      errors++;
+      continue;
+    }
+    if (v instanceof Date) {
+      dateObjects++;
+      continue;
+    }
+    if (typeof v === "boolean") {
+      bools++;
+      continue;
+    }
+    const s = v as string;
+    if (yesNoWord(s) !== null) {
+      yesNoText++;
+      continue;
+    }
+    const d = dateText(s);
+    if (d) {
+      textDates++;
+      if (d.day === null) {
+        numericDates++;
+        if (d.sep === ".") dottedDates++;
+        if (d.proves === "dmy" && proofDmy < 0) proofDmy = r;
+        if (d.proves === "mdy" && proofMdy < 0) proofMdy = r;
+      }
+      continue;
+    }
+    const t = numberText(s);
+    if (t) {
+      textNumbers++;
+      const p = decimalProof(t.body);
+      if (p === "," && proofComma < 0) proofComma = r;
+      if (p === "." && proofDot < 0) proofDot = r;
+      continue;
+    }
+    other++;
+  }
+  const filled = n - blanks - errors;
+  const notes: string[] = [];
+  if (errors > 0) notes.push(`${plural(errors, "error cell")} counted as missing`);
+  if (filled === 0) return { readAs: "empty", unreadable: 0, notes: [...notes, "no values"] };
+
+  const asDates = type === "date" || (type === null && dateObjects + textDates >= 0.9 * filled && dateObjects + textDates > 0);
+  const asYesNo = !asDates && (type === "yesno" || ((type === "signal" || type === null) && bools + yesNoText === filled));
+  const asNumbers = !asDates && !asYesNo && (type === "number" || (type === null && numbers + textNumbers >= 0.9 * filled));
+  if (asYesNo) {
+    const bad = YES_NO_TYPES.has(type as FieldType) ? filled - bools - yesNoText - countBinaryNumbers(rows, col) : 0;
+    return finish({ readAs: "yes/no", unreadable: Math.max(0, bad), notes }, rows, col, rowNumbers, (v) => typeof v === "boolean" || typeof v === "number" || (typeof v === "string" && yesNoWord(v) !== null));
+  }
+  if (asDates) {
+    if (proofDmy >= 0 && proofMdy >= 0) {
+      throw valueError(fn, `column "${header}" has dates in both orders: ${at(rowNumbers[proofDmy], rows[proofDmy][col])} can only be day first, ${at(rowNumbers[proofMdy], rows[proofMdy][col])} only month first; fix one of them`);
+    }
+    let order: DateOrder;
+    if (proofDmy >= 0) order = "dmy";
+    else if (proofMdy >= 0) order = "mdy";
+    else {
+      order = dottedDates > 0 && dottedDates === numericDates ? "dmy" : (o.dateOrder ?? "mdy");
+      if (numericDates > 0) notes.push(`no value shows the day/month order (no part above 12): read ${order === "dmy" ? "day first" : "month first"}, the ${dottedDates === numericDates ? "convention for dotted dates" : "default for this table"}`);
+    }
+    if (proofDmy >= 0 || proofMdy >= 0) {
+      const r = proofDmy >= 0 ? proofDmy : proofMdy;
+      notes.push(`${order === "dmy" ? "day" : "month"} first, as ${at(rowNumbers[r], rows[r][col])} shows`);
+    }
+    const readAs: ReadAs = numericDates > 0 ? (order === "dmy" ? "dates, day first" : "dates, month first") : "dates";
+    let unreadable = 0;
+    for (let r = 0; r < n; r++) {
+      const v = rows[r][col];
+      if (v instanceof Date || isBlank(v) || isErrorValue(v)) continue;
+      let day: number | null = null;
+      if (typeof v === "number") day = dayOfDateNumber(v, o.date1904 === true);
+      else if (typeof v === "string") {
+        const d: DateText | null = dateText(v);
+        day = d ? dayOfDateText(d, order) : null;
+      }
+      if (day === null) unreadable++;
+      else put(r, col, serialOfDay(day));
+    }
+    return finish({ readAs, unreadable, notes }, rows, col, rowNumbers, (v) => typeof v === "number" || v instanceof Date);
+  }
+  if (asNumbers) {
+    let decimal: Decimal;
+    if (proofComma >= 0 && proofDot >= 0) {
+      decimal = countProofs(rows, col, ",") >= countProofs(rows, col, ".") ? "," : ".";
+      const r = decimal === "," ? proofDot : proofComma;
+      notes.push(`mixed decimal separators: read with a decimal ${decimal === "," ? "comma" : "point"}; cells written the other way, such as ${at(rowNumbers[r], rows[r][col])}, are unreadable`);
+    } else if (proofComma >= 0) decimal = ",";
+    else if (proofDot >= 0) decimal = ".";
+    else {
+      decimal = o.decimal ?? ".";
+      if (textNumbers > 0 && hasAmbiguousSeparator(rows, col)) notes.push(`no value shows the decimal separator: read with a decimal ${decimal === "," ? "comma (1.200 is 1200)" : "point (1,200 is 1200)"}, the default for this table`);
+    }
+    let unreadable = 0;
+    for (let r = 0; r < n; r++) {
+      const v = rows[r][col];
+      if (typeof v !== "string" || isBlank(v) || isErrorValue(v)) continue;
+      const t: NumberText | null = numberText(v);
+      const value = t ? parseNumberText(t, decimal) : null;
+      if (value === null) unreadable++;
+      else put(r, col, value);
+    }
+    for (let r = 0; r < n; r++) {
+      const v = rows[r][col];
+      if (typeof v === "boolean" || v instanceof Date) unreadable++;
+    }
+    const readAs: ReadAs = textNumbers > 0 && decimal === "," ? "numbers, decimal comma" : "numbers";
+    return finish({ readAs, unreadable, notes }, rows, col, rowNumbers, (v) => typeof v === "number");
+  }
+  return { readAs: "text", unreadable: 0, notes };
+}
+
+function countBinaryNumbers(rows: CellValue[][], col: number): number {
+  let k = 0;
+  for (const row of rows) if (row[col] === 0 || row[col] === 1) k++;
+  return k;
+}
+
+function countProofs(rows: CellValue[][], col: number, d: Decimal): number {
+  let k = 0;
+  for (const row of rows) {
+    const v = row[col];
+    if (typeof v !== "string") continue;
+    const t = numberText(v);
+    if (t && decimalProof(t.body) === d) k++;
+  }
+  return k;
+}
+
+function hasAmbiguousSeparator(rows: CellValue[][], col: number): boolean {
+  for (const row of rows) {
+    const v = row[col];
+    if (typeof v === "string" && /[.,]/.test(v)) return true;
+  }
+  return false;
+}
+
+/** Adds the unreadable-cells note, naming the first few. */
+function finish(k: Kinded, rows: CellValue[][], col: number, rowNumbers: number[], readable: (v: CellValue) => boolean): Kinded {
+  if (k.unreadable === 0) return k;
+  const shown: string[] = [];
+  for (let r = 0; r < rows.length && shown.length < 3; r++) {
+    const v = rows[r][col];
+    if (isBlank(v) || isErrorValue(v) || readable(v)) continue;
+    shown.push(at(rowNumbers[r], v));
+  }
+  k.notes.push(`${plural(k.unreadable, "unreadable cell")} counted as missing (${shown.join(", ")}${k.unreadable > shown.length ? ", …" : ""})`);
+  return k;
+}
+
+/** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(i: number): string {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Which field each header is: the user's mapping first, then the headers; each field is read from one column
+ * (the first that names it), and arguable headers are never guessed.
+ */
+export function assignFields(headers: string[], o: ReadOptions): { fields: (Field | null)[]; notes: string[] } {
+  const fields: (Field | null)[] = headers.map((h) => (h === "" ? null : (fieldOf(h) ?? null)));
+  const notes: string[] = headers.map((h) => (h === "" ? "" : fieldOf(h) ? "" : arguableReason(h) ? `ignored: ${arguableReason(h)}` : "ignored: not a column XSELL reads"));
+  const mapped = new Set<Field>();
+  for (const [field, col] of Object.entries(o.columns ?? {}) as [Field, number | null | undefined][]) {
+    if (col === undefined) continue;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i] === field && i !== col) {
+        fields[i] = null;
+        notes[i] = col === null ? `ignored: ${field} is switched off in the mapping` : `ignored: ${field} is mapped to column ${columnLetter(col)}`;
+      }
+    }
+    if (col !== null && col >= 0 && col < fields.length) {
+      fields[col] = field;
+      notes[col] = "mapped by you";
+    }
+    mapped.add(field);
+  }
+  const first = new Map<Field, number>();
+  fields.forEach((f, i) => {
+    if (!f) return;
+    const prev = first.get(f);
+    if (prev === undefined) first.set(f, i);
+    else {
+      fields[i] = null;
+      notes[i] = `ignored: column ${columnLetter(prev)} "${headers[prev]}" is already read as ${f}`;
+    }
+  });
+  return { fields, notes };
+}
+
+/**
+ * Reads every column of `rows` and reports each. Converted cells are written into copies of their rows:
+ * `rows` (an array the caller owns) then holds those copies, while the user's row arrays stay untouched.
+ */
+export function readColumns(fn: string, headers: string[], rows: CellValue[][], rowNumbers: number[], o: ReadOptions): { fields: (Field | null)[]; report: ColumnReport[] } {
+  const { fields, notes } = assignFields(headers, o);
+  const copied = new Uint8Array(rows.length);
+  const put: Put = (r, c, v) => {
+    if (!copied[r]) {
+      rows[r] = rows[r].slice();
+      copied[r] = 1;
+    }
+    rows[r][c] = v;
+  };
+  const report: ColumnReport[] = headers.map((header, i) => {
+    let sample = "";
+    for (const row of rows) {
+      const v = row[i];
+      if (!isBlank(v) && !isErrorValue(v)) {
+        sample = typeof v === "string" ? v.trim() : toText(v);
+        break;
+      }
+    }
+    if (sample.length > 40) sample = `${sample.slice(0, 39)}…`;
+    const k = readColumn(fn, header, fields[i], i, rows, rowNumbers, o, put);
+    const note = [notes[i], ...k.notes].filter(Boolean).join("; ");
+    return { index: i, header, field: fields[i], readAs: k.readAs, sample, unreadable: k.unreadable, note };
+  });
+  return { fields, report };
+}
