@@ -37,6 +37,7 @@ const START_ARR = range("start_arr", "Starting ARR, one row per account (a heade
 const END_ARR = range("end_arr", "Ending ARR, aligned row for row with start_arr.");
 const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
 const MIN_ACCOUNTS = value("min_accounts", "Optional: the fewest owners of the first product for a rate to be shown (default 1).", true, "number");
+const OWNED_AS_OF = value("as_of", "Optional: the date ownership is read as of (default today): End Dates on or before it have ended.", true);
 
 export const CATALOG: readonly FunctionSpec[] = [
   {
@@ -64,6 +65,14 @@ export const CATALOG: readonly FunctionSpec[] = [
     section: "scoring",
   },
   {
+    id: "COLUMNS",
+    description: "One row per column of a table: the field it is read as (or why it is ignored), how its values were read (dates day or month first, decimal comma…), a sample and a note.",
+    params: [DATA, HEADERS],
+    result: "range",
+    example: "=XSELL_COLUMNS(Accounts!A1:K401)",
+    section: "scoring",
+  },
+  {
     id: "MODEL",
     description: "Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.",
     params: [value("preset", 'Optional: "readiness-100" (default) or "expansion-100".', true, "string")],
@@ -74,7 +83,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "ATTACH_RATE",
     description: "Share of accounts owning product A that also own product B (#N/A when fewer than min_accounts own A).",
-    params: [OWNERSHIP, value("product_a", "The product owned (a name from the ownership table).", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS],
+    params: [OWNERSHIP, value("product_a", "The product owned (a name from the ownership table).", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "value",
     example: '=XSELL_ATTACH_RATE(Ownership!A1:C2000, "CRM", "Analytics")',
     section: "cross-sell",
@@ -82,7 +91,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "LIFT",
     description: "Attach rate A → B divided by the share of all accounts owning B: how much owning A raises the odds of B.",
-    params: [OWNERSHIP, value("product_a", "The product owned.", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS],
+    params: [OWNERSHIP, value("product_a", "The product owned.", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "value",
     example: '=XSELL_LIFT(Ownership!A1:C2000, "CRM", "Analytics")',
     section: "cross-sell",
@@ -90,7 +99,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "ADJACENCY",
     description: "Product × product matrix (owned down, next across): attach, lift, count, support, ci_low, ci_high or accounts.",
-    params: [OWNERSHIP, value("measure", 'Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".', true, "string"), MIN_ACCOUNTS],
+    params: [OWNERSHIP, value("measure", 'Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".', true, "string"), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "range",
     example: '=XSELL_ADJACENCY(Ownership!A1:C2000, "lift", 10)',
     section: "cross-sell",
@@ -98,7 +107,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "WHITESPACE",
     description: 'Accounts × products: "owned", or the propensity to buy (the best attach rate from an owned product), or expected ARR with prices.',
-    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), MIN_ACCOUNTS],
+    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "range",
     example: "=XSELL_WHITESPACE(Ownership!A1:C2000, Prices!A1:B9)",
     section: "cross-sell",
@@ -106,7 +115,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "NEXT_PRODUCT",
     description: "Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason.",
-    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), value("rank", "Optional: 1 for the best product (default), 2 for the second…", true, "number")],
+    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), value("rank", "Optional: 1 for the best product (default), 2 for the second…", true, "number"), OWNED_AS_OF],
     result: "range",
     example: "=XSELL_NEXT_PRODUCT(Ownership!A1:C2000, Prices!A1:B9)",
     section: "cross-sell",
@@ -114,7 +123,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "TRIGGERS",
     description: "Per account the cross-sell triggers that fire (usage, gap, success window, score, recency), most urgent first; a near renewal holds them.",
-    params: [DATA, HEADERS, range("ownership", "Optional: the ownership table, for product-gap triggers.", true), AS_OF, range("rules", "Optional: a rules table as XSELL_RULES spills it, to change thresholds.", true)],
+    params: [DATA, HEADERS, range("ownership", "Optional: the ownership table, for product-gap triggers.", true), AS_OF, range("rules", "Optional: a rules table as XSELL_RULES spills it, to change thresholds.", true), { ...MODEL, shape: "range", description: "Optional: the model whose score the high-score trigger reads (default readiness-100)." }],
     result: "range",
     example: "=XSELL_TRIGGERS(Accounts!A1:U401, , Ownership!A1:D1500)",
     section: "triggers",

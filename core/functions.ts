@@ -12,18 +12,39 @@ import { resolveRules, rulesTable, triggerTexts } from "./triggers";
 import { gapReason, gapScratch, nthGap, propensities, readPrices, whitespaceGrid } from "./whitespace";
 import { modelTable, resolveModel } from "./model";
 import { band, explainLine, scoreTable } from "./score";
-import { asGrid, isOmitted, readTable, scalarArg } from "./table";
+import { columnReportRows } from "./read/report";
+import { asGrid, findColumn, isOmitted, readTable, scalarArg, type Table } from "./table";
 import { clean, isBlank, showValue, toNumber, toText, type CellValue } from "./values";
 
 export type Result = CellValue[][] | number | string;
+
+/**
+ * Reads the account table and scores it, refusing a table in which the model finds none of its columns
+ * (every score would be 0, which reads as "not ready" rather than "not read").
+ */
+function scoredTable(fn: string, data: unknown, headers: unknown, model: unknown, as_of: unknown) {
+  const table = readTable(fn, data, headers);
+  const m = resolveModel(fn, model);
+  const wanted = [...new Set(m.criteria.flatMap((c) => c.columns))];
+  if (!wanted.some((name) => findColumn(table, name) !== undefined)) {
+    const found = table.headers.filter((h) => h !== "").slice(0, 8).map((h) => `"${h}"`).join(", ");
+    throw valueError(fn, `none of the columns the ${m.name} model reads is in the table; expected columns such as ${wanted.slice(0, 8).join(", ")} (found ${found || "no column names"}); XSELL_COLUMNS shows how each column was read`);
+  }
+  return { table, scored: scoreTable(table, m, asOfArg(fn, as_of)) };
+}
+
+/** The output's first rows: blank beside a title above the header, then the header cell. */
+function outputHead(table: Table, label: string): CellValue[][] {
+  if (!table.headerInData) return [];
+  return [...Array.from({ length: table.leadingRows }, () => [""]), [label]];
+}
 
 /** Scores each account row 0–100 with the default readiness model, a preset, or an edited model table. */
 export function XSELL_SCORE(data: unknown, headers?: unknown, model?: unknown, as_of?: unknown): CellValue[][] {
   const fn = "XSELL_SCORE";
   return guard(fn, () => {
-    const table = readTable(fn, data, headers);
-    const scored = scoreTable(table, resolveModel(fn, model), asOfArg(fn, as_of));
-    const out: CellValue[][] = table.headerInData ? [["Score"]] : [];
+    const { table, scored } = scoredTable(fn, data, headers, model, as_of);
+    const out = outputHead(table, "Score");
     for (let i = 0; i < scored.scores.length; i++) out.push([Number.isNaN(scored.scores[i]) ? "" : scored.scores[i]]);
     return out;
   });
@@ -33,12 +54,17 @@ export function XSELL_SCORE(data: unknown, headers?: unknown, model?: unknown, a
 export function XSELL_EXPLAIN(data: unknown, headers?: unknown, model?: unknown, as_of?: unknown): CellValue[][] {
   const fn = "XSELL_EXPLAIN";
   return guard(fn, () => {
-    const table = readTable(fn, data, headers);
-    const scored = scoreTable(table, resolveModel(fn, model), asOfArg(fn, as_of));
-    const out: CellValue[][] = table.headerInData ? [["Explanation"]] : [];
+    const { table, scored } = scoredTable(fn, data, headers, model, as_of);
+    const out = outputHead(table, "Explanation");
     for (let i = 0; i < table.rows.length; i++) out.push([explainLine(scored, i)]);
     return out;
   });
+}
+
+/** One row per column of the table: what it is read as, how its values were read, a sample and a note. */
+export function XSELL_COLUMNS(data: unknown, headers?: unknown): CellValue[][] {
+  const fn = "XSELL_COLUMNS";
+  return guard(fn, () => columnReportRows(readTable(fn, data, headers)));
 }
 
 /** High (≥ 70), Qualified (> 60), Nurture (40–60) or Low (< 40) for one score or a column of scores. */
@@ -72,8 +98,11 @@ export function XSELL_MODEL(preset?: unknown): CellValue[][] {
 
 const minAccountsArg = (fn: string, v: unknown): number => optionalNumberArg(fn, "min_accounts", v, 1, { min: 0, integer: true });
 
-function attachOf(fn: string, ownership: unknown, product_a: unknown, product_b: unknown, min_accounts: unknown) {
-  const own = readOwnership(fn, ownership);
+/** Ownership as of the `as_of` argument (default today), the one place functions read it. */
+const ownershipArg = (fn: string, ownership: unknown, as_of: unknown) => readOwnership(fn, ownership, asOfArg(fn, as_of));
+
+function attachOf(fn: string, ownership: unknown, product_a: unknown, product_b: unknown, min_accounts: unknown, as_of: unknown) {
+  const own = ownershipArg(fn, ownership, as_of);
   const a = productIndex(fn, own, "product_a", scalarArg(product_a));
   const b = productIndex(fn, own, "product_b", scalarArg(product_b));
   if (a === b) throw valueError(fn, `product_a and product_b are both "${own.products[a]}"; pick two different products`);
@@ -87,16 +116,16 @@ function attachOf(fn: string, ownership: unknown, product_a: unknown, product_b:
 }
 
 /** Share of accounts owning product A that also own product B. */
-export function XSELL_ATTACH_RATE(ownership: unknown, product_a: unknown, product_b: unknown, min_accounts?: unknown): number {
+export function XSELL_ATTACH_RATE(ownership: unknown, product_a: unknown, product_b: unknown, min_accounts?: unknown, as_of?: unknown): number {
   const fn = "XSELL_ATTACH_RATE";
-  return guard(fn, () => attachOf(fn, ownership, product_a, product_b, min_accounts).rate);
+  return guard(fn, () => attachOf(fn, ownership, product_a, product_b, min_accounts, as_of).rate);
 }
 
 /** Attach rate A → B divided by the share of all accounts owning B (1 = no pull; 2 = twice as likely). */
-export function XSELL_LIFT(ownership: unknown, product_a: unknown, product_b: unknown, min_accounts?: unknown): number {
+export function XSELL_LIFT(ownership: unknown, product_a: unknown, product_b: unknown, min_accounts?: unknown, as_of?: unknown): number {
   const fn = "XSELL_LIFT";
   return guard(fn, () => {
-    const { own, b, rate } = attachOf(fn, ownership, product_a, product_b, min_accounts);
+    const { own, b, rate } = attachOf(fn, ownership, product_a, product_b, min_accounts, as_of);
     const shareB = own.ownerCounts[b] / own.accounts.length;
     if (shareB === 0) throw divError(fn, `no account owns "${own.products[b]}", so lift is undefined`);
     return rate / shareB;
@@ -104,10 +133,10 @@ export function XSELL_LIFT(ownership: unknown, product_a: unknown, product_b: un
 }
 
 /** Product × product matrix: owned product down, next product across; diagonal and thin rows blank. */
-export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accounts?: unknown): CellValue[][] {
+export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accounts?: unknown, as_of?: unknown): CellValue[][] {
   const fn = "XSELL_ADJACENCY";
   return guard(fn, () => {
-    const own = readOwnership(fn, ownership);
+    const own = ownershipArg(fn, ownership, as_of);
     const m = (isOmitted(measure) ? "attach" : toText(scalarArg(measure)).toLowerCase().replace(/[\s-]/g, "_")) as Measure;
     if (!MEASURES.includes(m)) throw valueError(fn, `measure ${showValue(scalarArg(measure))} is not one of ${MEASURES.map((x) => `"${x}"`).join(", ")}`);
     const min = minAccountsArg(fn, min_accounts);
@@ -127,20 +156,20 @@ export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accou
 }
 
 /** Accounts × products: "owned", or the propensity to buy (or expected ARR when prices are given). */
-export function XSELL_WHITESPACE(ownership: unknown, prices?: unknown, min_accounts?: unknown): CellValue[][] {
+export function XSELL_WHITESPACE(ownership: unknown, prices?: unknown, min_accounts?: unknown, as_of?: unknown): CellValue[][] {
   const fn = "XSELL_WHITESPACE";
   return guard(fn, () => {
-    const own = readOwnership(fn, ownership);
+    const own = ownershipArg(fn, ownership, as_of);
     const pr = propensities(own, minAccountsArg(fn, min_accounts));
     return whitespaceGrid(pr, isOmitted(prices) ? null : readPrices(fn, prices, own));
   });
 }
 
 /** Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason. */
-export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: unknown): CellValue[][] {
+export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: unknown, as_of?: unknown): CellValue[][] {
   const fn = "XSELL_NEXT_PRODUCT";
   return guard(fn, () => {
-    const own = readOwnership(fn, ownership);
+    const own = ownershipArg(fn, ownership, as_of);
     const k = optionalNumberArg(fn, "rank", rank, 1, { min: 1, integer: true });
     const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
     const pr = propensities(own, 1);
@@ -159,13 +188,14 @@ export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: 
 }
 
 /** Per account the cross-sell triggers that fire, most urgent first; renewals and recent purchases hold them. */
-export function XSELL_TRIGGERS(data: unknown, headers?: unknown, ownership?: unknown, as_of?: unknown, rules?: unknown): CellValue[][] {
+export function XSELL_TRIGGERS(data: unknown, headers?: unknown, ownership?: unknown, as_of?: unknown, rules?: unknown, model?: unknown): CellValue[][] {
   const fn = "XSELL_TRIGGERS";
   return guard(fn, () => {
     const table = readTable(fn, data, headers);
-    const own = isOmitted(ownership) ? null : readOwnership(fn, ownership);
-    const texts = triggerTexts(fn, table, own, asOfArg(fn, as_of), resolveRules(fn, rules));
-    return [...(table.headerInData ? [["Triggers"]] : []), ...texts.map((t) => [t])];
+    const asOf = asOfArg(fn, as_of);
+    const own = isOmitted(ownership) ? null : readOwnership(fn, ownership, asOf);
+    const texts = triggerTexts(fn, table, own, asOf, resolveRules(fn, rules), undefined, isOmitted(model) ? null : model);
+    return [...outputHead(table, "Triggers"), ...texts.map((t) => [t])];
   });
 }
 
@@ -223,6 +253,7 @@ export function XSELL_EXPANSION_NEEDED(start_arr: unknown, target_nrr: unknown, 
       asGrid(fn, "start_arr", start_arr).forEach((row, r) =>
         row.forEach((v, c) => {
           if (isBlank(v)) return;
+          if (r === 0 && c === 0 && typeof v === "string" && !toNumber(v).ok) return; // a header cell on top, as NRR skips it
           const n = toNumber(v);
           if (!n.ok) throw valueError(fn, `start_arr row ${r + 1} column ${c + 1}: ${showValue(v)} is not an ARR amount`);
           if (n.value < 0) throw valueError(fn, `start_arr row ${r + 1} column ${c + 1}: ARR cannot be negative (${n.value})`);

@@ -6,40 +6,60 @@
  *  - long: one row per account and product (Account, Product, optional ARR, Start Date, End Date); duplicates merge.
  */
 import { naError, valueError } from "./errors";
-import { fieldOf, normalizeHeader } from "./headers";
+import type { ReadOptions } from "./read/columns";
+import { standingOf, type Standing } from "./read/status";
 import { StringIndex } from "./string-index";
-import { asGrid } from "./table";
+import { asGrid, isBlankRow, readTable, type Table, type TableReport } from "./table";
 import { isMissing, showValue, toDay, toNumber, toText, today, type CellValue } from "./values";
 
 export interface Ownership {
   readonly shape: "wide" | "long";
-  /** Account names as first written. */
+  /** Account names as first written (the name column's text when the table has both a name and an ID). */
   readonly accounts: string[];
   readonly products: string[];
-  /** One bitset per product over accounts: (words[i >>> 5] >>> (i & 31)) & 1. */
+  /** One bitset per product over accounts: (words[i >>> 5] >>> (i & 31)) & 1. Active, paid ownership only. */
   readonly owners: Uint32Array[];
   /** Accounts owning each product. */
   readonly ownerCounts: Int32Array;
   readonly words: number;
   /** Summed ARR per (account, product) from a long table's ARR column; empty otherwise. */
   readonly arr: Map<number, number>;
-  /** Account name → index, ignoring case and surrounding spaces. */
+  /** Account key → index: the Account ID when the table has one, else the name (ignoring case, spaces, Unicode form). */
   readonly index: StringIndex;
+  /** Whether `index` is keyed by Account ID. */
+  readonly byId: boolean;
+  /** Display name → index (the same as `index` when keyed by name). */
+  readonly names: StringIndex;
+  /** Products in trial per account, listed apart and never counted as owned. */
+  readonly trials: Uint32Array[];
+  /** The day ownership was read as of (End Dates on or before it have ended). */
+  readonly asOf: number;
+  /** What was read and what was left out, in sentences. */
+  readonly notes: string[];
+  /** The long table's column report; undefined for a wide table. */
+  readonly report?: TableReport;
 }
 
-const NOT_OWNED = new Set(["", "0", "no", "n", "false", "-", "none", "0%"]);
+const NOT_OWNED = new Set(["", "0", "no", "n", "false", "-", "none", "0%", "n/a", "na", "not owned"]);
 
-export function ownsCell(v: CellValue): boolean {
-  if (typeof v === "number") return v > 0 && Number.isFinite(v);
-  if (typeof v === "boolean") return v;
-  if (isMissing(v)) return false;
+/** A wide cell's standing: a status word, a positive number, TRUE, or other text (a tier name) is owned. */
+export function cellStanding(v: CellValue): Standing | null {
+  if (typeof v === "number") return v > 0 && Number.isFinite(v) ? "active" : null;
+  if (typeof v === "boolean") return v ? "active" : null;
+  if (isMissing(v)) return null;
   if (typeof v === "string") {
     const s = v.trim().toLowerCase();
-    if (NOT_OWNED.has(s)) return false;
+    if (NOT_OWNED.has(s)) return null;
+    const st = standingOf(s);
+    if (st) return st;
     const n = toNumber(s);
-    return n.ok ? n.value > 0 : true;
+    return n.ok ? (n.value > 0 ? "active" : null) : "active";
   }
-  return v instanceof Date;
+  return v instanceof Date ? "active" : null;
+}
+
+export function ownsCell(v: CellValue): boolean {
+  return cellStanding(v) === "active";
 }
 
 export function popcount(x: number): number {
@@ -48,97 +68,174 @@ export function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-export function readOwnership(fn: string, arg: unknown): Ownership {
+/**
+ * Reads an ownership table as of `asOf` (default today): End Dates on or before it have ended, Start Dates after
+ * it have not begun, and a Status column (or status words in wide cells) decides what counts as owned.
+ */
+export function readOwnership(fn: string, arg: unknown, asOf: number = today(), options: ReadOptions = {}): Ownership {
   const grid = asGrid(fn, "ownership", arg);
   if (grid.length < 1 || grid[0].length < 2) throw valueError(fn, "ownership must have a header row and at least two columns (an account column and products, or Account and Product)");
-  const header = grid[0].map((v) => toText(v));
-  const fields = header.map((h) => fieldOf(h));
-  const accountCol = fields.indexOf("Account");
-  const productCol = fields.indexOf("Product");
-  if (accountCol >= 0 && productCol >= 0) return readLong(fn, grid, fields, accountCol, productCol);
-  return readWide(fn, grid, header);
+  const probe = readTable(fn, [grid[0]], undefined, options);
+  const long = (probe.fields.has("Account") || probe.fields.has("Account ID")) && probe.fields.has("Product");
+  if (long) return readLong(fn, readTable(fn, grid, undefined, options), asOf);
+  return readWide(fn, grid, probe, asOf);
 }
 
-function readWide(fn: string, grid: CellValue[][], header: string[]): Ownership {
+/** Counts of rows left out, by reason, said once after reading. */
+class LeftOut {
+  private readonly counts = new Map<string, number>();
+  add(reason: string): void {
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+  }
+  sentences(): string[] {
+    return [...this.counts].map(([reason, n]) => `${n} ${reason.replace("{s}", n === 1 ? "" : "s")}`);
+  }
+}
+
+function readWide(fn: string, grid: CellValue[][], probe: Table, asOf: number): Ownership {
+  const header = probe.headers;
+  const nameCol = probe.fields.get("Account") ?? 0;
+  const idCol = probe.fields.get("Account ID");
+  const identity = new Set([nameCol, ...(idCol === undefined ? [] : [idCol])]);
   const productCols: number[] = [];
   const products: string[] = [];
-  const seen = new Map<string, number>();
-  for (let c = 1; c < header.length; c++) {
-    if (header[c] === "") continue;
-    const key = normalizeHeader(header[c]);
-    if (seen.has(key)) throw valueError(fn, `ownership has the product column "${header[c]}" twice (columns ${seen.get(key)! + 1} and ${c + 1})`);
-    seen.set(key, c);
+  const seen = new StringIndex(header.length);
+  for (let c = 0; c < header.length; c++) {
+    if (header[c] === "" || identity.has(c)) continue;
+    const before = seen.size;
+    const p = seen.add(header[c]);
+    if (seen.size === before) throw valueError(fn, `ownership has the product column "${header[c]}" twice (columns ${productCols[p] + 1} and ${c + 1})`);
     productCols.push(c);
     products.push(header[c]);
   }
   if (products.length === 0) throw valueError(fn, "ownership has no product columns; expected the account in the first column and one column per product");
   // One pass over the rows (each row object is touched once: at a million rows, memory traffic is the cost).
   // Bitsets are sized for one account per row, an upper bound; duplicate account rows merge into one bit.
+  const keyCol = idCol ?? nameCol;
   const index = new StringIndex(grid.length);
-  const accounts = index.keys;
+  const names = idCol === undefined ? index : new StringIndex(grid.length);
+  const accounts: string[] = [];
   const capacityWords = (grid.length + 31) >>> 5;
   const owners = products.map(() => new Uint32Array(capacityWords));
+  const trials = products.map(() => new Uint32Array(capacityWords));
   const P = productCols.length;
   const contiguous = productCols.every((c, i) => c === i + 1);
+  const left = new LeftOut();
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
-    const name = toText(row[0]);
-    if (name === "") {
+    const key = toText(row[keyCol]);
+    if (key === "") {
       if (productCols.some((c) => ownsCell(row[c]))) throw valueError(fn, `ownership row ${r + 1}: products are marked but the account cell is blank`);
       continue;
     }
-    const a = index.add(name);
+    const before = index.size;
+    const a = index.add(key);
+    if (index.size > before) {
+      const name = idCol === undefined ? key : toText(row[nameCol]) || key;
+      accounts.push(name);
+      if (names !== index) names.add(name);
+    }
     const w = a >>> 5;
     const bit = 1 << (a & 31);
     for (let p = 0; p < P; p++) {
       const v = row[contiguous ? p + 1 : productCols[p]];
-      // inline fast paths for the common cell types; text goes through ownsCell
-      if (typeof v === "number" ? v > 0 && v !== Infinity : typeof v === "boolean" ? v : ownsCell(v)) owners[p][w] |= bit;
+      // inline fast paths for the common cell types; text goes through cellStanding
+      if (typeof v === "number" ? v > 0 && v !== Infinity : typeof v === "boolean") {
+        if (v) owners[p][w] |= bit;
+        continue;
+      }
+      const st = cellStanding(v);
+      if (st === "active") owners[p][w] |= bit;
+      else if (st === "trial") {
+        trials[p][w] |= bit;
+        left.add("trial cell{s} listed apart, not counted as owned");
+      } else if (st === "ended") left.add("cell{s} saying cancelled, churned or expired not counted as owned");
+      else if (st === "pending") left.add("cell{s} saying pending or suspended not counted as owned");
     }
   }
   const words = (accounts.length + 31) >>> 5;
-  return finish("wide", index, products, owners, words, new Map());
+  return finish({ shape: "wide", accounts, products, owners, words, arr: new Map(), index, byId: idCol !== undefined, names, trials, asOf, notes: left.sentences() });
 }
 
-function readLong(fn: string, grid: CellValue[][], fields: (string | undefined)[], accountCol: number, productCol: number): Ownership {
-  const arrCol = fields.indexOf("ARR");
-  const endCol = fields.indexOf("End Date");
-  const now = today();
-  const accIndex = new StringIndex(grid.length);
-  const accounts = accIndex.keys;
-  const prodIndex = new Map<string, number>();
-  const products: string[] = [];
+function readLong(fn: string, table: Table, asOf: number): Ownership {
+  const f = table.fields;
+  const nameCol = f.get("Account")!;
+  const idCol = f.get("Account ID");
+  const keyCol = idCol ?? nameCol;
+  const productCol = f.get("Product")!;
+  const arrCol = f.get("ARR");
+  const startCol = f.get("Start Date");
+  const endCol = f.get("End Date");
+  const statusCol = f.get("Status");
+  const rows = table.rows;
+  const accIndex = new StringIndex(rows.length);
+  const names = idCol === undefined ? accIndex : new StringIndex(rows.length);
+  const accounts: string[] = [];
+  const prodIndex = new StringIndex(64);
+  const products = prodIndex.keys;
   const pairs: number[] = []; // account, product, account, product, …
+  const trialPairs: number[] = [];
   const arr = new Map<number, number>();
   const arrSeen: { a: number; p: number; v: number }[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    const row = grid[r];
-    const name = toText(row[accountCol]);
+  const left = new LeftOut();
+  const unknownStatus = new Map<string, number>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (isBlankRow(row)) continue;
+    const key = toText(row[keyCol]);
     const product = toText(row[productCol]);
-    if (name === "") {
-      if (product !== "") throw valueError(fn, `ownership row ${r + 1}: product "${product}" has a blank Account`);
+    if (key === "") {
+      if (product !== "") throw valueError(fn, `ownership row ${table.rowNumbers[r]}: product "${product}" has a blank ${idCol === undefined ? "Account" : "Account ID"}`);
       continue;
     }
-    const a = accIndex.add(name);
-    if (product === "") continue; // an account with no products still counts in denominators
-    const pkey = normalizeHeader(product) || product;
-    let p = prodIndex.get(pkey);
-    if (p === undefined) {
-      p = products.length;
-      prodIndex.set(pkey, p);
-      products.push(product);
+    const before = accIndex.size;
+    const a = accIndex.add(key);
+    if (accIndex.size > before) {
+      const name = idCol === undefined ? key : toText(row[nameCol]) || key;
+      accounts.push(name);
+      if (names !== accIndex) names.add(name);
     }
-    if (endCol >= 0 && !isMissing(row[endCol])) {
+    if (product === "") continue; // an account with no products still counts in denominators
+    const p = prodIndex.add(product);
+    if (statusCol !== undefined && !isMissing(row[statusCol])) {
+      const word = toText(row[statusCol]);
+      const st = standingOf(word);
+      if (st === undefined) {
+        unknownStatus.set(word, (unknownStatus.get(word) ?? 0) + 1);
+        continue;
+      }
+      if (st === "trial") {
+        trialPairs.push(a, p);
+        left.add("trial row{s} listed apart, not counted as owned");
+        continue;
+      }
+      if (st === "ended") {
+        left.add("row{s} with a cancelled, churned or expired status not counted");
+        continue;
+      }
+      if (st === "pending") {
+        left.add("row{s} with a pending, suspended or open status not counted");
+        continue;
+      }
+    }
+    if (endCol !== undefined && !isMissing(row[endCol])) {
       const end = toDay(row[endCol]);
-      if (!end.ok) throw valueError(fn, `ownership column "End Date" row ${r + 1}: ${end.reason}`);
-      if (end.value <= now) continue; // ended: no longer owned
+      if (end.ok && end.value <= asOf) {
+        left.add("row{s} whose End Date is on or before the as-of date not counted");
+        continue;
+      }
+    }
+    if (startCol !== undefined && !isMissing(row[startCol])) {
+      const start = toDay(row[startCol]);
+      if (start.ok && start.value > asOf) {
+        left.add("row{s} starting after the as-of date not counted");
+        continue;
+      }
     }
     let value = NaN;
-    if (arrCol >= 0 && !isMissing(row[arrCol])) {
-      const n = toNumber(row[arrCol]);
-      if (!n.ok) throw valueError(fn, `ownership column "ARR" row ${r + 1}: ${showValue(row[arrCol])} is not a number`);
-      if (n.value < 0) throw valueError(fn, `ownership column "ARR" row ${r + 1}: ARR cannot be negative (${n.value})`);
-      value = n.value;
+    if (arrCol !== undefined && typeof row[arrCol] === "number") {
+      value = row[arrCol] as number;
+      if (value < 0) throw valueError(fn, `ownership column "${table.headers[arrCol]}" row ${table.rowNumbers[r]}: ARR cannot be negative (${value})`);
       arrSeen.push({ a, p, v: value });
     }
     pairs.push(a, p);
@@ -150,33 +247,55 @@ function readLong(fn: string, grid: CellValue[][], fields: (string | undefined)[
   }
   const words = (accounts.length + 31) >>> 5;
   const owners = products.map(() => new Uint32Array(words));
+  const trials = products.map(() => new Uint32Array(words));
   for (let i = 0; i < pairs.length; i += 2) {
     const a = pairs[i];
     const p = pairs[i + 1];
     // a row whose summed ARR is 0 is a product on the books at no value: not owned
-    if (arrCol >= 0 && arr.has(a * products.length + p) && arr.get(a * products.length + p)! <= 0) continue;
+    if (arrCol !== undefined && arr.has(a * products.length + p) && arr.get(a * products.length + p)! <= 0) continue;
     owners[p][a >>> 5] |= 1 << (a & 31);
   }
-  return finish("long", accIndex, products, owners, words, arr);
+  for (let i = 0; i < trialPairs.length; i += 2) trials[trialPairs[i + 1]][trialPairs[i] >>> 5] |= 1 << (trialPairs[i] & 31);
+  const notes = left.sentences();
+  for (const [word, n] of unknownStatus) notes.push(`${n} row${n === 1 ? "" : "s"} with the status ${showValue(word)}, which XSELL does not know, not counted as owned`);
+  return finish({ shape: "long", accounts, products, owners, words, arr, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, report: table.report });
 }
 
-function finish(shape: "wide" | "long", index: StringIndex, products: string[], owners: Uint32Array[], words: number, arr: Map<number, number>): Ownership {
-  const ownerCounts = new Int32Array(products.length);
-  for (let p = 0; p < products.length; p++) {
+function finish(o: Omit<Ownership, "ownerCounts">): Ownership {
+  const ownerCounts = new Int32Array(o.products.length);
+  for (let p = 0; p < o.products.length; p++) {
     let n = 0;
-    const bits = owners[p];
-    for (let w = 0; w < words; w++) n += popcount(bits[w]);
+    const bits = o.owners[p];
+    for (let w = 0; w < o.words; w++) n += popcount(bits[w]);
     ownerCounts[p] = n;
   }
-  return { shape, accounts: index.keys, products, owners, ownerCounts, words, arr, index };
+  return { ...o, ownerCounts };
 }
 
-/** Finds a product by name (ignoring case and punctuation); unknown names list what was found. */
+/**
+ * Finds an account table's row in ownership: by Account ID when both tables carry IDs, else by name.
+ * Returns a lookup from a row of `table` to the account's index in `own` (-1 when it owns nothing listed).
+ */
+export function accountLookup(own: Ownership, table: Table): (row: CellValue[]) => number {
+  const idCol = table.fields.get("Account ID");
+  const nameCol = table.fields.get("Account");
+  if (own.byId && idCol !== undefined) return (row) => own.index.get(toText(row[idCol]));
+  if (nameCol === undefined) return () => -1;
+  return (row) => own.names.get(toText(row[nameCol]));
+}
+
+/** A product's index by name, compared as account names are (case, spaces, Unicode form; never punctuation); -1 when absent. */
+export function productByName(own: Ownership, name: string): number {
+  const ix = new StringIndex(own.products.length);
+  for (const p of own.products) ix.add(p);
+  return ix.get(name);
+}
+
+/** Finds a product by name (ignoring case, spaces and Unicode form); unknown names list what was found. */
 export function productIndex(fn: string, own: Ownership, arg: string, name: unknown): number {
   const text = toText(name as CellValue);
   if (text === "") throw valueError(fn, `${arg} is required`);
-  const key = normalizeHeader(text);
-  const i = own.products.findIndex((p) => normalizeHeader(p) === key);
+  const i = productByName(own, text);
   if (i >= 0) return i;
   const list = own.products.slice(0, 20).map((p) => `"${p}"`).join(", ");
   throw naError(fn, `${arg} ${showValue(text)} is not in ownership; products found: ${list}${own.products.length > 20 ? ", …" : ""}`);

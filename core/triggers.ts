@@ -5,7 +5,7 @@
  */
 import { valueError } from "./errors";
 import { normalizeHeader } from "./headers";
-import type { Ownership } from "./ownership";
+import { accountLookup, type Ownership } from "./ownership";
 import { resolveModel } from "./model";
 import { scoreTable } from "./score";
 import { asGrid, findColumn, isBlankRow, isOmitted, type Table } from "./table";
@@ -67,13 +67,13 @@ export function resolveRules(fn: string, arg: unknown): Rules {
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
- * One text per data row ("" when nothing fires), most urgent first. `scores` are the default-model scores of
- * the rows when the caller has them already (the Scorecard does); otherwise they are computed here.
+ * One text per data row ("" when nothing fires), most urgent first. The high-score trigger uses the scores of
+ * the model in use: `scores` when the caller has them already (the Scorecard does), else `model`'s scores.
+ * Unreadable cells are missing here as everywhere: they fire nothing and stop nothing.
  */
-export function triggerTexts(fn: string, table: Table, own: Ownership | null, asOf: number, rules: Rules, scores?: Float64Array): string[] {
+export function triggerTexts(fn: string, table: Table, own: Ownership | null, asOf: number, rules: Rules, scores?: Float64Array, model: unknown = null): string[] {
   const get = (k: string): number | null => rules.get(k) ?? null;
   const col = (name: string): number | undefined => findColumn(table, name);
-  const cAccount = col("Account");
   const cPlanUsage = col("Plan Usage");
   const cUsage = col("Usage");
   const cLimit = col("Plan Limit");
@@ -81,23 +81,23 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
   const cLast = col("Last Purchase Date");
   const cRenewal = col("Renewal Date");
   const minScore = get("high_score.min_score");
-  const rowScores = minScore === null ? null : (scores ?? scoreTable(table, resolveModel(fn, null), asOf).scores);
+  const rowScores = minScore === null ? null : (scores ?? scoreTable(table, resolveModel(fn, model), asOf).scores);
+  const lookup = own ? accountLookup(own, table) : null;
   const minOwners = get("gap.min_owners");
   const minAttach = get("gap.min_attach_rate");
   const pr = own && minOwners !== null && minAttach !== null ? propensities(own, Math.max(1, minOwners)) : null;
   const P = own ? own.products.length : 0;
   const scratch = { owned: new Int32Array(P), prop: new Float64Array(P), src: new Int32Array(P) };
 
-  const day = (row: CellValue[], c: number | undefined, r: number): number | null => {
+  const day = (row: CellValue[], c: number | undefined): number | null => {
     if (c === undefined || isMissing(row[c])) return null;
     const d = toDay(row[c]);
-    if (!d.ok) throw valueError(fn, `column "${table.headers[c]}" row ${table.rowNumbers[r]}: ${d.reason}`);
-    return d.value;
+    return d.ok ? d.value : null;
   };
-  const num = (row: CellValue[], c: number | undefined, r: number): number | null => {
+  const num = (row: CellValue[], c: number | undefined): number | null => {
     if (c === undefined || isMissing(row[c])) return null;
     const n = toNumber(row[c]);
-    if (!n.ok) throw valueError(fn, `column "${table.headers[c]}" row ${table.rowNumbers[r]}: ${n.reason}`);
+    if (!n.ok) return null;
     return n.value;
   };
 
@@ -106,10 +106,10 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
     const holds: string[] = [];
     const fired: string[] = [];
     let eligible = "";
-    const renewal = day(row, cRenewal, r);
+    const renewal = day(row, cRenewal);
     const holdDays = get("renewal.hold_days");
     if (renewal !== null && holdDays !== null && renewal >= asOf && renewal - asOf <= holdDays) holds.push(`Hold: renewal in ${renewal - asOf} d`);
-    const last = day(row, cLast, r);
+    const last = day(row, cLast);
     const minDays = get("purchase_recency.min_days");
     if (last !== null && minDays !== null) {
       const ago = asOf - last;
@@ -118,16 +118,16 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
     }
     const minUsage = get("threshold.min_plan_usage");
     if (minUsage !== null) {
-      let usage = num(row, cPlanUsage, r);
+      let usage = num(row, cPlanUsage);
       if (usage === null) {
-        const u = num(row, cUsage, r);
-        const l = num(row, cLimit, r);
+        const u = num(row, cUsage);
+        const l = num(row, cLimit);
         if (u !== null && l !== null && l > 0) usage = u / l;
       }
       if (usage !== null && usage >= minUsage) fired.push(`Usage ${pct(usage)} of plan ≥ ${pct(minUsage)}`);
     }
-    if (pr && own && cAccount !== undefined) {
-      const a = own.index.get(toText(row[cAccount]));
+    if (pr && own && lookup) {
+      const a = lookup(row);
       if (a >= 0) {
         accountPropensities(pr, a, scratch.owned, scratch.prop, scratch.src);
         const gaps: [number, number, number][] = [];
@@ -138,7 +138,7 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
     }
     const from = get("success_window.from_day");
     const to = get("success_window.to_day");
-    const start = day(row, cStart, r);
+    const start = day(row, cStart);
     if (start !== null && from !== null && to !== null) {
       const d = asOf - start;
       if (d >= from && d <= to) fired.push(`Success window: day ${d} of ${from}–${to}`);

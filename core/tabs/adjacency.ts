@@ -9,7 +9,7 @@ export const ADJACENCY_MIN_ACCOUNTS = 5;
 
 export function buildAdjacency(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
-  const own = ownershipOf(FN, inputs.ownership);
+  const own = ownershipOf(FN, inputs);
   const min = inputs.minAccounts ?? ADJACENCY_MIN_ACCOUNTS;
   const counts = coOwnership(own);
   const P = own.products.length;

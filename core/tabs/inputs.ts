@@ -1,6 +1,7 @@
-import { readOwnership, type Ownership } from "../ownership";
-
 /** What a tab builder is given: the user's tables (header row first, columns already mapped) and options. */
+import { readOwnership, type Ownership } from "../ownership";
+import type { ReadOptions } from "../read/columns";
+import { readTable, type Table } from "../table";
 import type { CellValue } from "../values";
 
 export interface TabInputs {
@@ -18,6 +19,8 @@ export interface TabInputs {
   readonly asOf: number;
   /** Fewest owners for an attach rate to count (Adjacency defaults to 5, the others to 1). */
   readonly minAccounts?: number;
+  /** How the account table's text is read (date order, decimal separator, 1904 dates, the user's mapping). */
+  readonly readOptions?: ReadOptions;
 }
 
 export type TabKind = "scorecard" | "whitespace" | "adjacency" | "retention" | "scenario";
@@ -26,14 +29,28 @@ export const TAB_KINDS: readonly TabKind[] = ["scorecard", "whitespace", "adjace
 const parsed = new WeakMap<CellValue[][], Ownership>();
 
 /**
- * The ownership table read once per grid: building several tabs from the same inputs (the pane, the sidebar,
- * `xsell report`) parses it once, not once per tab. Inputs are not mutated while tabs are built.
+ * The ownership table read once per grid and as-of date: building several tabs from the same inputs (the pane,
+ * the sidebar, `xsell report`) parses it once, not once per tab. Inputs are not mutated while tabs are built.
  */
-export function ownershipOf(fn: string, grid: CellValue[][]): Ownership {
+export function ownershipOf(fn: string, inputs: TabInputs): Ownership {
+  const grid = inputs.ownership!;
   let own = parsed.get(grid);
-  if (!own) {
-    own = readOwnership(fn, grid);
+  if (!own || own.asOf !== inputs.asOf) {
+    const { dateOrder, decimal, date1904 } = inputs.readOptions ?? {};
+    own = readOwnership(fn, grid, inputs.asOf, { dateOrder, decimal, date1904 });
     parsed.set(grid, own);
   }
   return own;
+}
+
+const tables = new WeakMap<CellValue[][], { options: ReadOptions | undefined; table: Table }>();
+
+/** The account table read once per grid and options, for every tab built from the same inputs. */
+export function accountsOf(fn: string, inputs: TabInputs): Table {
+  const grid = inputs.accounts!;
+  const hit = tables.get(grid);
+  if (hit && hit.options === inputs.readOptions) return hit.table;
+  const table = readTable(fn, grid, undefined, inputs.readOptions);
+  tables.set(grid, { options: inputs.readOptions, table });
+  return table;
 }

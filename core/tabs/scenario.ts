@@ -10,7 +10,7 @@ import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE
 import { isBlankRow } from "../table";
 import { toNumber, toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import { ownershipOf, type TabInputs } from "./inputs";
+import { accountsOf, ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Scenario";
 
@@ -31,10 +31,10 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
     baseArr: 20000,
     addonPrice: 12000,
     attachRate: 0.35,
-    sources: { accounts: "assumption (seed 004's example)", baseArr: "assumption (seed 004's example)", addonPrice: "assumption (seed 004's example)", attachRate: "assumption (seed 004's example)" },
+    sources: { accounts: "assumption (a typical example; type your own)", baseArr: "assumption (a typical example; type your own)", addonPrice: "assumption (a typical example; type your own)", attachRate: "assumption (a typical example; type your own)" },
   };
   if (inputs.accounts) {
-    const table = readTable(FN, inputs.accounts);
+    const table = accountsOf(FN, inputs);
     const rows = table.rows.filter((r) => !isBlankRow(r));
     if (rows.length > 0) {
       d.accounts = rows.length;
@@ -50,7 +50,7 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
     }
   }
   if (inputs.ownership) {
-    const own = ownershipOf(FN, inputs.ownership);
+    const own = ownershipOf(FN, inputs);
     const N = own.accounts.length;
     if (N > 0) {
       // One add-on attaches like a typical product pair, not like "owns anything else": use the median attach

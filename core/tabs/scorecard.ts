@@ -2,12 +2,13 @@
 import { valueError } from "../errors";
 import { resolveModel } from "../model";
 import { band, scoreTable } from "../score";
-import { readTable, requireColumn } from "../table";
+import { requireColumn } from "../table";
 import { resolveRules, triggerTexts } from "../triggers";
 import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
 import { toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import { ownershipOf, type TabInputs } from "./inputs";
+import { accountsOf, ownershipOf, type TabInputs } from "./inputs";
+import { accountLookup } from "../ownership";
 
 const FN = "Scorecard";
 
@@ -24,18 +25,21 @@ function topReasons(fragments: string[], points: number[], n = 3): string {
 
 export function buildScorecard(inputs: TabInputs): SheetSpec {
   if (!inputs.accounts) throw valueError(FN, "needs the account table");
-  const table = readTable(FN, inputs.accounts);
+  const table = accountsOf(FN, inputs);
   const accountCol = requireColumn(table, "Account", "to name each account on the scorecard");
-  const scored = scoreTable(table, resolveModel(FN, inputs.model), inputs.asOf);
-  const own = inputs.ownership ? ownershipOf(FN, inputs.ownership) : null;
+  const model = resolveModel(FN, inputs.model);
+  const scored = scoreTable(table, model, inputs.asOf);
+  const own = inputs.ownership ? ownershipOf(FN, inputs) : null;
   const prices = own && inputs.prices ? readPrices(FN, inputs.prices, own) : null;
   const pr = own ? propensities(own, inputs.minAccounts ?? 1) : null;
-  // the high-score trigger uses the default model: reuse these scores when the scorecard uses it too
-  const triggers = triggerTexts(FN, table, own, inputs.asOf, resolveRules(FN, null), inputs.model ? undefined : scored.scores);
+  const lookup = own ? accountLookup(own, table) : null;
+  // one model everywhere: the high-score trigger reads the scores this tab shows
+  const triggers = triggerTexts(FN, table, own, inputs.asOf, resolveRules(FN, null), scored.scores);
   const scratch = gapScratch(own ? own.products.length : 0);
 
   const order: number[] = [];
-  for (let i = 0; i < table.rows.length; i++) if (!Number.isNaN(scored.scores[i])) order.push(i);
+  // rows without an account name cannot be shown; the column report counts them
+  for (let i = 0; i < table.rows.length; i++) if (!Number.isNaN(scored.scores[i]) && toText(table.rows[i][accountCol]) !== "") order.push(i);
   order.sort((a, b) => scored.scores[b] - scored.scores[a] || a - b);
 
   const head = ["Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", ...(prices ? ["Expected ARR"] : []), "Triggers", "Coverage"];
@@ -46,8 +50,8 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
     let next: SpecCell = "";
     let propensity: SpecCell = "";
     let expected: SpecCell = "";
-    if (own && pr) {
-      const a = own.index.get(toText(table.rows[i][accountCol]));
+    if (own && pr && lookup) {
+      const a = lookup(table.rows[i]);
       if (a >= 0) {
         const gap = nthGap(pr, prices, a, 1, scratch);
         if (gap) {
@@ -84,6 +88,6 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   b.widths([28, 8, 10, 60, 22, 11, ...(prices ? [13] : []), 60, 10]);
   b.freeze = { rows: 1, cols: 1 };
   b.filter = a1Range(0, 0, n + 1, cols);
-  b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (${inputs.model ? "custom model" : "readiness-100, seed 001"}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
+  b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (model: ${model.name}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
   return b.finish();
 }

@@ -8,7 +8,7 @@ const FN = "Whitespace";
 
 export function buildWhitespace(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
-  const own = ownershipOf(FN, inputs.ownership);
+  const own = ownershipOf(FN, inputs);
   const prices = inputs.prices ? readPrices(FN, inputs.prices, own) : null;
   const pr = propensities(own, inputs.minAccounts ?? 1);
   const P = own.products.length;

@@ -45,6 +45,18 @@ export function band(score: any[][]): any[][] {
 }
 
 /**
+ * One row per column of a table: the field it is read as (or why it is ignored), how its values were read (dates day or month first, decimal comma…), a sample and a note.
+ * @customfunction COLUMNS
+ * @helpurl https://localhost:3000/help.html#scoring
+ * @param data The account table. With headers omitted, its first row holds the column names.
+ * @param [headers] Optional: the header row when data holds only account rows (so the formula can be filled down).
+ * @returns A spilled range.
+ */
+export function columns(data: any[][], headers?: any[][]): any[][] {
+  return callCore(core.XSELL_COLUMNS, [data, headers]) as any[][];
+}
+
+/**
  * Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.
  * @customfunction MODEL
  * @helpurl https://localhost:3000/help.html#scoring
@@ -63,10 +75,11 @@ export function model(preset?: string): any[][] {
  * @param product_a The product owned (a name from the ownership table).
  * @param product_b The product attached.
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @returns A single value.
  */
-export function attachRate(ownership: any[][], product_a: string, product_b: string, min_accounts?: number): any {
-  return callCore(core.XSELL_ATTACH_RATE, [ownership, product_a, product_b, min_accounts]) as any;
+export function attachRate(ownership: any[][], product_a: string, product_b: string, min_accounts?: number, as_of?: any): any {
+  return callCore(core.XSELL_ATTACH_RATE, [ownership, product_a, product_b, min_accounts, as_of]) as any;
 }
 
 /**
@@ -77,10 +90,11 @@ export function attachRate(ownership: any[][], product_a: string, product_b: str
  * @param product_a The product owned.
  * @param product_b The product attached.
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @returns A single value.
  */
-export function lift(ownership: any[][], product_a: string, product_b: string, min_accounts?: number): any {
-  return callCore(core.XSELL_LIFT, [ownership, product_a, product_b, min_accounts]) as any;
+export function lift(ownership: any[][], product_a: string, product_b: string, min_accounts?: number, as_of?: any): any {
+  return callCore(core.XSELL_LIFT, [ownership, product_a, product_b, min_accounts, as_of]) as any;
 }
 
 /**
@@ -90,10 +104,11 @@ export function lift(ownership: any[][], product_a: string, product_b: string, m
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param [measure] Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @returns A spilled range.
  */
-export function adjacency(ownership: any[][], measure?: string, min_accounts?: number): any[][] {
-  return callCore(core.XSELL_ADJACENCY, [ownership, measure, min_accounts]) as any[][];
+export function adjacency(ownership: any[][], measure?: string, min_accounts?: number, as_of?: any): any[][] {
+  return callCore(core.XSELL_ADJACENCY, [ownership, measure, min_accounts, as_of]) as any[][];
 }
 
 /**
@@ -103,10 +118,11 @@ export function adjacency(ownership: any[][], measure?: string, min_accounts?: n
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param [prices] Optional: a Product, Price table; cells then show expected ARR = propensity × price.
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @returns A spilled range.
  */
-export function whitespace(ownership: any[][], prices?: any[][], min_accounts?: number): any[][] {
-  return callCore(core.XSELL_WHITESPACE, [ownership, prices, min_accounts]) as any[][];
+export function whitespace(ownership: any[][], prices?: any[][], min_accounts?: number, as_of?: any): any[][] {
+  return callCore(core.XSELL_WHITESPACE, [ownership, prices, min_accounts, as_of]) as any[][];
 }
 
 /**
@@ -116,10 +132,11 @@ export function whitespace(ownership: any[][], prices?: any[][], min_accounts?: 
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param [prices] Optional: a Product, Price table; products are then ranked by expected ARR.
  * @param [rank] Optional: 1 for the best product (default), 2 for the second…
+ * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @returns A spilled range.
  */
-export function nextProduct(ownership: any[][], prices?: any[][], rank?: number): any[][] {
-  return callCore(core.XSELL_NEXT_PRODUCT, [ownership, prices, rank]) as any[][];
+export function nextProduct(ownership: any[][], prices?: any[][], rank?: number, as_of?: any): any[][] {
+  return callCore(core.XSELL_NEXT_PRODUCT, [ownership, prices, rank, as_of]) as any[][];
 }
 
 /**
@@ -131,10 +148,11 @@ export function nextProduct(ownership: any[][], prices?: any[][], rank?: number)
  * @param [ownership] Optional: the ownership table, for product-gap triggers.
  * @param [as_of] Optional: the date to score as of (default today).
  * @param [rules] Optional: a rules table as XSELL_RULES spills it, to change thresholds.
+ * @param [model] Optional: the model whose score the high-score trigger reads (default readiness-100).
  * @returns A spilled range.
  */
-export function triggers(data: any[][], headers?: any[][], ownership?: any[][], as_of?: any, rules?: any[][]): any[][] {
-  return callCore(core.XSELL_TRIGGERS, [data, headers, ownership, as_of, rules]) as any[][];
+export function triggers(data: any[][], headers?: any[][], ownership?: any[][], as_of?: any, rules?: any[][], model?: any[][]): any[][] {
+  return callCore(core.XSELL_TRIGGERS, [data, headers, ownership, as_of, rules, model]) as any[][];
 }
 
 /**

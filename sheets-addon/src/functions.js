@@ -40,6 +40,17 @@ function XSELL_BAND(score) {
 }
 
 /**
+ * One row per column of a table: the field it is read as (or why it is ignored), how its values were read (dates day or month first, decimal comma…), a sample and a note.
+ * @param {A1:K401} data The account table. With headers omitted, its first row holds the column names.
+ * @param {A1:K1} headers Optional: the header row when data holds only account rows (so the formula can be filled down).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_COLUMNS(data, headers) {
+  return XSELL.call("XSELL_COLUMNS", [data, headers]);
+}
+
+/**
  * Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.
  * @param {string} preset Optional: "readiness-100" (default) or "expansion-100".
  * @return A spilled range.
@@ -55,11 +66,12 @@ function XSELL_MODEL(preset) {
  * @param {string} product_a The product owned (a name from the ownership table).
  * @param {string} product_b The product attached.
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param {value} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @return A single value.
  * @customfunction
  */
-function XSELL_ATTACH_RATE(ownership, product_a, product_b, min_accounts) {
-  return XSELL.call("XSELL_ATTACH_RATE", [ownership, product_a, product_b, min_accounts]);
+function XSELL_ATTACH_RATE(ownership, product_a, product_b, min_accounts, as_of) {
+  return XSELL.call("XSELL_ATTACH_RATE", [ownership, product_a, product_b, min_accounts, as_of]);
 }
 
 /**
@@ -68,11 +80,12 @@ function XSELL_ATTACH_RATE(ownership, product_a, product_b, min_accounts) {
  * @param {string} product_a The product owned.
  * @param {string} product_b The product attached.
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param {value} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @return A single value.
  * @customfunction
  */
-function XSELL_LIFT(ownership, product_a, product_b, min_accounts) {
-  return XSELL.call("XSELL_LIFT", [ownership, product_a, product_b, min_accounts]);
+function XSELL_LIFT(ownership, product_a, product_b, min_accounts, as_of) {
+  return XSELL.call("XSELL_LIFT", [ownership, product_a, product_b, min_accounts, as_of]);
 }
 
 /**
@@ -80,11 +93,12 @@ function XSELL_LIFT(ownership, product_a, product_b, min_accounts) {
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {string} measure Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param {value} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_ADJACENCY(ownership, measure, min_accounts) {
-  return XSELL.call("XSELL_ADJACENCY", [ownership, measure, min_accounts]);
+function XSELL_ADJACENCY(ownership, measure, min_accounts, as_of) {
+  return XSELL.call("XSELL_ADJACENCY", [ownership, measure, min_accounts, as_of]);
 }
 
 /**
@@ -92,11 +106,12 @@ function XSELL_ADJACENCY(ownership, measure, min_accounts) {
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {A1:K401} prices Optional: a Product, Price table; cells then show expected ARR = propensity × price.
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
+ * @param {value} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_WHITESPACE(ownership, prices, min_accounts) {
-  return XSELL.call("XSELL_WHITESPACE", [ownership, prices, min_accounts]);
+function XSELL_WHITESPACE(ownership, prices, min_accounts, as_of) {
+  return XSELL.call("XSELL_WHITESPACE", [ownership, prices, min_accounts, as_of]);
 }
 
 /**
@@ -104,11 +119,12 @@ function XSELL_WHITESPACE(ownership, prices, min_accounts) {
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {A1:K401} prices Optional: a Product, Price table; products are then ranked by expected ARR.
  * @param {number} rank Optional: 1 for the best product (default), 2 for the second…
+ * @param {value} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_NEXT_PRODUCT(ownership, prices, rank) {
-  return XSELL.call("XSELL_NEXT_PRODUCT", [ownership, prices, rank]);
+function XSELL_NEXT_PRODUCT(ownership, prices, rank, as_of) {
+  return XSELL.call("XSELL_NEXT_PRODUCT", [ownership, prices, rank, as_of]);
 }
 
 /**
@@ -118,11 +134,12 @@ function XSELL_NEXT_PRODUCT(ownership, prices, rank) {
  * @param {A1:K401} ownership Optional: the ownership table, for product-gap triggers.
  * @param {value} as_of Optional: the date to score as of (default today).
  * @param {A1:K401} rules Optional: a rules table as XSELL_RULES spills it, to change thresholds.
+ * @param {A1:K401} model Optional: the model whose score the high-score trigger reads (default readiness-100).
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_TRIGGERS(data, headers, ownership, as_of, rules) {
-  return XSELL.call("XSELL_TRIGGERS", [data, headers, ownership, as_of, rules]);
+function XSELL_TRIGGERS(data, headers, ownership, as_of, rules, model) {
+  return XSELL.call("XSELL_TRIGGERS", [data, headers, ownership, as_of, rules, model]);
 }
 
 /**

@@ -26,6 +26,13 @@ const WIDE: CellValue[][] = [
   ["E", "", "no", "Gold plan", ""], ["F", null, 2, "0", "#N/A"], ["G", "", "", "", ""],
 ];
 
+/** The account indexes owning product p. */
+function bitsOf(own: { owners: Uint32Array[]; accounts: string[] }, p: number): number[] {
+  const out: number[] = [];
+  for (let a = 0; a < own.accounts.length; a++) if ((own.owners[p][a >>> 5] >>> (a & 31)) & 1) out.push(a);
+  return out;
+}
+
 describe("reading ownership", () => {
   it("detects long and wide shapes and reads the same bitsets", () => {
     const long = readOwnership("T", LONG);
@@ -40,7 +47,6 @@ describe("reading ownership", () => {
   });
   it("rejects broken tables with the row and what was expected", () => {
     expect(() => readOwnership("XSELL_WHITESPACE", [["Account", "CRM"], ["", "Yes"]])).toThrow("XSELL_WHITESPACE: ownership row 2: products are marked but the account cell is blank");
-    expect(() => readOwnership("XSELL_WHITESPACE", [["Account", "Product", "ARR"], ["A", "CRM", "lots"]])).toThrow('XSELL_WHITESPACE: ownership column "ARR" row 2: "lots" is not a number');
     expect(() => readOwnership("XSELL_WHITESPACE", [["Account", "Product", "ARR"], ["A", "CRM", -5]])).toThrow("ARR cannot be negative");
     expect(() => readOwnership("XSELL_WHITESPACE", [["Account", "CRM", "crm"], ["A", 1, 1]])).toThrow('ownership has the product column "crm" twice');
     expect(() => readOwnership("XSELL_WHITESPACE", [["Account"]])).toThrow("ownership must have a header row and at least two columns");
@@ -49,6 +55,45 @@ describe("reading ownership", () => {
     const own = readOwnership("T", [["Account", "Product", "ARR", "End Date"], ["A", "CRM", 10, "2001-01-01"], ["A", "BI", 0, ""], ["B", "CRM", 10, "9999-01-01"]]);
     expect(Array.from(own.ownerCounts)).toEqual([1, 0]);
     expect(own.accounts).toEqual(["A", "B"]);
+  });
+  it("reads an unreadable ARR as missing: the product is still owned, its ARR unknown", () => {
+    const own = readOwnership("T", [["Account", "Product", "ARR"], ["A", "CRM", "lots"], ["B", "CRM", 5]]);
+    expect(Array.from(own.ownerCounts)).toEqual([2]);
+    expect([...own.arr]).toEqual([[1, 5]]);
+    expect(own.report!.columns[2].note).toContain('1 unreadable cell counted as missing (row 2 "lots")');
+  });
+  it("compares End and Start Dates with as_of, not with today", () => {
+    const t = [["Account", "Product", "Start Date", "Subscription End"], ["A", "CRM", "2025-01-01", "2026-06-30"], ["B", "CRM", "2026-07-01", ""], ["C", "CRM", "2025-01-01", "2026-07-01"]];
+    const day = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000;
+    // on 2026-06-29: A (ends tomorrow) and C own it; B has not started
+    expect(bitsOf(readOwnership("T", t, day("2026-06-29")), 0)).toEqual([0, 2]);
+    // on 2026-06-30 A's end date has come: ended; on 2026-07-01 B starts and C ends
+    expect(bitsOf(readOwnership("T", t, day("2026-06-30")), 0)).toEqual([2]);
+    expect(bitsOf(readOwnership("T", t, day("2026-07-01")), 0)).toEqual([1]);
+  });
+  it("counts only active, paid ownership: a Status column and status words in wide cells", () => {
+    const long = readOwnership("T", [
+      ["Account", "Product", "Status"],
+      ["A", "CRM", "Active"], ["B", "CRM", "Cancelled"], ["C", "CRM", "canceled"], ["D", "CRM", "Churned"], ["E", "CRM", "Expired"],
+      ["F", "CRM", "Trial"], ["G", "CRM", "Pending"], ["H", "CRM", "Suspended"], ["I", "CRM", "Closed Won"], ["J", "CRM", "Frozen"], ["K", "CRM", ""],
+    ]);
+    expect(bitsOf(long, 0)).toEqual([0, 8, 10]); // A, I (closed won), K (no status: owned)
+    expect(bitsOf({ ...long, owners: long.trials }, 0)).toEqual([5]); // F is listed apart
+    expect(long.notes).toContain('1 row with the status "Frozen", which XSELL does not know, not counted as owned');
+    const wide = readOwnership("T", [["Account", "CRM"], ["A", "Active"], ["B", "Cancelled"], ["C", "Churned"], ["D", "n/a"], ["E", "Trial"], ["F", "Enterprise"], ["G", "x"]]);
+    expect(bitsOf(wide, 0)).toEqual([0, 5, 6]);
+    expect(bitsOf({ ...wide, owners: wide.trials }, 0)).toEqual([4]);
+  });
+  it("keeps products apart that differ by punctuation, and together when only case or spaces differ", () => {
+    const own = readOwnership("T", [["Account", "Product"], ["A", "Plan A"], ["B", "Plan A+"], ["C", "plan  a"], ["D", "PlanA"]]);
+    expect(own.products).toEqual(["Plan A", "Plan A+", "PlanA"]);
+    expect(Array.from(own.ownerCounts)).toEqual([2, 1, 1]);
+  });
+  it("joins by Account ID when the table has one, and names accounts by their name", () => {
+    const own = readOwnership("T", [["Account ID", "Account Name", "Product"], ["001A", "Acme", "CRM"], ["001B", "Acme", "BI"], ["001A", "ACME Inc", "BI"]]);
+    expect(own.byId).toBe(true);
+    expect(own.accounts).toEqual(["Acme", "Acme"]); // two accounts that share a name
+    expect(bitsOf(own, 1)).toEqual([0, 1]);
   });
 });
 

@@ -54,10 +54,12 @@ describe("XSELL_TRIGGERS", () => {
     rules.push(["success_window", "from_day", "off", ""]);
     expect(XSELL_TRIGGERS(DATA, null, null, AS_OF, rules)[1][0]).toBe("Eligible: last purchase 153 d ago");
   });
-  it("rejects bad rules and unreadable dates with the row", () => {
+  it("rejects bad rules with the row, and reads an unreadable date as missing", () => {
     expect(() => XSELL_TRIGGERS(DATA, null, null, AS_OF, [["Rule", "Parameter", "Value"], ["gap", "min_lift", 2]])).toThrow('XSELL_TRIGGERS: rules row 2: unknown rule "gap min_lift"');
     expect(() => XSELL_TRIGGERS(DATA, null, null, AS_OF, [["Rule", "Parameter", "Value"], ["gap", "min_owners", "many"]])).toThrow('XSELL_TRIGGERS: rules row 2 (gap min_owners): Value "many" is not a number ≥ 0 or "off"');
-    expect(() => XSELL_TRIGGERS([["Account", "Renewal Date"], ["X", "soon"]], null, null, AS_OF)).toThrow('XSELL_TRIGGERS: column "Renewal Date" row 2: "soon" is not a date');
+    // "soon" holds nothing and fires nothing; a real renewal 30 days out holds the row
+    expect(XSELL_TRIGGERS([["Account", "Renewal Date"], ["X", "soon"]], null, null, AS_OF)).toEqual([["Triggers"], [""]]);
+    expect(XSELL_TRIGGERS([["Account", "Renewal Date", "Plan Usage"], ["X", "2026-12-01", 0.9]], null, null, AS_OF)[1][0]).toMatch(/^Hold: renewal in 30 d/);
   });
 });
 

@@ -47,6 +47,7 @@ const endCol = retention.map((r) => [r[3]]);
 const CALLS: Record<string, unknown[][]> = {
   SCORE: [[accounts, null, null, AS_OF], [accounts, null, [["expansion-100"]], AS_OF], [accounts.slice(1, 2), [accounts[0]], null, AS_OF]],
   EXPLAIN: [[accounts, null, null, AS_OF]],
+  COLUMNS: [[accounts, null], [accounts.slice(1, 2), [accounts[0]]]],
   BAND: [[[[75], [61], [""], [12]]], [[[40]]]],
   MODEL: [[null], ["expansion-100"]],
   ATTACH_RATE: [[ownership, "CRM", "Analytics", null], [ownership, "CRM", "Analytics", 10]],

@@ -82,6 +82,7 @@ describe("custom functions in the Apps Script bundle", () => {
   const CALLS: Record<string, unknown[][]> = {
     SCORE: [[accounts.slice(0, 80), undefined, undefined, AS_OF], [accounts.slice(0, 80), undefined, "expansion-100", AS_OF]],
     EXPLAIN: [[accounts.slice(0, 40), undefined, undefined, AS_OF]],
+    COLUMNS: [[accounts.slice(0, 40)]],
     BAND: [[75], [[[75], [""], [30]]]],
     MODEL: [[], ["expansion-100"]],
     ATTACH_RATE: [[ownership, "CRM", "Analytics"]],
