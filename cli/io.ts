@@ -1,45 +1,45 @@
-import { existsSync, readFileSync } from "node:fs";
-import { extname } from "node:path";
-import { parseCsv } from "./csv";
 import { XsellError } from "../core/errors";
 
 /** A user-facing failure: printed as one line, exit code 2, never a stack trace. */
 export class CliError extends Error {}
 
-/** Reads a CSV file into rows of text. */
-export function readCsvFile(path: string): string[][] {
-  if (!existsSync(path)) throw new CliError(`cannot read ${path}: no such file`);
-  if (extname(path).toLowerCase() !== ".csv") throw new CliError(`cannot read ${path}: expected a .csv file`);
-  const rows = parseCsv(readFileSync(path, "utf8"));
-  if (rows.length === 0) throw new CliError(`${path} is empty`);
-  return rows;
-}
+export type FlagKind = "value" | "switch" | "list";
 
-/** Parses `--flag value` pairs and positional arguments; unknown flags are errors. */
-export function parseFlags(args: string[], known: Readonly<Record<string, "value" | "switch">>): { positional: string[]; flags: Map<string, string | true> } {
+/**
+ * Parses `--flag value` (or `--flag=value`) pairs and positional arguments; unknown flags are errors. A "list"
+ * flag may be repeated and keeps every value, in order.
+ */
+export function parseFlags(args: string[], known: Readonly<Record<string, FlagKind>>, command = "xsell"): { positional: string[]; flags: Map<string, string | true>; lists: Map<string, string[]> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a.startsWith("--")) {
       positional.push(a);
       continue;
     }
-    const [name, inline] = a.slice(2).split("=", 2);
+    const eq = a.indexOf("=");
+    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+    const inline = eq < 0 ? undefined : a.slice(eq + 1);
     const kind = known[name];
-    if (!kind) throw new CliError(`unknown option --${name}; run xsell --help`);
+    if (!kind) throw new CliError(`unknown option --${name}; run ${command} --help`);
     if (kind === "switch") flags.set(name, true);
     else {
       const v = inline ?? args[++i];
       if (v === undefined || v.startsWith("--")) throw new CliError(`--${name} needs a value`);
-      flags.set(name, v);
+      if (kind === "list") lists.set(name, [...(lists.get(name) ?? []), v]);
+      else flags.set(name, v);
     }
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
-/** Turns a core error into the CLI's one-line message. */
+/** Whether the arguments ask for help (`--help`, `-h` or `help`). */
+export const wantsHelp = (args: string[]): boolean => args.some((a) => a === "--help" || a === "-h") || args[0] === "help";
+
+/** Turns a core error into the CLI's one-line message: a plain sentence, without a cell's error code. */
 export function describeError(e: unknown): string {
-  if (e instanceof XsellError) return `${e.code} ${e.message}`;
+  if (e instanceof XsellError) return e.message;
   return e instanceof Error ? e.message : String(e);
 }

@@ -6,14 +6,44 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
+import type { ReadOptions } from "../core/read/columns";
 import type { CellValue } from "../core/values";
-import { parseCsv } from "./csv";
+import { decodeBytes, DELIMITER_NAMES, parseDelimited } from "./csv";
 import { CliError } from "./io";
 
 export interface LoadedTable {
   /** Where it came from, for messages: "accounts.csv" or "book.xlsx › Ownership". */
   label: string;
   rows: CellValue[][];
+  /** The file's conventions, the defaults for columns whose values prove none: a `;` file is day-first, decimal comma. */
+  conventions: Pick<ReadOptions, "dateOrder" | "decimal">;
+  /** How the file was read, for the column report: "UTF-8, comma-delimited". */
+  format: string;
+}
+
+/** Rows of text from a delimited file's bytes, refusing what cannot be a table. */
+export function readDelimited(label: string, bytes: Uint8Array): LoadedTable {
+  if (bytes.length === 0) throw new CliError(`${label} is empty (0 bytes); expected a header row and account rows`);
+  const { text, encoding } = decodeBytes(bytes);
+  const { rows, delimiter } = parseDelimited(text, undefined, label);
+  const nonEmpty = rows.filter((r) => r.some((v) => v.trim() !== ""));
+  if (nonEmpty.length === 0) throw new CliError(`${label} has no text; expected a header row and account rows`);
+  if (nonEmpty.length === 1) throw new CliError(`${label} has a header row but no data rows`);
+  // a semicolon file is what European Excel writes: day-first dates and decimal commas unless values prove otherwise
+  const european = delimiter === ";" || hasDecimalCommas(rows);
+  return {
+    label,
+    rows,
+    conventions: european ? { dateOrder: "dmy", decimal: "," } : { dateOrder: "mdy", decimal: "." },
+    format: `${encoding}, ${DELIMITER_NAMES[delimiter]}-delimited${european ? ", European conventions (day first, decimal comma) unless values show otherwise" : ""}`,
+  };
+}
+
+/** Whether numbers like `0,66` or `1.234,5` appear (in a file whose delimiter is not a comma). */
+function hasDecimalCommas(rows: string[][]): boolean {
+  let n = 0;
+  for (const row of rows.slice(1, 200)) for (const v of row) if (/^-?\d{1,3}(\.\d{3})*,\d{1,2}$|^-?0,\d+$/.test(v.trim()) && ++n >= 3) return true;
+  return false;
 }
 
 function excelCell(v: ExcelJS.CellValue): CellValue {
@@ -63,20 +93,19 @@ export async function readTableFile(path: string, sheet?: string): Promise<Loade
   if (!existsSync(path)) throw new CliError(`cannot read ${path}: no such file`);
   if (!statSync(path).isFile()) throw new CliError(`cannot read ${path}: it is a folder, not a file`);
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv") {
-    const rows = parseCsv(readFileSync(path, "utf8"));
-    if (rows.length === 0) throw new CliError(`${path} is empty`);
-    return { label: basename(path), rows };
-  }
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return readDelimited(basename(path), readFileSync(path));
   if (ext === ".xlsx" || ext === ".xlsm") {
     const wb = await openBook(path);
     const ws = sheet ? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()) : wb.worksheets[0];
     if (!ws) throw new CliError(`cannot read sheet "${sheet}" of ${path}: it has ${wb.worksheets.map((w) => `"${w.name}"`).join(", ") || "no sheets"}`);
     const rows = sheetRows(ws);
-    if (rows.length === 0) throw new CliError(`sheet "${ws.name}" of ${path} is empty`);
-    return { label: `${basename(path)} › ${ws.name}`, rows };
+    const label = `${basename(path)} › ${ws.name}`;
+    const filled = rows.filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined)).length;
+    if (filled === 0) throw new CliError(`${label} is empty; expected a header row and account rows`);
+    if (filled === 1) throw new CliError(`${label} has a header row but no data rows`);
+    return { label, rows, conventions: {}, format: "Excel workbook" };
   }
-  throw new CliError(`cannot read ${path}: expected a .csv or .xlsx file`);
+  throw new CliError(`cannot read ${path}: expected a .csv, .tsv, .txt or .xlsx file`);
 }
 
 /**

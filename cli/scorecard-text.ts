@@ -1,7 +1,7 @@
-import { readTable, findColumn } from "../core/table";
+import { findColumn, type Table } from "../core/table";
 import { resolveModel } from "../core/model";
 import { band, explainLine, scoreTable } from "../core/score";
-import { toText, type CellValue } from "../core/values";
+import { toText } from "../core/values";
 
 export interface RankedAccount {
   account: string;
@@ -11,8 +11,7 @@ export interface RankedAccount {
 }
 
 /** Scores a table and ranks accounts, highest score first (ties keep sheet order). */
-export function rankAccounts(rows: CellValue[][], model: unknown, asOf: number): RankedAccount[] {
-  const table = readTable("xsell", rows);
+export function rankAccounts(table: Table, model: unknown, asOf: number): RankedAccount[] {
   const scored = scoreTable(table, resolveModel("xsell", model), asOf);
   const accountCol = findColumn(table, "Account");
   const out: RankedAccount[] = [];

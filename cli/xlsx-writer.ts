@@ -5,7 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { isFormula, parseA1, uniqueSheetName, type SheetSpec } from "../core/tabs/spec";
-import { dayOfDate, type CellValue } from "../core/values";
+import type { ColumnReport } from "../core/read/columns";
+import { dayFromExcelSerial, dayOfDate, type CellValue } from "../core/values";
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -66,20 +67,33 @@ export function addSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wor
   return ws;
 }
 
-/** A copy of an input table, as read, so the workbook carries the data its tabs were built from. */
-export function addDataSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue[][]): ExcelJS.Worksheet {
+/**
+ * A copy of an input table, as read: numbers as numbers, dates as dates (the columns the report reads as dates
+ * get a date format), a width per column from its header and values. Error objects have no place in a file.
+ */
+export function addDataSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue[][], columns: readonly ColumnReport[] = []): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(uniqueSheetName(name, wb.worksheets.map((w) => w.name)), { views: [{ state: "frozen", ySplit: 1 }] });
+  const dateCols = new Set(columns.filter((c) => c.readAs.startsWith("dates")).map((c) => c.index));
+  const widths: number[] = [];
   rows.forEach((r, i) => {
     const row = ws.getRow(i + 1);
     r.forEach((v, j) => {
       if (v === null || v === undefined || v === "") return;
-      if (typeof v === "object" && !(v instanceof Date)) return; // error objects have no place in a file
-      if (v instanceof Date) {
-        // ExcelJS writes Dates as UTC instants; the core's Dates already are the UTC midnight of their day
-        row.getCell(j + 1).value = new Date(dayOfDate(v) * 86400000);
-        row.getCell(j + 1).numFmt = "yyyy-mm-dd";
-      } else row.getCell(j + 1).value = v as ExcelJS.CellValue;
+      if (typeof v === "object" && !(v instanceof Date)) return;
+      const cell = row.getCell(j + 1);
+      if (v instanceof Date || (i > 0 && dateCols.has(j) && typeof v === "number")) {
+        // ExcelJS writes Dates as UTC instants; the core's Dates and serials are UTC calendar days
+        cell.value = v instanceof Date ? new Date(dayOfDate(v) * 86400000) : new Date(dayFromExcelSerial(v) * 86400000);
+        cell.numFmt = "yyyy-mm-dd";
+        widths[j] = Math.max(widths[j] ?? 0, 10);
+      } else {
+        cell.value = v as ExcelJS.CellValue;
+        if (i < 200) widths[j] = Math.max(widths[j] ?? 0, String(v).length);
+      }
     });
+  });
+  widths.forEach((w, j) => {
+    ws.getColumn(j + 1).width = Math.min(50, Math.max(8, w + 2));
   });
   ws.getRow(1).font = { bold: true };
   return ws;

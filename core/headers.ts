@@ -13,7 +13,7 @@ interface FieldSpec {
 }
 
 const FIELDS = {
-  "Account": { type: "id", aliases: ["Account", "Account Name", "Customer", "Customer Name", "Company", "Company Name", "Client", "Client Name", "Organization", "Organisation", "Organization Name", "Name", "Account Name (Company)", "Company Name (Account)", "Parent Company", "Kunde", "Firma", "Firmenname", "Client (nom)", "Nom du client", "Société", "Entreprise"] },
+  "Account": { type: "id", aliases: ["Account", "Account Name", "Customer", "Customer Name", "Company", "Company Name", "Client", "Client Name", "Organization", "Organisation", "Organization Name", "Name", "Associated Company", "Associated Company Name", "Company (Associated)", "Account Name (Company)", "Company Name (Account)", "Parent Company", "Kunde", "Firma", "Firmenname", "Client (nom)", "Nom du client", "Société", "Entreprise"] },
   "Account ID": { type: "id", aliases: ["Account ID", "Account Id", "AccountId", "Id", "ID", "Record ID", "Record Id", "Company ID", "Customer ID", "Client ID", "Company GSID", "GSID", "External ID", "Account External ID", "CRM ID", "Salesforce ID", "SFDC ID", "Account 18 Digit ID", "18 Digit Account ID", "Account ID (18)", "Kundennummer", "Kunden-ID", "Identifiant client"] },
   "Licenses": { type: "number", aliases: ["Licenses", "Licences", "Seats", "Number of Seats", "Num Seats", "Seat Count", "Licensed Seats", "Purchased Seats", "Paid Seats", "License Count", "Licence Count", "Licenses Purchased", "Number of Licenses", "Number of Licences", "Licensed Users", "Contracted Seats", "Contracted Licenses", "Seats Purchased", "Lizenzen", "Anzahl Lizenzen", "Plätze", "Licences achetées", "Nombre de licences", "Sièges"] },
   "Active Users": { type: "number", aliases: ["Active Users", "Active Users (30d)", "Active Users 30d", "Active Users (30 days)", "Active Users Last 30 Days", "Active Users L30D", "Active Seats", "Active Licenses", "Users Active", "MAU", "Monthly Active Users", "Active User Count", "Number of Active Users", "Aktive Nutzer", "Aktive Benutzer", "Utilisateurs actifs"] },
@@ -34,7 +34,7 @@ const FIELDS = {
   "Plan Usage": { type: "number", aliases: ["Plan Usage", "Plan Utilization", "Plan Utilisation", "Usage Of Plan", "Plan Usage Pct", "Plan Usage %"] },
   "Usage": { type: "number", aliases: ["Usage", "Current Usage", "Consumption"] },
   "Plan Limit": { type: "number", aliases: ["Plan Limit", "Limit", "Plan Capacity", "Quota"] },
-  "ARR": { type: "number", aliases: ["ARR", "Annual Recurring Revenue", "Contract Value", "ACV", "Annual Contract Value", "Current ARR", "ARR (USD)", "ARR USD", "ARR EUR", "Subscription ARR", "Total ARR", "Jahresumsatz (ARR)", "Wiederkehrender Jahresumsatz", "Revenu annuel récurrent"] },
+  "ARR": { type: "number", aliases: ["ARR", "Annual Recurring Revenue", "ACV", "Annual Contract Value", "Current ARR", "ARR (USD)", "ARR USD", "ARR EUR", "Subscription ARR", "Total ARR", "Jahresumsatz (ARR)", "Wiederkehrender Jahresumsatz", "Revenu annuel récurrent"] },
   "Product": { type: "id", aliases: ["Product", "Product Name", "SKU", "Module", "Plan", "Product Family", "Line Item", "Line Item Name", "Produkt", "Produit"] },
   "Status": { type: "text", aliases: ["Status", "Subscription Status", "Product Status", "Contract Status", "Deal Stage", "Line Item Status", "Statut"] },
   "Start ARR": { type: "number", aliases: ["Start ARR", "Starting ARR", "ARR Start", "Opening ARR", "Beginning ARR", "Prior ARR", "ARR Prior"] },
@@ -59,7 +59,7 @@ const ARGUABLE: Readonly<Record<string, string>> = (() => {
     [["Support Plan", "Support Tier", "Support Package", "Support Contract", "Support Type", "Success Plan"], "a support plan or tier is what was bought, not how much support the account needs; map it to Support Level only if it holds Low/Medium/High engagement"],
     [["Annual Revenue", "AnnualRevenue", "Revenue", "Company Revenue", "Total Revenue", "Umsatz", "Chiffre d'affaires"], "a company's own annual revenue is not what it pays you; map it to ARR only if it is your recurring revenue from the account"],
     [["Employees", "Number of Employees", "NumberOfEmployees", "Employee Count", "Company Size", "Headcount", "Mitarbeiter", "Effectif"], "company size is not seats or active users; map it to Licenses only if it counts paid seats"],
-    [["Total Contract Amount", "Total Contract Value", "TCV", "Contract Amount", "Amount", "Deal Amount", "Opportunity Amount"], "a contract or deal amount may cover several years or one-off fees; map it to ARR if it is annual recurring"],
+    [["Total Contract Amount", "Total Contract Value", "TCV", "Contract Value", "Contract Amount", "Amount", "Deal Amount", "Opportunity Amount"], "a contract or deal amount may cover several years or one-off fees; map it to ARR if it is annual recurring"],
     [["Create Date", "Created Date", "CreatedDate", "Created", "Record Created", "Date Created"], "when the CRM record was created is not when the customer started; map it to Start Date if it is"],
     [["Close Date", "CloseDate", "Closed Date"], "a deal's close date is not a customer-since or renewal date; map it if it is one"],
     [["Health Score", "Customer Health", "Health", "Account Health", "Health Status"], "a health score from another tool is not one of the readiness signals; add it to a model table to score it"],

@@ -5,6 +5,7 @@
  */
 import { divError, valueError } from "./errors";
 import { StringIndex } from "./string-index";
+import type { ReadOptions } from "./read/columns";
 import { asGrid, findColumn, readTable, requireColumn } from "./table";
 import { isMissing, showValue, toNumber, toText, type CellValue } from "./values";
 
@@ -93,8 +94,8 @@ export interface RetentionSummary {
 }
 
 /** XSELL_RETENTION's analysis from account rows or account × product rows. */
-export function retentionSummary(fn: string, tableArg: unknown): RetentionSummary {
-  const table = readTable(fn, tableArg);
+export function retentionSummary(fn: string, tableArg: unknown, options: ReadOptions = {}): RetentionSummary {
+  const table = readTable(fn, tableArg, undefined, options);
   const cAccount = requireColumn(table, "Account");
   const cStart = requireColumn(table, "Start ARR");
   const cEnd = requireColumn(table, "End ARR");

@@ -3,12 +3,13 @@ import { valueError } from "./errors";
 import { normalizeHeader } from "./headers";
 import { attachMatrix, coOwnership } from "./adjacency";
 import type { Ownership } from "./ownership";
+import type { ReadOptions } from "./read/columns";
 import { readTable, requireColumn } from "./table";
 import { isMissing, showValue, toNumber, toText } from "./values";
 
 /** Price per product index (NaN where the prices table has no price for it). */
-export function readPrices(fn: string, arg: unknown, own: Ownership): Float64Array {
-  const table = readTable(fn, arg);
+export function readPrices(fn: string, arg: unknown, own: Ownership, options: ReadOptions = {}): Float64Array {
+  const table = readTable(fn, arg, undefined, options);
   const pc = requireColumn(table, "Product", "prices needs Product and Price columns");
   const vc = requireColumn(table, "Price", "prices needs Product and Price columns");
   const byName = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { join, relative } from "node:path";
 import { retentionSummary } from "../../core/retention";
 import { toText, type CellValue } from "../../core/values";
-import { parseFlags } from "../io";
+import { parseFlags, wantsHelp } from "../io";
 import { writeReport } from "./report";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
@@ -12,9 +12,16 @@ export const DEMO_OUT = join(__dirname, "..", "..", "out", "xsell-demo.xlsx");
 const money = (n: number): string => `$${Math.round(n).toLocaleString("en-US")}`;
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
 
+export const DEMO_USAGE = `xsell demo [--out <file>]
+  The report on the bundled sample data → out/xsell-demo.xlsx, and a summary of what it found.`;
+
 /** `xsell demo`: the full report on the bundled sample data, written to out/xsell-demo.xlsx, and a summary. */
 export async function demo(args: string[]): Promise<number> {
-  const { flags } = parseFlags(args, { out: "value" });
+  if (wantsHelp(args)) {
+    console.log(DEMO_USAGE);
+    return 0;
+  }
+  const { flags } = parseFlags(args, { out: "value" }, "xsell demo");
   const out = typeof flags.get("out") === "string" ? (flags.get("out") as string) : DEMO_OUT;
   const ex = (f: string): string => join(EXAMPLES_DIR, f);
   const res = await writeReport({
@@ -35,12 +42,19 @@ export async function demo(args: string[]): Promise<number> {
     `  tabs: ${res.tabs.map((t) => t.sheet).join(", ")}, plus the input data`,
     "",
     `Accounts scored: ${scorecard.length - 1}`,
-    "Top 5 opportunities:",
+    "Top 5 opportunities (by expected ARR of the next best product):",
   ];
-  scorecard.slice(1, 6).forEach((r, i) => {
-    const [account, score, band, , next, propensity, expected] = r as CellValue[];
-    const nextText = next ? ` → ${toText(next)} (${Math.round((propensity as number) * 100)}% propensity${typeof expected === "number" ? `, ${money(expected)} expected ARR` : ""})` : "";
-    lines.push(`  ${i + 1}. ${toText(account)}: ${score} (${band})${nextText}`);
+  // columns by their header, not their position, so a new Scorecard column cannot shift what is printed
+  const head = (scorecard[0] as CellValue[]).map((h) => toText(h));
+  const col = (name: string): number => head.indexOf(name);
+  const [cAccount, cScore, cBand, cNext, cPropensity, cExpected] = ["Account", "Score", "Band", "Next best product", "Propensity", "Expected ARR"].map(col);
+  const num = (r: CellValue[], c: number): number => (c >= 0 && typeof r[c] === "number" ? (r[c] as number) : -1);
+  const ranked = (scorecard.slice(1) as CellValue[][]).slice().sort((a, b) => num(b, cExpected) - num(a, cExpected) || num(b, cScore) - num(a, cScore));
+  ranked.slice(0, 5).forEach((r, i) => {
+    const next = cNext >= 0 ? toText(r[cNext]) : "";
+    const expected = num(r, cExpected);
+    const nextText = next ? ` → ${next} (${Math.round(num(r, cPropensity) * 100)}% propensity${expected >= 0 ? `, ${money(expected)} expected ARR` : ""})` : "";
+    lines.push(`  ${i + 1}. ${toText(r[cAccount])}: ${toText(r[cScore])} (${toText(r[cBand])})${nextText}`);
   });
   if (res.retentionRows) {
     const r = retentionSummary("xsell", res.retentionRows);

@@ -7,14 +7,30 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { asOfArg } from "../../core/args";
-import { buildTab, TAB_KINDS, type SheetSpec, type TabKind } from "../../core/tabs";
-import { detectMapping, MAPPABLE_FIELDS } from "../../core/tabs/mapping";
-import { CliError, describeError, parseFlags } from "../io";
-import { Progress, type ProgressStream } from "../progress";
-import { readTableFile, readTableRef } from "../readers";
-import { addDataSheet, addSpecSheet } from "../xlsx-writer";
 import { PRESETS } from "../../core/model";
+import { readOwnership } from "../../core/ownership";
+import type { ReadOptions } from "../../core/read/columns";
+import { buildTab, TAB_KINDS, type SheetSpec, type TabKind } from "../../core/tabs";
+import type { Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
+import { describeTable, optionsOf, parseDateOrder, parseMap, READING_FLAGS, READING_USAGE, readLoaded } from "../inputs";
+import { CliError, describeError, parseFlags, wantsHelp } from "../io";
+import { Progress, type ProgressStream } from "../progress";
+import { readTableFile, readTableRef, type LoadedTable } from "../readers";
+import { addDataSheet, addSpecSheet } from "../xlsx-writer";
+
+export const REPORT_USAGE = `xsell report <accounts.csv|.xlsx> --out <report.xlsx> [options]
+  Writes the Scorecard, Whitespace, Adjacency, Retention and Scenario tabs (and the input data) to a workbook.
+  Before it computes anything it prints, for each input, how every column was read (to stderr).
+      --ownership <file or sheet>   who owns which product (wide or long); a sheet name reads the accounts workbook
+      --retention <file or sheet>   Account[, Product], Start ARR, End ARR
+      --prices <file or sheet>      Product, Price (expected ARR instead of propensity)
+      --tabs scorecard,whitespace,adjacency,retention,scenario
+                                    default: every tab the inputs allow
+      --model <file or preset>      a model table (as XSELL_MODEL spills it) or readiness-100 / expansion-100
+      --as-of <date>                score and read ownership as of this date (default today), e.g. 2026-11-01
+${READING_USAGE}
+      --force                       replace --out if it exists`;
 
 export interface ReportOptions {
   accounts: string;
@@ -24,9 +40,14 @@ export interface ReportOptions {
   tabs?: TabKind[];
   model?: string;
   asOf?: string;
+  /** --map values ("Number of Seats=Licenses"), applied to the account table. */
+  map?: string[];
+  dateOrder?: string;
   out: string;
   force?: boolean;
   progress?: ProgressStream;
+  /** Where the column reports go (stderr from the command line; nowhere by default). */
+  log?: (text: string) => void;
 }
 
 export interface ReportResult {
@@ -35,9 +56,11 @@ export interface ReportResult {
   accountsRows: number;
   dataRows: CellValue[][];
   retentionRows?: CellValue[][];
+  /** The account table as read (its column report included). */
+  accounts: Table;
 }
 
-export const REPORT_FLAGS = { ownership: "value", retention: "value", prices: "value", tabs: "value", model: "value", "as-of": "value", out: "value", force: "switch" } as const;
+export const REPORT_FLAGS = { ownership: "value", retention: "value", prices: "value", tabs: "value", model: "value", "as-of": "value", out: "value", force: "switch", ...READING_FLAGS } as const;
 
 export function parseTabs(value: string | undefined): TabKind[] | undefined {
   if (value === undefined) return undefined;
@@ -52,38 +75,74 @@ function defaultTabs(o: ReportOptions): TabKind[] {
   return TAB_KINDS.filter((k) => (k === "whitespace" || k === "adjacency" ? Boolean(o.ownership) : k === "retention" ? Boolean(o.retention) : true));
 }
 
+/** The account table read and checked, and the model, as `score` and `report` both need them. */
+export async function readAccounts(o: { accounts: string; map?: string[]; dateOrder?: string; model?: string; log?: (text: string) => void }): Promise<{ loaded: LoadedTable; options: ReadOptions; table: Table; model: unknown }> {
+  const loaded = await readTableFile(o.accounts);
+  const dateOrder = parseDateOrder(o.dateOrder);
+  const probe = readLoaded(loaded, optionsOf(loaded, dateOrder));
+  const headerRow = loaded.rows[probe.report.headerRow - 1] ?? [];
+  const options = optionsOf(loaded, dateOrder, o.map && o.map.length > 0 ? parseMap(o.map, headerRow) : undefined);
+  const table = o.map && o.map.length > 0 ? readLoaded(loaded, options) : probe;
+  o.log?.(describeTable(loaded, table));
+  if (!table.report.columns.some((c) => c.field && c.field !== "Account" && c.field !== "Account ID")) {
+    const found = table.headers.filter(Boolean).map((h) => `"${h}"`).slice(0, 10).join(", ");
+    throw new CliError(`${loaded.label}: none of its columns is one XSELL reads; expected headers such as Account, ARR, Licenses, Active Users, NPS, Renewal Date (found ${found || "an empty header row"}); map yours with --map "Your header=Licenses"`);
+  }
+  let model: unknown = null;
+  if (o.model) model = o.model.toLowerCase() in PRESETS ? o.model.toLowerCase() : (await readTableFile(o.model)).rows;
+  return { loaded, options, table, model };
+}
+
+/** Another input, with its column report (or, for wide ownership, what it holds) printed. */
+async function readOther(ref: string, accountsPath: string, dateOrder: string | undefined, log: ((text: string) => void) | undefined, asOf: number, kind: "ownership" | "retention" | "prices"): Promise<{ loaded: LoadedTable; options: ReadOptions }> {
+  const loaded = await readTableRef(ref, accountsPath);
+  const options = optionsOf(loaded, parseDateOrder(dateOrder));
+  if (kind === "ownership") {
+    let own;
+    try {
+      own = readOwnership(loaded.label, loaded.rows, asOf, options);
+    } catch (e) {
+      throw new CliError(describeError(e));
+    }
+    const what = own.report ? describeTable(loaded, readLoaded(loaded, options)) : `${loaded.label}: wide ownership, ${own.accounts.length} accounts × ${own.products.length} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
+    log?.([what, ...own.notes.map((n) => `  · ${n}`)].join("\n"));
+  } else log?.(describeTable(loaded, readLoaded(loaded, options)));
+  return { loaded, options };
+}
+
 export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const out = resolve(o.out);
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
   if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
-  const accounts = await readTableFile(o.accounts);
-  const ownership = o.ownership ? await readTableRef(o.ownership, o.accounts) : undefined;
-  const retention = o.retention ? await readTableRef(o.retention, o.accounts) : undefined;
-  const prices = o.prices ? await readTableRef(o.prices, o.accounts) : undefined;
-  let model: unknown = null;
-  if (o.model) model = o.model.toLowerCase() in PRESETS ? o.model.toLowerCase() : (await readTableFile(o.model)).rows;
-  const mapping = detectMapping(accounts.rows[0] ?? []);
-  const recognized = MAPPABLE_FIELDS.filter((f) => mapping[f] >= 0);
-  if (recognized.length === 0) {
-    const found = (accounts.rows[0] ?? []).map((h) => `"${String(h)}"`).slice(0, 10).join(", ");
-    throw new CliError(`${accounts.label}: no recognized columns; expected headers such as Account, ARR, Licenses, Active Users, NPS, Renewal Date (found ${found || "an empty header row"})`);
-  }
   let asOf: number;
   try {
     asOf = asOfArg("xsell", o.asOf ?? null);
   } catch (e) {
-    throw new CliError(`--as-of: ${describeError(e).replace(/^#VALUE! xsell: as_of: /, "")}`);
+    throw new CliError(`--as-of: ${describeError(e).replace(/^xsell: as_of: /, "")}`);
   }
+  const { loaded: accounts, options, table, model } = await readAccounts(o);
+  const ownership = o.ownership ? await readOther(o.ownership, o.accounts, o.dateOrder, o.log, asOf, "ownership") : undefined;
+  const retention = o.retention ? await readOther(o.retention, o.accounts, o.dateOrder, o.log, asOf, "retention") : undefined;
+  const prices = o.prices ? await readOther(o.prices, o.accounts, o.dateOrder, o.log, asOf, "prices") : undefined;
   const tabs = o.tabs ?? defaultTabs(o);
-  const rows = accounts.rows.length - 1;
-  const progress = new Progress(o.progress ?? { write: () => true }, Math.max(rows, ownership ? ownership.rows.length : 0), tabs.length * 2 + 1);
+  const rows = table.rows.length;
+  const progress = new Progress(o.progress ?? { write: () => true }, Math.max(rows, ownership ? ownership.loaded.rows.length : 0), tabs.length * 2 + 1);
   const wb = new ExcelJS.Workbook();
   wb.creator = "XSELL";
   wb.created = new Date(0); // deterministic files: the same inputs give the same workbook
   wb.modified = new Date(0);
   wb.calcProperties.fullCalcOnLoad = true; // formulas carry no cached results: the app computes them on open
-  const result: ReportResult = { out, tabs: [], accountsRows: rows, dataRows: accounts.rows, retentionRows: retention?.rows };
-  const inputs = { accounts: accounts.rows, ownership: ownership?.rows, retention: retention?.rows, prices: prices?.rows, model, asOf };
+  const result: ReportResult = { out, tabs: [], accountsRows: rows, dataRows: accounts.rows, retentionRows: retention?.loaded.rows, accounts: table };
+  const inputs = {
+    accounts: accounts.rows,
+    ownership: ownership?.loaded.rows,
+    retention: retention?.loaded.rows,
+    prices: prices?.loaded.rows,
+    model,
+    asOf,
+    readOptions: options,
+    otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options },
+  };
   let step = 0;
   for (const kind of tabs) {
     progress.step(++step, `building ${kind}`);
@@ -97,9 +156,12 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     const ws = addSpecSheet(wb, spec);
     result.tabs.push({ kind, sheet: ws.name, spec });
   }
-  addDataSheet(wb, "Data", accounts.rows);
-  if (ownership) addDataSheet(wb, "Data - Ownership", ownership.rows);
-  if (retention) addDataSheet(wb, "Data - Retention", retention.rows);
+  addDataSheet(wb, "Data", [table.headers, ...table.rows], table.report.columns);
+  for (const [name, t] of [["Data - Ownership", ownership], ["Data - Retention", retention], ["Data - Prices", prices]] as const) {
+    if (!t) continue;
+    const read = readLoaded(t.loaded, t.options);
+    addDataSheet(wb, name, [read.headers, ...read.rows], read.report.columns);
+  }
   progress.step(++step, "saving");
   mkdirSync(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
@@ -115,7 +177,11 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
 }
 
 export async function report(args: string[]): Promise<number> {
-  const { positional, flags } = parseFlags(args, REPORT_FLAGS);
+  if (wantsHelp(args)) {
+    console.log(REPORT_USAGE);
+    return 0;
+  }
+  const { positional, flags, lists } = parseFlags(args, REPORT_FLAGS, "xsell report");
   if (positional.length !== 1) throw new CliError("report needs one accounts file: xsell report <accounts.csv|.xlsx> --out <report.xlsx>");
   const out = flags.get("out");
   if (typeof out !== "string") throw new CliError("report needs --out <report.xlsx>");
@@ -131,9 +197,12 @@ export async function report(args: string[]): Promise<number> {
     tabs: parseTabs(str("tabs")),
     model: str("model"),
     asOf: str("as-of"),
+    map: lists.get("map"),
+    dateOrder: str("date-order"),
     out,
     force: flags.get("force") === true,
     progress: process.stderr,
+    log: (text) => process.stderr.write(`${text}\n`),
   });
   console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")} and the input data (${res.accountsRows} account rows).`);
   return 0;

@@ -69,6 +69,7 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
   let dateObjects = 0;
   let bools = 0;
   let yesNoText = 0;
+  let binaryText = 0;
   let textNumbers = 0;
   let textDates = 0;
   let numericDates = 0;
@@ -102,6 +103,11 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
       continue;
     }
     const s = v as string;
+    const trimmed = s.trim();
+    if (trimmed === "0" || trimmed === "1") {
+      binaryText++; // a number and a yes/no at once: the rest of the column decides
+      continue;
+    }
     if (yesNoWord(s) !== null) {
       yesNoText++;
       continue;
@@ -133,10 +139,11 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
   if (filled === 0) return { readAs: "empty", unreadable: 0, notes: [...notes, "no values"] };
 
   const asDates = type === "date" || (type === null && dateObjects + textDates >= 0.9 * filled && dateObjects + textDates > 0);
-  const asYesNo = !asDates && (type === "yesno" || ((type === "signal" || type === null) && bools + yesNoText === filled));
-  const asNumbers = !asDates && !asYesNo && (type === "number" || (type === null && numbers + textNumbers >= 0.9 * filled));
+  const binaryNumbers = countBinaryNumbers(rows, col);
+  const asYesNo = !asDates && (type === "yesno" || ((type === "signal" || type === null) && bools + yesNoText + binaryText + binaryNumbers === filled && bools + yesNoText > 0));
+  const asNumbers = !asDates && !asYesNo && (type === "number" || ((type === null || type === "signal") && numbers + textNumbers + binaryText >= 0.9 * filled));
   if (asYesNo) {
-    const bad = YES_NO_TYPES.has(type as FieldType) ? filled - bools - yesNoText - countBinaryNumbers(rows, col) : 0;
+    const bad = YES_NO_TYPES.has(type as FieldType) ? filled - bools - yesNoText - binaryText - binaryNumbers : 0;
     return finish({ readAs: "yes/no", unreadable: Math.max(0, bad), notes }, rows, col, rowNumbers, (v) => typeof v === "boolean" || typeof v === "number" || (typeof v === "string" && yesNoWord(v) !== null));
   }
   if (asDates) {

@@ -21,6 +21,8 @@ export interface TabInputs {
   readonly minAccounts?: number;
   /** How the account table's text is read (date order, decimal separator, 1904 dates, the user's mapping). */
   readonly readOptions?: ReadOptions;
+  /** How the other tables' text is read (each file's own conventions); default: readOptions without its mapping. */
+  readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions };
 }
 
 export type TabKind = "scorecard" | "whitespace" | "adjacency" | "retention" | "scenario";
@@ -36,8 +38,7 @@ export function ownershipOf(fn: string, inputs: TabInputs): Ownership {
   const grid = inputs.ownership!;
   let own = parsed.get(grid);
   if (!own || own.asOf !== inputs.asOf) {
-    const { dateOrder, decimal, date1904 } = inputs.readOptions ?? {};
-    own = readOwnership(fn, grid, inputs.asOf, { dateOrder, decimal, date1904 });
+    own = readOwnership(fn, grid, inputs.asOf, optionsFor(inputs, "ownership"));
     parsed.set(grid, own);
   }
   return own;
@@ -53,4 +54,12 @@ export function accountsOf(fn: string, inputs: TabInputs): Table {
   const table = readTable(fn, grid, undefined, inputs.readOptions);
   tables.set(grid, { options: inputs.readOptions, table });
   return table;
+}
+
+/** Read options for a table other than the accounts: its own, else the account table's conventions (not its mapping). */
+export function optionsFor(inputs: TabInputs, table: "ownership" | "retention" | "prices"): ReadOptions {
+  const own = inputs.otherOptions?.[table];
+  if (own) return own;
+  const { dateOrder, decimal, date1904 } = inputs.readOptions ?? {};
+  return { dateOrder, decimal, date1904 };
 }

@@ -2,14 +2,14 @@
 import { valueError } from "../errors";
 import { retentionRows, retentionSummary } from "../retention";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import type { TabInputs } from "./inputs";
+import { optionsFor, type TabInputs } from "./inputs";
 
 const FN = "Retention";
 const PERCENT_ROWS = /^(NRR|GRR|Logo churn|GRR, )/;
 
 export function buildRetention(inputs: TabInputs): SheetSpec {
   if (!inputs.retention) throw valueError(FN, "needs the retention table (Account, Start ARR, End ARR)");
-  const summary = retentionSummary(FN, inputs.retention);
+  const summary = retentionSummary(FN, inputs.retention, optionsFor(inputs, "retention"));
   const rows = retentionRows(summary) as SpecCell[][];
   const b = new SpecBuilder("Retention");
   b.block(0, 0, rows);

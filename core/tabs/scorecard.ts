@@ -7,7 +7,7 @@ import { resolveRules, triggerTexts } from "../triggers";
 import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
 import { toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import { accountsOf, ownershipOf, type TabInputs } from "./inputs";
+import { accountsOf, optionsFor, ownershipOf, type TabInputs } from "./inputs";
 import { accountLookup } from "../ownership";
 
 const FN = "Scorecard";
@@ -30,7 +30,7 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   const model = resolveModel(FN, inputs.model);
   const scored = scoreTable(table, model, inputs.asOf);
   const own = inputs.ownership ? ownershipOf(FN, inputs) : null;
-  const prices = own && inputs.prices ? readPrices(FN, inputs.prices, own) : null;
+  const prices = own && inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
   const pr = own ? propensities(own, inputs.minAccounts ?? 1) : null;
   const lookup = own ? accountLookup(own, table) : null;
   // one model everywhere: the high-score trigger reads the scores this tab shows

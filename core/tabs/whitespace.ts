@@ -2,14 +2,14 @@
 import { valueError } from "../errors";
 import { accountPropensities, propensities, readPrices } from "../whitespace";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import { ownershipOf, type TabInputs } from "./inputs";
+import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Whitespace";
 
 export function buildWhitespace(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
   const own = ownershipOf(FN, inputs);
-  const prices = inputs.prices ? readPrices(FN, inputs.prices, own) : null;
+  const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
   const pr = propensities(own, inputs.minAccounts ?? 1);
   const P = own.products.length;
   const N = own.accounts.length;

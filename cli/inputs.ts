@@ -1,0 +1,73 @@
+/**
+ * What `score` and `report` read, read one way: the files with their conventions, the user's `--map` and
+ * `--date-order`, and the column report of each table printed to stderr before anything is computed.
+ */
+import { FIELD_NAMES, normalizeHeader, type Field } from "../core/headers";
+import type { DateOrder } from "../core/read/cells";
+import type { ReadOptions } from "../core/read/columns";
+import { columnReportText } from "../core/read/report";
+import { readTable, type Table } from "../core/table";
+import { toText, type CellValue } from "../core/values";
+import { CliError, describeError } from "./io";
+import type { LoadedTable } from "./readers";
+
+export const READING_FLAGS = { map: "list", "date-order": "value" } as const;
+
+export const READING_USAGE = `      --map "<header>=<field>"      read a column as a field, e.g. --map "Number of Seats=Licenses";
+                                    "<field>=" switches a field off; repeat for more columns
+      --date-order mdy|dmy          how to read dates like 04/05/2026 when no value shows the order
+                                    (default: month first, or day first in ;-delimited files)`;
+
+export function parseDateOrder(value: string | undefined): DateOrder | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === "mdy" || v === "us" || v === "month-first") return "mdy";
+  if (v === "dmy" || v === "eu" || v === "day-first") return "dmy";
+  throw new CliError(`--date-order: "${value}" is not mdy (month first, 04/05 = April 5) or dmy (day first, 04/05 = 4 May)`);
+}
+
+function fieldNamed(text: string): Field {
+  const key = normalizeHeader(text);
+  const f = FIELD_NAMES.find((n) => normalizeHeader(n) === key);
+  if (!f) throw new CliError(`--map: "${text}" is not a field XSELL reads; fields are ${FIELD_NAMES.join(", ")}`);
+  return f;
+}
+
+/** `--map` values against a table's header row: field → column index, or null to switch the field off. */
+export function parseMap(values: string[], header: CellValue[]): Partial<Record<Field, number | null>> {
+  const columns: Partial<Record<Field, number | null>> = {};
+  const headers = header.map((h) => normalizeHeader(toText(h)));
+  for (const v of values) {
+    const eq = v.lastIndexOf("=");
+    if (eq <= 0) throw new CliError(`--map: "${v}" should look like "Number of Seats=Licenses" (a header, =, a field)`);
+    const left = v.slice(0, eq).trim();
+    const right = v.slice(eq + 1).trim();
+    if (right === "" || right.toLowerCase() === "none") {
+      columns[fieldNamed(left)] = null;
+      continue;
+    }
+    const col = headers.indexOf(normalizeHeader(left));
+    if (col < 0) throw new CliError(`--map: no column "${left}" in the table; its headers are ${header.map((h) => `"${toText(h)}"`).filter((h) => h !== '""').join(", ")}`);
+    columns[fieldNamed(right)] = col;
+  }
+  return columns;
+}
+
+/** The read options for a loaded file: its conventions, then what the user said. */
+export function optionsOf(loaded: LoadedTable, dateOrder: DateOrder | undefined, map?: Partial<Record<Field, number | null>>): ReadOptions {
+  return { dateOrder: dateOrder ?? loaded.conventions.dateOrder, decimal: loaded.conventions.decimal, columns: map };
+}
+
+/** Reads a loaded table as the core will, turning a reading error into a plain CLI message. */
+export function readLoaded(loaded: LoadedTable, options: ReadOptions): Table {
+  try {
+    return readTable(loaded.label, loaded.rows, undefined, options);
+  } catch (e) {
+    throw new CliError(describeError(e));
+  }
+}
+
+/** The column report of a table for the terminal, under the file's format. */
+export function describeTable(loaded: LoadedTable, table: Table): string {
+  return `${columnReportText(loaded.label, table)}\n  · read as ${loaded.format}`;
+}
