@@ -10,7 +10,21 @@ export interface ParamSpec {
   /** Excel's metadata type for the parameter. */
   readonly type: "any" | "number" | "string";
   readonly optional: boolean;
+  /**
+   * What a 0 may mean here, because Excel desktop passes an empty cell as 0 where the web passes null
+   * (office-js #4702, #5262); the Excel wrapper (excel-addin/functions/excel-args.ts) enforces it:
+   *  - "omitted": 0 is never a meaningful value (a header row, a model, a date, a rank…): a 0, or a 1×1 range
+   *    holding 0, means the argument was left empty; a larger range is read as "rows";
+   *  - "same": a 0 and an empty cell read alike here (ARR columns, a churn that defaults to 0): nothing to do;
+   *  - "cells": 0 is a real value: zeros that Excel reports as empty cells (when it gives the argument's
+   *    address) become blanks, other zeros stay;
+   *  - "rows": table rows: as "cells", and where Excel cannot tell, a row of two or more cells holding only
+   *    zeros and blanks is a blank row (no account, product or rule is all zeros).
+   */
+  readonly zero: ZeroMeaning;
 }
+
+export type ZeroMeaning = "omitted" | "same" | "cells" | "rows";
 
 export interface FunctionSpec {
   /** The name after the namespace: SCORE → XSELL.SCORE in Excel, XSELL_SCORE in Sheets. */
@@ -25,19 +39,21 @@ export interface FunctionSpec {
   readonly section: string;
 }
 
-const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional });
-const value = (name: string, description: string, optional = false, type: ParamSpec["type"] = "any"): ParamSpec => ({ name, description, shape: "value", type, optional });
+const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional, zero: "rows" });
+const value = (name: string, description: string, optional = false, type: ParamSpec["type"] = "any"): ParamSpec => ({ name, description, shape: "value", type, optional, zero: "cells" });
+/** Marks what a 0 means for a parameter (see ParamSpec.zero). */
+const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
 
 const DATA = range("data", "The account table. With headers omitted, its first row holds the column names.");
-const HEADERS = range("headers", "Optional: the header row when data holds only account rows (so the formula can be filled down).", true);
-const MODEL = value("model", 'Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.', true);
-const AS_OF = value("as_of", "Optional: the date to score as of (default today).", true);
+const HEADERS = zero(range("headers", "Optional: the header row when data holds only account rows (so the formula can be filled down).", true), "omitted");
+const MODEL = zero(value("model", 'Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.', true), "omitted");
+const AS_OF = zero(value("as_of", "Optional: the date to score as of (default today).", true), "omitted");
 
-const START_ARR = range("start_arr", "Starting ARR, one row per account (a header cell on top is skipped).");
-const END_ARR = range("end_arr", "Ending ARR, aligned row for row with start_arr.");
+const START_ARR = zero(range("start_arr", "Starting ARR, one row per account (a header cell on top is skipped)."), "same");
+const END_ARR = zero(range("end_arr", "Ending ARR, aligned row for row with start_arr."), "same");
 const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
 const MIN_ACCOUNTS = value("min_accounts", "Optional: the fewest owners of the first product for a rate to be shown (default 1).", true, "number");
-const OWNED_AS_OF = value("as_of", "Optional: the date ownership is read as of (default today): End Dates on or before it have ended.", true);
+const OWNED_AS_OF = zero(value("as_of", "Optional: the date ownership is read as of (default today): End Dates on or before it have ended.", true), "omitted");
 
 export const CATALOG: readonly FunctionSpec[] = [
   {
@@ -59,7 +75,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "BAND",
     description: "High (≥ 70), Qualified (> 60), Nurture (40–60) or Low (< 40) for a score or a column of scores.",
-    params: [range("score", "A score or a column of scores (0–100).")],
+    params: [zero(range("score", "A score or a column of scores (0–100)."), "cells")],
     result: "range",
     example: "=XSELL_BAND(L2:L401)",
     section: "scoring",
@@ -75,7 +91,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "MODEL",
     description: "Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.",
-    params: [value("preset", 'Optional: "readiness-100" (default) or "expansion-100".', true, "string")],
+    params: [zero(value("preset", 'Optional: "readiness-100" (default) or "expansion-100".', true, "string"), "omitted")],
     result: "range",
     example: '=XSELL_MODEL("expansion-100")',
     section: "scoring",
@@ -99,7 +115,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "ADJACENCY",
     description: "Product × product matrix (owned down, next across): attach, lift, count, support, ci_low, ci_high or accounts.",
-    params: [OWNERSHIP, value("measure", 'Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".', true, "string"), MIN_ACCOUNTS, OWNED_AS_OF],
+    params: [OWNERSHIP, zero(value("measure", 'Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".', true, "string"), "omitted"), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "range",
     example: '=XSELL_ADJACENCY(Ownership!A1:C2000, "lift", 10)',
     section: "cross-sell",
@@ -107,7 +123,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "WHITESPACE",
     description: 'Accounts × products: "owned", or the propensity to buy (the best attach rate from an owned product), or expected ARR with prices.',
-    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), MIN_ACCOUNTS, OWNED_AS_OF],
+    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), "omitted"), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "range",
     example: "=XSELL_WHITESPACE(Ownership!A1:C2000, Prices!A1:B9)",
     section: "cross-sell",
@@ -115,7 +131,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "NEXT_PRODUCT",
     description: "Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason.",
-    params: [OWNERSHIP, range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), value("rank", "Optional: 1 for the best product (default), 2 for the second…", true, "number"), OWNED_AS_OF],
+    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), "omitted"), zero(value("rank", "Optional: 1 for the best product (default), 2 for the second…", true, "number"), "omitted"), OWNED_AS_OF],
     result: "range",
     example: "=XSELL_NEXT_PRODUCT(Ownership!A1:C2000, Prices!A1:B9)",
     section: "cross-sell",
@@ -123,7 +139,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "TRIGGERS",
     description: "Per account the cross-sell triggers that fire (usage, gap, success window, score, recency), most urgent first; a near renewal holds them.",
-    params: [DATA, HEADERS, range("ownership", "Optional: the ownership table, for product-gap triggers.", true), AS_OF, range("rules", "Optional: a rules table as XSELL_RULES spills it, to change thresholds.", true), { ...MODEL, shape: "range", description: "Optional: the model whose score the high-score trigger reads (default readiness-100)." }],
+    params: [DATA, HEADERS, zero(range("ownership", "Optional: the ownership table, for product-gap triggers.", true), "omitted"), AS_OF, zero(range("rules", "Optional: a rules table as XSELL_RULES spills it, to change thresholds.", true), "omitted"), { ...MODEL, shape: "range", description: "Optional: the model whose score the high-score trigger reads (default readiness-100)." }],
     result: "range",
     example: "=XSELL_TRIGGERS(Accounts!A1:U401, , Ownership!A1:D1500)",
     section: "triggers",
@@ -171,7 +187,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "EXPANSION_NEEDED",
     description: "Expansion ARR needed to reach a target NRR: starting ARR × (target − 1) + expected churn.",
-    params: [range("start_arr", "Starting ARR: a number or a range to sum."), value("target_nrr", "The NRR to reach, e.g. 115% or 1.15.", false, "number"), value("expected_churn", "Optional: ARR expected to churn, added to the need.", true, "number")],
+    params: [zero(range("start_arr", "Starting ARR: a number or a range to sum."), "same"), value("target_nrr", "The NRR to reach, e.g. 115% or 1.15.", false, "number"), zero(value("expected_churn", "Optional: ARR expected to churn, added to the need.", true, "number"), "same")],
     result: "value",
     example: "=XSELL_EXPANSION_NEEDED(500000, 115%)",
     section: "retention",
@@ -184,7 +200,7 @@ export const CATALOG: readonly FunctionSpec[] = [
       value("base_arr", "Average ARR per account today.", false, "number"),
       value("addon_price", "Annual price of the add-on.", false, "number"),
       value("attach_rate", "Share of accounts expected to buy it, e.g. 35%.", false, "number"),
-      value("new_logo_deal", "Optional: average new-logo deal size (default base_arr).", true, "number"),
+      zero(value("new_logo_deal", "Optional: average new-logo deal size (default base_arr).", true, "number"), "omitted"),
       value("cac_new", "Optional: S&M cost per new-logo dollar (default 1.13, seed 002).", true, "number"),
       value("cac_expansion", "Optional: S&M cost per expansion dollar (default 0.27, seed 002).", true, "number"),
     ],
@@ -198,9 +214,9 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [
       value("accounts", "Number of accounts.", false, "number"),
       value("base_arr", "Average ARR per account today.", false, "number"),
-      range("prices", "Add-on prices to compare (a row or column)."),
-      range("attach_rates", "Attach rates to compare (a row or column)."),
-      value("measure", 'Optional: "arr" (default) or "lift".', true, "string"),
+      zero(range("prices", "Add-on prices to compare (a row or column)."), "cells"),
+      zero(range("attach_rates", "Attach rates to compare (a row or column)."), "cells"),
+      zero(value("measure", 'Optional: "arr" (default) or "lift".', true, "string"), "omitted"),
     ],
     result: "range",
     example: "=XSELL_SENSITIVITY(1000, 20000, {8000,12000,16000}, {0.2;0.35;0.5})",
@@ -214,7 +230,7 @@ export const CATALOG: readonly FunctionSpec[] = [
       value("base_arr", "Average ARR per account today.", false, "number"),
       value("addon_price", "Annual price of the add-on.", false, "number"),
       value("attach_rate", "Share of accounts that buy it at the start of year 1.", false, "number"),
-      value("years", "Optional: years to project (default 3).", true, "number"),
+      zero(value("years", "Optional: years to project (default 3).", true, "number"), "omitted"),
       value("churn_single", "Optional: yearly churn of single-product accounts (default 20%, seed 002).", true, "number"),
       value("churn_multi", "Optional: yearly churn of two-product accounts (default 8%, seed 002).", true, "number"),
     ],

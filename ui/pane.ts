@@ -21,8 +21,8 @@ export function showError(message: string | null): void {
   el.hidden = !message;
 }
 
-/** One labelled drop-down per signal, preselected from `mapping`, which it updates in place. */
-export function renderMapping(box: HTMLElement, fields: readonly string[], headers: string[], mapping: Record<string, number>): void {
+/** One labelled drop-down per signal, preselected from `mapping`, which it updates in place (then calls onChange). */
+export function renderMapping(box: HTMLElement, fields: readonly string[], headers: string[], mapping: Record<string, number>, onChange?: () => void): void {
   box.replaceChildren();
   for (const field of fields) {
     const label = document.createElement("label");
@@ -38,6 +38,7 @@ export function renderMapping(box: HTMLElement, fields: readonly string[], heade
     select.addEventListener("change", () => {
       mapping[field] = Number(select.value);
       select.classList.toggle("missing", mapping[field] < 0);
+      onChange?.();
     });
     label.append(span, select);
     box.appendChild(label);
@@ -82,4 +83,36 @@ export function appendItem(list: HTMLElement, text: string): void {
   const li = document.createElement("li");
   li.textContent = text;
   list.appendChild(li);
+}
+
+/**
+ * The column report (header row first, as XSELL_COLUMNS spills it) as a table: what each column is read as and
+ * how, so the user sees what was read and what was ignored before building. Cells become text nodes only.
+ */
+export function renderColumnReport(box: HTMLElement, rows: readonly (readonly unknown[])[]): void {
+  box.replaceChildren();
+  if (rows.length === 0) return;
+  const table = document.createElement("table");
+  table.className = "column-report";
+  const [head, ...body] = rows;
+  const shown = [1, 2, 3, 5]; // Header, Used as, Read as, Note (the letter and sample stay in XSELL_COLUMNS)
+  const tr = document.createElement("tr");
+  for (const i of shown) {
+    const th = document.createElement("th");
+    th.textContent = String(head[i] ?? "");
+    tr.appendChild(th);
+  }
+  table.appendChild(tr);
+  for (const r of body) {
+    const row = document.createElement("tr");
+    if (r[2] === "(ignored)") row.className = "ignored";
+    for (const i of shown) {
+      const td = document.createElement("td");
+      td.textContent = String(r[i] ?? "");
+      if (r[1] === "(table)" && i === 1) td.textContent = "Table";
+      row.appendChild(td);
+    }
+    table.appendChild(row);
+  }
+  box.appendChild(table);
 }
