@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { XSELL_COLUMNS, XSELL_EXPANSION_NEEDED, XSELL_EXPLAIN, XSELL_SCORE } from "../../core/functions";
 import { dateText, dayOfDateText, decimalProof, numberText, parseNumberText } from "../../core/read/cells";
+import { conventionsOfCulture, conventionsOfLocale } from "../../core/read/locale";
 import { buildScorecard } from "../../core/tabs";
 import { readTable } from "../../core/table";
 import { dayFromYmd, excelSerialFromDay, type CellValue } from "../../core/values";
@@ -148,5 +149,19 @@ describe("the Scorecard joins accounts to ownership", () => {
       const fired = /Score (\d+) ≥ 70/.exec(String(r[head.indexOf("Triggers")]));
       expect(fired ? Number(fired[1]) : null).toBe(score >= 70 ? score : null);
     }
+  });
+});
+
+describe("a host's regional settings as reading defaults", () => {
+  it.each([
+    ["en_US", "mdy", "."], ["en", "mdy", "."], ["en_GB", "dmy", "."], ["en_AU", "dmy", "."], ["de_DE", "dmy", ","], ["fr-FR", "dmy", ","],
+    ["fr_CA", "dmy", ","], ["es_US", "mdy", ","], ["pt_BR", "dmy", ","], ["ja_JP", "mdy", "."], ["", "mdy", "."],
+  ])("Sheets locale %s reads unproven dates %s, decimal %s", (locale, order, decimal) => {
+    expect(conventionsOfLocale(locale)).toEqual({ dateOrder: order, decimal });
+  });
+  it.each([
+    [".", "M/d/yyyy", "mdy", "."], [",", "dd.MM.yyyy", "dmy", ","], [",", "dd/MM/yyyy", "dmy", ","], [".", "yyyy-MM-dd", "mdy", "."], [".", "d/M/yyyy", "dmy", "."],
+  ])("Excel culture %s with %s reads unproven dates %s", (sep, pattern, order, decimal) => {
+    expect(conventionsOfCulture(sep, pattern)).toEqual({ dateOrder: order, decimal });
   });
 });
