@@ -41,7 +41,17 @@ function xsellSidebarState() {
   return XSELL.sidebarState();
 }
 
+/** Sidebar: how each column of the active sheet is read under the mapping being edited. */
+function xsellColumnReport(mapping) {
+  return XSELL.columnReport(mapping);
+}
+
 /** Sidebar: builds one tab ({tab, mapping, ownership, prices, retention, asOf}); returns its name and size. */
 function xsellBuildTab(request) {
   return XSELL.buildTabFromRequest(request);
+}
+
+/** Menu: writes today's date (in the spreadsheet's time zone) into the XSELL_AS_OF cell that formulas pass as as_of. */
+function xsellSetAsOfToday() {
+  XSELL.setAsOfTodayFromMenu();
 }

@@ -77,7 +77,8 @@ export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     if (spec.freeze.cols > 0) sheet.setFrozenColumns(spec.freeze.cols);
   }
   if (spec.filter) range(sheet, spec.filter).createFilter();
-  for (const n of spec.notes) range(sheet, n.cell).setNote(n.text);
+  // notes that show a formula name it as Sheets spells it: XSELL.ADJACENCY( → XSELL_ADJACENCY(
+  for (const n of spec.notes) range(sheet, n.cell).setNote(n.text.replace(/\bXSELL\.([A-Z][A-Z0-9_]*)\(/g, "XSELL_$1("));
   ss.setActiveSheet(sheet);
   return stats;
 }

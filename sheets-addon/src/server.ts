@@ -1,26 +1,55 @@
 /**
  * The add-on's server side: the custom-function dispatcher, the menu (built in AuthMode.NONE without touching
  * authorized services), menu actions that build a tab from the active sheet, and the sidebar's API.
+ * Every Date read from Sheets reaches the core as the calendar day it shows in the spreadsheet's time zone, and
+ * "today" is today there (see dates.ts).
  */
 import * as catalog from "../../core/functions";
 import { XsellError } from "../../core/errors";
+import { isOmitted } from "../../core/table";
 import { buildTab, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
-import { applyMapping, detectMapping, type Mapping } from "../../core/tabs/mapping";
-import { today, toDay, toText, type CellValue } from "../../core/values";
+import { conventionsOfLocale, type Conventions } from "../../core/read/locale";
+import { paneReadOptions, readSource, type Mapping, type SourceReading } from "../../core/tabs/mapping";
+import { excelSerialFromDay, toDay, toText, type CellValue } from "../../core/values";
+import { mapDates, SheetsZone, spreadsheetZone } from "./dates";
 import { renderSpecToSheets } from "./renderer";
 
 type CatalogFn = (...args: unknown[]) => unknown;
+const DAY_MS = 86_400_000;
 
-/** Custom functions: Sheets passes ranges as 2D arrays, single cells as values, omitted arguments as undefined. */
-export function call(name: string, args: unknown[]): unknown {
+/**
+ * What Sheets shows after #ERROR! when a custom function throws: one sentence that starts with the function's
+ * name, on one line, with no error-code prefix (Sheets has its own code, #ERROR!, and shows no other).
+ */
+export function sheetsMessage(fn: string, e: unknown): string {
+  let msg = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim();
+  msg = msg.replace(/^(#[A-Z0-9/]+[!?]?\s*)+/, "");
+  msg = msg.replace(/\bXSELL\.([A-Z][A-Z0-9_]*)/g, "XSELL_$1");
+  if (!msg.startsWith(`${fn}:`)) msg = `${fn}: ${msg}`;
+  if (!/[.!?]$/.test(msg)) msg += ".";
+  return msg;
+}
+
+/**
+ * Custom functions: Sheets passes ranges as 2D arrays, single cells as values, omitted arguments as undefined,
+ * dates as the instant of their local midnight in the spreadsheet's zone. Dates are turned into the days the
+ * cells show, an omitted as_of becomes today in the spreadsheet's zone, and Dates in the result become that
+ * zone's midnights again. The zone is asked for only when a date is involved. `asOf` lists the positions of the
+ * function's as_of parameters; the generated wrappers (functions.js) pass them from core/catalog.ts, so the
+ * bundle does not carry the catalog's text.
+ */
+export function call(name: string, args: unknown[], asOf: readonly number[] = []): unknown {
   const fn = (catalog as unknown as Record<string, CatalogFn>)[name];
-  if (typeof fn !== "function") throw new Error(`XSELL: unknown function ${name}`);
+  if (typeof fn !== "function") throw new Error(`XSELL: unknown function ${name}.`);
   try {
-    return fn(...args);
+    let zone: SheetsZone | null = null;
+    const z = (): SheetsZone => (zone ??= new SheetsZone(spreadsheetZone()));
+    const coreArgs = args.map((a) => mapDates(a, (d) => z().toCore(d)));
+    for (const i of asOf) if (isOmitted(coreArgs[i])) coreArgs[i] = new Date(z().today() * DAY_MS);
+    return mapDates(fn(...coreArgs), (d) => z().toSheets(d));
   } catch (e) {
-    // Sheets shows a thrown Error's message in the cell's tooltip: the same words as Excel shows
-    if (e instanceof XsellError) throw new Error(e.message);
-    throw e;
+    // Sheets shows any thrown error as #ERROR! with the message in the cell's tooltip
+    throw new Error(sheetsMessage(name, e));
   }
 }
 
@@ -31,12 +60,19 @@ const MENU: [string, string][] = [
   ["Build retention tab", "xsellBuildRetention"],
   ["Build scenario tab", "xsellBuildScenario"],
 ];
+/** After a separator: the as-of cell for formulas (custom functions cannot take TODAY()), then the sidebar. */
+const MENU_TAIL: [string, string][] = [
+  ["Set as-of date to today", "xsellSetAsOfToday"],
+  ["Open sidebar", "xsellShowSidebar"],
+];
 
 /** The add-on menu. Works in AuthMode.NONE: it only asks the Ui to draw items. */
 export function onOpen(_e?: { authMode?: unknown }): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const [label, fn] of MENU) menu.addItem(label, fn);
-  menu.addSeparator().addItem("Open sidebar", "xsellShowSidebar").addToUi();
+  menu.addSeparator();
+  for (const [label, fn] of MENU_TAIL) menu.addItem(label, fn);
+  menu.addToUi();
 }
 
 export function onInstall(e?: { authMode?: unknown }): void {
@@ -55,6 +91,8 @@ interface Choices {
   ownership?: string;
   prices?: string;
   retention?: string;
+  /** "readiness-100", "expansion-100" or "sheet:<name>" (a sheet holding an edited model table). */
+  model?: string;
 }
 
 const PROPERTY_KEY = "xsell.choices";
@@ -69,8 +107,67 @@ function savedChoices(): Choices {
   }
 }
 
-function values(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
-  return sheet.getDataRange().getValues() as CellValue[][];
+/** A sheet's values as the core reads them: Dates as the days they show in the spreadsheet's zone. */
+function values(sheet: GoogleAppsScript.Spreadsheet.Sheet, zone: SheetsZone): CellValue[][] {
+  return mapDates(sheet.getDataRange().getValues(), (d) => zone.toCore(d)) as CellValue[][];
+}
+
+/** The named cell formulas take as as_of: `=XSELL_SCORE(Accounts!A1:K401,,,XSELL_AS_OF)`. */
+export const AS_OF_NAME = "XSELL_AS_OF";
+const SETTINGS_SHEET = "Settings";
+
+/**
+ * The as-of date the menu and the sidebar use when none is given: the XSELL_AS_OF cell when the spreadsheet has
+ * one holding a date (so built tabs agree with the formulas that read it), otherwise today in the spreadsheet's zone.
+ */
+function defaultAsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, zone: SheetsZone): { day: number; source: string } {
+  const named = ss.getRangeByName(AS_OF_NAME);
+  if (named) {
+    const raw = named.getCell(1, 1).getValue() as CellValue;
+    if (!isOmitted(raw)) {
+      const d = toDay((raw instanceof Date ? zone.toCore(raw) : raw) as CellValue);
+      if (!d.ok) throw new Error(`${AS_OF_NAME} (${named.getSheet().getName()}!${named.getCell(1, 1).getA1Notation()}) does not hold a date: ${d.reason}. Use Extensions → XSELL → Set as-of date to today, or type a date there.`);
+      return { day: d.value, source: `${AS_OF_NAME} (${named.getSheet().getName()}!${named.getCell(1, 1).getA1Notation()})` };
+    }
+  }
+  return { day: zone.today(), source: `today in ${zone.tz}, the spreadsheet's time zone` };
+}
+
+/**
+ * Menu: writes today's date in the spreadsheet's zone into the XSELL_AS_OF cell, creating a Settings sheet and
+ * the named range the first time. The date goes in as a serial number formatted yyyy-mm-dd, so no time zone can
+ * move it. Formulas that pass XSELL_AS_OF recalculate because its value changed.
+ */
+export function setAsOfToday(): { cell: string; date: string } {
+  const ss = SpreadsheetApp.getActive();
+  const zone = new SheetsZone(spreadsheetZone(ss));
+  const active = ss.getActiveSheet();
+  let range = ss.getRangeByName(AS_OF_NAME);
+  if (range) range = range.getCell(1, 1);
+  else {
+    const sheet = ss.getSheetByName(SETTINGS_SHEET) ?? ss.insertSheet(SETTINGS_SHEET, ss.getNumSheets());
+    const row = sheet.getLastRow() + 1;
+    if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+    sheet.getRange(row, 1).setValue("As of (XSELL_AS_OF)");
+    range = sheet.getRange(row, 2);
+    ss.setNamedRange(AS_OF_NAME, range);
+  }
+  const day = zone.today();
+  range.setNumberFormat("yyyy-mm-dd").setValue(excelSerialFromDay(day));
+  ss.setActiveSheet(active);
+  const cell = `${range.getSheet().getName()}!${range.getA1Notation()}`;
+  const date = SheetsZone.iso(day);
+  ss.toast(`${AS_OF_NAME} (${cell}) is now ${date}, today in ${zone.tz}. Formulas that pass XSELL_AS_OF as as_of recalculate.`, "XSELL", 5);
+  return { cell, date };
+}
+
+/** The menu item: setAsOfToday with its failure shown as an alert. */
+export function setAsOfTodayFromMenu(): void {
+  try {
+    setAsOfToday();
+  } catch (e) {
+    SpreadsheetApp.getUi().alert("XSELL", e instanceof Error ? e.message : String(e), SpreadsheetApp.getUi().ButtonSet.OK);
+  }
 }
 
 function sheetByName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string | undefined): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -82,24 +179,55 @@ function guessSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, kind: keyof ty
 }
 
 /** What the sidebar shows first: the active sheet's headers, the detected mapping, the sheets to pick from. */
-export function sidebarState(): { sheetName: string; rows: number; headers: string[]; mapping: Mapping; sheets: string[]; ownership: string; prices: string; retention: string } {
+export function sidebarState(): { sheetName: string; rows: number; headers: string[]; mapping: Mapping; columns: CellValue[][]; sheets: string[]; ownership: string; prices: string; retention: string; model: string; asOf: string; asOfSource: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const zone = new SheetsZone(spreadsheetZone(ss));
   const sheet = ss.getActiveSheet();
-  const lastCol = Math.max(1, sheet.getLastColumn());
-  const headers = (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as CellValue[]).map((h) => toText(h));
+  const asOf = defaultAsOf(ss, zone);
   const saved = savedChoices();
   const name = sheet.getName();
   const pick = (k: keyof typeof PATTERNS): string => saved[k] ?? guessSheet(ss, k, name) ?? "";
+  const reading = readActive(saved.mapping);
   return {
     sheetName: name,
-    rows: Math.max(0, sheet.getLastRow() - 1),
-    headers,
-    mapping: saved.mapping && Object.values(saved.mapping).every((i) => i < headers.length) ? saved.mapping : detectMapping(headers),
+    rows: reading.table.rows.length,
+    headers: reading.headers,
+    mapping: reading.mapping,
+    columns: reading.report,
     sheets: ss.getSheets().map((s) => s.getName()),
     ownership: pick("ownership"),
     prices: pick("prices"),
     retention: pick("retention"),
+    model: saved.model ?? "readiness-100",
+    asOf: SheetsZone.iso(asOf.day),
+    asOfSource: asOf.source,
   };
+}
+
+/** How the spreadsheet's locale writes dates and decimals: the default for text whose values prove neither. */
+function localeConventions(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Conventions {
+  return conventionsOfLocale(ss.getSpreadsheetLocale());
+}
+
+/**
+ * The active sheet read as the tabs will read it: the saved mapping if it still fits the sheet, else what the
+ * headers say. A reading error (a date column in both orders) reaches the sidebar as one sentence.
+ */
+function readActive(mapping: Mapping | undefined): SourceReading {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const grid = values(ss.getActiveSheet(), new SheetsZone(spreadsheetZone(ss)));
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const fits = mapping && Object.values(mapping).every((i) => i < width);
+  try {
+    return readSource("XSELL", grid, fits ? mapping : undefined, localeConventions(ss));
+  } catch (e) {
+    throw new Error(e instanceof XsellError ? e.message : String(e));
+  }
+}
+
+/** The sidebar's column report for a mapping the user is editing. */
+export function columnReport(mapping: Mapping): CellValue[][] {
+  return readActive(mapping).report;
 }
 
 export interface BuildRequest extends Choices {
@@ -113,22 +241,25 @@ export function buildTabFromRequest(req: BuildRequest): { sheetName: string; row
   if (!TAB_KINDS.includes(kind)) throw new Error(`XSELL: unknown tab "${req.tab}"`);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const active = ss.getActiveSheet();
-  const asOf = req.asOf ? toDay(req.asOf) : { ok: true as const, value: today() };
+  const zone = new SheetsZone(spreadsheetZone(ss));
+  const asOf = req.asOf ? toDay(req.asOf) : { ok: true as const, value: defaultAsOf(ss, zone).day };
   if (!asOf.ok) throw new Error(`"Score as of" is not a date: ${req.asOf}`);
   const read = (name: string | undefined): CellValue[][] | undefined => {
     const s = sheetByName(ss, name);
     if (name && !s) throw new Error(`There is no sheet named "${name}" any more. Choose the tables again.`);
-    return s ? values(s) : undefined;
+    return s ? values(s, zone) : undefined;
   };
-  const source = values(active); // one getValues for the source
+  const source = values(active, zone); // one getValues for the source
   const inputs: TabInputs = {
-    accounts: applyMapping(source, req.mapping ?? detectMapping(source[0] ?? [])),
+    accounts: source,
     ownership: read(req.ownership),
     prices: read(req.prices),
     retention: read(req.retention),
+    model: req.model?.startsWith("sheet:") ? read(req.model.slice(6)) : (req.model ?? null),
     asOf: asOf.value,
+    readOptions: paneReadOptions(req.mapping, localeConventions(ss)),
   };
-  PropertiesService.getDocumentProperties().setProperty(PROPERTY_KEY, JSON.stringify({ mapping: req.mapping, ownership: req.ownership, prices: req.prices, retention: req.retention }));
+  PropertiesService.getDocumentProperties().setProperty(PROPERTY_KEY, JSON.stringify({ mapping: req.mapping, ownership: req.ownership, prices: req.prices, retention: req.retention, model: req.model }));
   let spec;
   try {
     spec = buildTab(kind, inputs);
@@ -152,6 +283,7 @@ export function buildFromMenu(tab: TabKind): void {
     ownership: saved.ownership ?? guessSheet(ss, "ownership", active),
     prices: saved.prices ?? guessSheet(ss, "prices", active),
     retention: saved.retention ?? guessSheet(ss, "retention", active),
+    model: saved.model,
   };
   if ((tab === "whitespace" || tab === "adjacency") && !req.ownership) req.ownership = active;
   if (tab === "retention" && !req.retention) req.retention = active;

@@ -2,17 +2,25 @@
  * The Sheets sidebar: the same flow as the Excel task pane, talking to the server through google.script.run.
  * One server call per tab, so the progress bar moves as tabs land. User strings only reach the page as text.
  */
-import { $, appendItem, checkedTabs, fillSheetChoice, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
+import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
 
 interface State {
   sheetName: string;
   rows: number;
   headers: string[];
   mapping: Record<string, number>;
+  /** The column report rows (header first), as XSELL_COLUMNS spills them. */
+  columns: unknown[][];
   sheets: string[];
   ownership: string;
   prices: string;
   retention: string;
+  /** The scoring model: "readiness-100", "expansion-100" or "sheet:<name>". */
+  model: string;
+  /** The default as-of date (ISO): the XSELL_AS_OF cell, or today in the spreadsheet's time zone. */
+  asOf: string;
+  /** Where asOf came from, in words. */
+  asOfSource: string;
 }
 interface Built {
   sheetName: string;
@@ -27,6 +35,8 @@ interface ScriptRun {
 declare const google: { script: { run: ScriptRun } };
 
 let state: State | null = null;
+/** The as-of value the sidebar filled in itself; a date the user typed is kept across refreshes. */
+let filledAsOf = "";
 
 function server<T>(name: string, ...args: unknown[]): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -39,6 +49,17 @@ function refreshTabs(): void {
   updateTabAvailability({ accounts: true, ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) });
 }
 
+/** Redraws the column report after the user changes the mapping. */
+async function refreshColumns(): Promise<void> {
+  if (!state) return;
+  showError(null);
+  try {
+    renderColumnReport($("columns"), await server<unknown[][]>("xsellColumnReport", state.mapping));
+  } catch (e) {
+    showError((e as Error).message);
+  }
+}
+
 async function load(): Promise<void> {
   showError(null);
   try {
@@ -48,10 +69,15 @@ async function load(): Promise<void> {
     return;
   }
   $("source-info").textContent = `${state.rows.toLocaleString("en-US")} account rows × ${state.headers.length} columns from "${state.sheetName}".`;
-  renderMapping($("mapping"), Object.keys(state.mapping), state.headers, state.mapping);
+  renderMapping($("mapping"), Object.keys(state.mapping), state.headers, state.mapping, () => void refreshColumns());
+  renderColumnReport($("columns"), state.columns);
   fillSheetChoice($("ownership-sheet"), state.sheets, state.ownership, refreshTabs);
   fillSheetChoice($("prices-sheet"), state.sheets, state.prices, refreshTabs);
+  fillModelChoice($("model-choice"), state.sheets, state.model);
   fillSheetChoice($("retention-sheet"), state.sheets, state.retention, refreshTabs);
+  const asOf = $<HTMLInputElement>("as-of");
+  if (asOf.value === "" || asOf.value === filledAsOf) asOf.value = filledAsOf = state.asOf;
+  $("as-of-hint").textContent = `Default: ${state.asOfSource}.`;
   for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
   refreshTabs();
 }
@@ -79,6 +105,7 @@ async function build(): Promise<void> {
         mapping: state.mapping,
         ownership: $<HTMLSelectElement>("ownership-sheet").value || undefined,
         prices: $<HTMLSelectElement>("prices-sheet").value || undefined,
+        model: $<HTMLSelectElement>("model-choice").value || undefined,
         retention: $<HTMLSelectElement>("retention-sheet").value || undefined,
         asOf: $<HTMLInputElement>("as-of").value || undefined,
       });
@@ -101,8 +128,7 @@ async function build(): Promise<void> {
   }
 }
 
-const now = new Date();
-$<HTMLInputElement>("as-of").value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+// the default as-of date comes from the server: today in the spreadsheet's time zone (not the browser's), or XSELL_AS_OF
 $("refresh").addEventListener("click", () => void load());
 $("build").addEventListener("click", () => void build());
 void load();

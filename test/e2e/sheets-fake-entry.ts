@@ -7,8 +7,8 @@
 import { FakeAppsScript, type SheetsValue } from "../fakes/apps-script";
 
 const w = window as unknown as Record<string, unknown>;
-const seed = (w.__XSELL_SHEETS_SEED__ as { sheets: { name: string; values: SheetsValue[][] }[] }) ?? { sheets: [] };
-const app = new FakeAppsScript();
+const seed = (w.__XSELL_SHEETS_SEED__ as { sheets: { name: string; values: SheetsValue[][] }[]; timeZone?: string }) ?? { sheets: [] };
+const app = new FakeAppsScript({ timeZone: seed.timeZone });
 for (const s of seed.sheets) app.spreadsheet.addSheet(s.name, s.values);
 Object.assign(w, app.globals());
 w.__XSELL_SHEETS_APP__ = app;

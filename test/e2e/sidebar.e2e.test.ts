@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { buildSync } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wallClock } from "../fakes/apps-script";
 import { sample } from "../hosts/excel-shape";
 import { artifact, cspViolations, guardNetwork, launch, ROOT, serve, watchCsp } from "./harness";
 
@@ -40,7 +41,7 @@ describe("Sheets sidebar (built) in Chromium", () => {
     await watchCsp(page);
     await page.addInitScript((seed) => {
       (window as unknown as Record<string, unknown>).__XSELL_SHEETS_SEED__ = seed;
-    }, { sheets: [{ name: "Accounts", values: accounts }, { name: "Ownership", values: sample("ownership.csv") }, { name: "Prices", values: sample("prices.csv") }, { name: HOSTILE, values: [["x"]] }] });
+    }, { timeZone: "Pacific/Kiritimati", sheets: [{ name: "Accounts", values: accounts }, { name: "Ownership", values: sample("ownership.csv") }, { name: "Prices", values: sample("prices.csv") }, { name: HOSTILE, values: [["x"]] }] });
     await page.addInitScript({ content: fakeServer });
     await page.goto(`${origin}/sidebar.html`);
     await page.waitForSelector("#mapping-section:not([hidden])");
@@ -48,6 +49,11 @@ describe("Sheets sidebar (built) in Chromium", () => {
     const ownerOptions = await page.$$eval("#ownership-sheet option", (os) => os.map((o) => o.textContent));
     expect(ownerOptions).toContain(HOSTILE);
     expect(await page.$eval("#ownership-sheet", (s) => (s as HTMLSelectElement).value)).toBe("Ownership");
+    // "Score as of" defaults to today in the spreadsheet's zone (UTC+14 here), not the browser's
+    const w = wallClock("Pacific/Kiritimati", new Date());
+    const today = `${w.y}-${String(w.m).padStart(2, "0")}-${String(w.d).padStart(2, "0")}`;
+    expect(await page.$eval("#as-of", (i) => (i as HTMLInputElement).value)).toBe(today);
+    expect(await page.textContent("#as-of-hint")).toBe("Default: today in Pacific/Kiritimati, the spreadsheet's time zone.");
     await page.fill("#as-of", "2026-11-01");
     await page.click("#build");
     await page.waitForSelector("#results:not([hidden])", { timeout: 60_000 });
