@@ -54,6 +54,15 @@ export function fillSheetChoice(select: HTMLSelectElement, sheets: string[], cho
   select.onchange = onChange;
 }
 
+/** The scoring model choices: the two presets, then any sheet holding an edited model table (value "sheet:<name>"). */
+export function fillModelChoice(select: HTMLSelectElement, sheets: string[], chosen: string): void {
+  select.replaceChildren();
+  option(select, "readiness-100", "Readiness, 100 points (default)");
+  option(select, "expansion-100", "Expansion: health, buying signals, readiness");
+  for (const name of sheets) option(select, `sheet:${name}`, `Model table on "${name}"`);
+  select.value = chosen || "readiness-100";
+}
+
 /** Which table each tab needs (null: it can always be built). */
 export const TAB_NEEDS: Record<string, "accounts" | "ownership" | "retention" | null> = {
   scorecard: "accounts",
@@ -86,33 +95,33 @@ export function appendItem(list: HTMLElement, text: string): void {
 }
 
 /**
- * The column report (header row first, as XSELL_COLUMNS spills it) as a table: what each column is read as and
- * how, so the user sees what was read and what was ignored before building. Cells become text nodes only.
+ * The column report (header row first, as XSELL_COLUMNS spills it) as a list readable at 320 px: each column's
+ * header, what it is read as and how, and its note beneath; table-level findings last. Text nodes only.
  */
 export function renderColumnReport(box: HTMLElement, rows: readonly (readonly unknown[])[]): void {
   box.replaceChildren();
-  if (rows.length === 0) return;
-  const table = document.createElement("table");
-  table.className = "column-report";
-  const [head, ...body] = rows;
-  const shown = [1, 2, 3, 5]; // Header, Used as, Read as, Note (the letter and sample stay in XSELL_COLUMNS)
-  const tr = document.createElement("tr");
-  for (const i of shown) {
-    const th = document.createElement("th");
-    th.textContent = String(head[i] ?? "");
-    tr.appendChild(th);
-  }
-  table.appendChild(tr);
-  for (const r of body) {
-    const row = document.createElement("tr");
-    if (r[2] === "(ignored)") row.className = "ignored";
-    for (const i of shown) {
-      const td = document.createElement("td");
-      td.textContent = String(r[i] ?? "");
-      if (r[1] === "(table)" && i === 1) td.textContent = "Table";
-      row.appendChild(td);
+  const list = document.createElement("ul");
+  list.className = "column-report";
+  for (const r of rows.slice(1)) {
+    const [, header, usedAs, readAs, , note] = r.map((v) => String(v ?? ""));
+    const li = document.createElement("li");
+    if (header === "(table)") {
+      li.className = "table-note";
+      li.textContent = note;
+    } else {
+      if (usedAs === "(ignored)") li.className = "ignored";
+      const name = document.createElement("b");
+      name.textContent = header || "(no header)";
+      const what = document.createElement("span");
+      what.textContent = usedAs === "(ignored)" ? " — ignored" : ` → ${usedAs} (${readAs})`;
+      li.append(name, what);
+      if (note && note !== "mapped by you") {
+        const small = document.createElement("small");
+        small.textContent = usedAs === "(ignored)" ? note.replace(/^ignored: /, "") : note;
+        li.append(document.createElement("br"), small);
+      }
     }
-    table.appendChild(row);
+    list.appendChild(li);
   }
-  box.appendChild(table);
+  box.appendChild(list);
 }

@@ -270,8 +270,9 @@ export function assignFields(headers: string[], o: ReadOptions): { fields: (Fiel
       }
     }
     if (col !== null && col >= 0 && col < fields.length) {
+      // a mapping that only repeats what the header says is not news; one that changes it is
+      if (fields[col] !== field) notes[col] = "mapped by you";
       fields[col] = field;
-      notes[col] = "mapped by you";
     }
     mapped.add(field);
   }

@@ -23,7 +23,10 @@ beforeEach(() => {
   stderr = [];
   vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
   vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(a.join(" ")));
-  vi.spyOn(process.stderr, "write").mockImplementation(((s: string) => void stderr.push(String(s)) || true) as typeof process.stderr.write);
+  vi.spyOn(process.stderr, "write").mockImplementation(((s: string) => {
+    stderr.push(String(s));
+    return true;
+  }) as typeof process.stderr.write);
 });
 afterEach(() => vi.restoreAllMocks());
 
