@@ -9,7 +9,7 @@ import { naError, valueError } from "./errors";
 import type { ReadOptions } from "./read/columns";
 import { standingOf, type Standing } from "./read/status";
 import { StringIndex } from "./string-index";
-import { asGrid, isBlankRow, readTable, type Table, type TableReport } from "./table";
+import { asGrid, isBlankRow, readTable, type Table } from "./table";
 import { isMissing, showValue, toDay, toNumber, toText, today, type CellValue } from "./values";
 
 export interface Ownership {
@@ -36,8 +36,8 @@ export interface Ownership {
   readonly asOf: number;
   /** What was read and what was left out, in sentences. */
   readonly notes: string[];
-  /** The long table's column report; undefined for a wide table. */
-  readonly report?: TableReport;
+  /** The long table as read (its column report included); undefined for a wide table. */
+  readonly table?: Table;
 }
 
 const NOT_OWNED = new Set(["", "0", "no", "n", "false", "-", "none", "0%", "n/a", "na", "not owned"]);
@@ -258,7 +258,7 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   for (let i = 0; i < trialPairs.length; i += 2) trials[trialPairs[i + 1]][trialPairs[i] >>> 5] |= 1 << (trialPairs[i] & 31);
   const notes = left.sentences();
   for (const [word, n] of unknownStatus) notes.push(`${n} row${n === 1 ? "" : "s"} with the status ${showValue(word)}, which XSELL does not know, not counted as owned`);
-  return finish({ shape: "long", accounts, products, owners, words, arr, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, report: table.report });
+  return finish({ shape: "long", accounts, products, owners, words, arr, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
 }
 
 function finish(o: Omit<Ownership, "ownerCounts">): Ownership {

@@ -116,6 +116,34 @@ function firstRows(rows: number[]): number[] {
 }
 
 /**
+ * Repeated accounts and rows with data but no name: counted when the report is first read (the CLI, the panes,
+ * XSELL_COLUMNS), not on every XSELL_SCORE call, which never shows them.
+ */
+function accountFindings(rows: CellValue[][], rowNumbers: number[], nameCol: number | undefined, keyColumn: number | undefined, tableNotes: string[]): Pick<TableReport, "duplicates" | "blankNames"> {
+  const duplicates: number[] = [];
+  const blankNames: number[] = [];
+  if (nameCol !== undefined && keyColumn !== undefined) {
+    const seen = new StringIndex(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (isBlankRow(row)) continue;
+      const key = toText(row[keyColumn]);
+      if (toText(row[nameCol]) === "" && key === "") {
+        blankNames.push(rowNumbers[r]);
+        continue;
+      }
+      if (key === "") continue;
+      const before = seen.size;
+      seen.add(key);
+      if (seen.size === before) duplicates.push(rowNumbers[r]);
+    }
+    if (duplicates.length > 0) tableNotes.push(`${duplicates.length} row${duplicates.length === 1 ? " repeats an account" : "s repeat an account"} listed above (row ${firstRows(duplicates).join(", ")}${duplicates.length > 5 ? ", …" : ""}); each row is scored as it stands`);
+    if (blankNames.length > 0) tableNotes.push(`${blankNames.length} row${blankNames.length === 1 ? " has" : "s have"} data but no account name (row ${firstRows(blankNames).join(", ")}${blankNames.length > 5 ? ", …" : ""}); left off the Scorecard`);
+  }
+  return { duplicates: { count: duplicates.length, rows: duplicates }, blankNames: { count: blankNames.length, rows: blankNames } };
+}
+
+/**
  * Builds a Table from `data` (with the header row first) or from `data` plus a separate `headers` row,
  * the form that lets `=XSELL_SCORE(B2:L2, B$1:L$1)` be filled down. Every path that reads a user's table
  * (functions, tabs, panes, the CLI) comes through here.
@@ -177,27 +205,7 @@ export function readTable(fn: string, data: unknown, headers?: unknown, options:
     tableNotes.push(`accounts are named by "${headerTexts[fields.get("Account")!]}" and joined to other tables by "${headerTexts[idCol]}" when those carry IDs too`);
   }
   const keyColumn = idCol ?? fields.get("Account");
-  const duplicates: number[] = [];
-  const blankNames: number[] = [];
-  const nameCol = fields.get("Account");
-  if (nameCol !== undefined && keyColumn !== undefined) {
-    const seen = new StringIndex(rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      if (isBlankRow(row)) continue;
-      const key = toText(row[keyColumn]);
-      if (toText(row[nameCol]) === "" && key === "") {
-        blankNames.push(rowNumbers[r]);
-        continue;
-      }
-      if (key === "") continue;
-      const before = seen.size;
-      seen.add(key);
-      if (seen.size === before) duplicates.push(rowNumbers[r]);
-    }
-    if (duplicates.length > 0) tableNotes.push(`${duplicates.length} row${duplicates.length === 1 ? " repeats an account" : "s repeat an account"} listed above (row ${firstRows(duplicates).join(", ")}${duplicates.length > 5 ? ", …" : ""}); each row is scored as it stands`);
-    if (blankNames.length > 0) tableNotes.push(`${blankNames.length} row${blankNames.length === 1 ? " has" : "s have"} data but no account name (row ${firstRows(blankNames).join(", ")}${blankNames.length > 5 ? ", …" : ""}); left off the Scorecard`);
-  }
+  let report: TableReport | undefined;
   return {
     fn,
     headers: headerTexts,
@@ -208,13 +216,13 @@ export function readTable(fn: string, data: unknown, headers?: unknown, options:
     index,
     fields,
     keyColumn,
-    report: {
-      columns,
-      headerRow: headerInData ? leadingRows + 1 : 0,
-      footerRows,
-      duplicates: { count: duplicates.length, rows: duplicates },
-      blankNames: { count: blankNames.length, rows: blankNames },
-      notes: tableNotes,
+    get report(): TableReport {
+      if (!report) {
+        // one row per account is expected only where there is no Product column (ownership lists an account per product)
+        const found = accountFindings(rows, rowNumbers, fields.get("Account"), fields.has("Product") ? undefined : keyColumn, tableNotes);
+        report = { columns, headerRow: headerInData ? leadingRows + 1 : 0, footerRows, ...found, notes: tableNotes };
+      }
+      return report;
     },
   };
 }

@@ -104,7 +104,7 @@ async function readOther(ref: string, accountsPath: string, dateOrder: string | 
     } catch (e) {
       throw new CliError(describeError(e));
     }
-    const what = own.report ? describeTable(loaded, readLoaded(loaded, options)) : `${loaded.label}: wide ownership, ${own.accounts.length} accounts × ${own.products.length} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
+    const what = own.table ? describeTable(loaded, own.table) : `${loaded.label}: wide ownership, ${own.accounts.length} accounts × ${own.products.length} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
     log?.([what, ...own.notes.map((n) => `  · ${n}`)].join("\n"));
   } else log?.(describeTable(loaded, readLoaded(loaded, options)));
   return { loaded, options };

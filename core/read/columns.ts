@@ -44,6 +44,9 @@ interface Kinded {
   notes: string[];
 }
 
+const YES_NO = 1;
+const OTHER = 2;
+
 /** Writes a converted cell (the caller copies a row before its first write, so users' arrays stay as given). */
 type Put = (row: number, col: number, value: CellValue) => void;
 
@@ -79,6 +82,7 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
   let proofMdy = -1;
   let proofComma = -1;
   let proofDot = -1;
+  const plainWords = new Map<string, number>();
   const n = rows.length;
   for (let r = 0; r < n; r++) {
     const v = rows[r][col];
@@ -103,6 +107,13 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
       continue;
     }
     const s = v as string;
+    // repeated words ("Yes", "Low", a champion's name) are classified once per column
+    const known = plainWords.get(s);
+    if (known !== undefined) {
+      if (known === YES_NO) yesNoText++;
+      else other++;
+      continue;
+    }
     const trimmed = s.trim();
     if (trimmed === "0" || trimmed === "1") {
       binaryText++; // a number and a yes/no at once: the rest of the column decides
@@ -110,6 +121,7 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
     }
     if (yesNoWord(s) !== null) {
       yesNoText++;
+      if (plainWords.size < 256) plainWords.set(s, YES_NO);
       continue;
     }
     const d = dateText(s);
@@ -132,6 +144,7 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
       continue;
     }
     other++;
+    if (plainWords.size < 256) plainWords.set(s, OTHER);
   }
   const filled = n - blanks - errors;
   const notes: string[] = [];
@@ -167,7 +180,11 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
       const v = rows[r][col];
       if (v instanceof Date || isBlank(v) || isErrorValue(v)) continue;
       let day: number | null = null;
-      if (typeof v === "number") day = dayOfDateNumber(v, o.date1904 === true);
+      if (typeof v === "number") {
+        // a 1900-system serial is already the canonical form: leave the row alone (no copy at a million rows)
+        if (!o.date1904 && v >= 1 && v <= 2958465) continue;
+        day = dayOfDateNumber(v, o.date1904 === true);
+      }
       else if (typeof v === "string") {
         const d: DateText | null = dateText(v);
         day = d ? dayOfDateText(d, order) : null;

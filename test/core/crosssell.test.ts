@@ -60,7 +60,7 @@ describe("reading ownership", () => {
     const own = readOwnership("T", [["Account", "Product", "ARR"], ["A", "CRM", "lots"], ["B", "CRM", 5]]);
     expect(Array.from(own.ownerCounts)).toEqual([2]);
     expect([...own.arr]).toEqual([[1, 5]]);
-    expect(own.report!.columns[2].note).toContain('1 unreadable cell counted as missing (row 2 "lots")');
+    expect(own.table!.report.columns[2].note).toContain('1 unreadable cell counted as missing (row 2 "lots")');
   });
   it("compares End and Start Dates with as_of, not with today", () => {
     const t = [["Account", "Product", "Start Date", "Subscription End"], ["A", "CRM", "2025-01-01", "2026-06-30"], ["B", "CRM", "2026-07-01", ""], ["C", "CRM", "2025-01-01", "2026-07-01"]];
