@@ -11,6 +11,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { helpPage } = require("./excel-addin/help.ts");
+const { finishFunctionsJson, unifiedManifest, colorIcon, outlineIcon, zip } = require("./excel-addin/manifests.ts");
 
 const DEV_ORIGIN = "https://localhost:3000";
 
@@ -32,6 +33,33 @@ class OriginPlugin {
           const text = asset.source.source().toString().split(DEV_ORIGIN).join(this.origin);
           compilation.updateAsset(name, new webpack.sources.RawSource(text));
         }
+      });
+    });
+  }
+}
+
+/**
+ * Finishes dist/excel/: functions.json lets `any` parameters receive error cells and data types (the JSDoc
+ * generator writes only the latter), and the unified manifest for Microsoft 365 (manifest.json, its color and
+ * outline icons, and the app package xsell-m365.zip holding the three) is written for the target origin.
+ */
+class ExcelManifestsPlugin {
+  constructor(origin, version) {
+    this.origin = origin;
+    this.version = version;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ExcelManifestsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ExcelManifestsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const fj = compilation.getAsset("functions.json");
+        if (fj) compilation.updateAsset("functions.json", new webpack.sources.RawSource(finishFunctionsJson(fj.source.source().toString())));
+        const manifest = Buffer.from(`${JSON.stringify(unifiedManifest(this.origin, this.version), null, 2)}\n`);
+        const color = colorIcon();
+        const outline = outlineIcon();
+        compilation.emitAsset("manifest.json", new webpack.sources.RawSource(manifest));
+        compilation.emitAsset("color.png", new webpack.sources.RawSource(color));
+        compilation.emitAsset("outline.png", new webpack.sources.RawSource(outline));
+        compilation.emitAsset("xsell-m365.zip", new webpack.sources.RawSource(zip({ "manifest.json": manifest, "color.png": color, "outline.png": outline })));
       });
     });
   }
@@ -101,6 +129,7 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
       new OriginPlugin(origin, ["functions.json", "help.html"]),
+      new ExcelManifestsPlugin(origin, require("./package.json").version),
     ],
     devServer: {
       port: 3000,

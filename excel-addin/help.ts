@@ -38,6 +38,10 @@ h1{color:#0f766e}h2{border-bottom:1px solid #edebe9;padding-bottom:4px;margin-to
 </head><body><h1>XSELL functions</h1>
 <p>Every function runs inside your workbook: no data leaves it. In Excel the names carry the <code>XSELL.</code> namespace; in Google Sheets they are written <code>XSELL_NAME</code>.</p>
 ${parts.join("\n")}
+<h2 id="privacy">Privacy</h2>
+<p>XSELL runs entirely inside Excel: it makes no network calls beyond loading Office.js, collects nothing and stores nothing outside your workbook. It asks only to read and write the open document.</p>
+<h2 id="terms">Terms of use</h2>
+<p>XSELL is open source under the MIT license and provided as is, without warranty of any kind.</p>
 </body></html>
 `;
 }

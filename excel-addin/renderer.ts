@@ -2,12 +2,15 @@
  * Renders a sheet spec into a new worksheet through Excel.run calls:
  *  - the new sheet's name never collides ("Whitespace (2)"); the source sheet is never touched;
  *  - values, formulas and number formats go in row chunks that keep every request under Excel on the web's
- *    5 MB limit, one context.sync() per chunk, formats per range, then one sync for everything else;
+ *    5 MB limit, counted in UTF-8 bytes of the JSON sent (a CJK character is 3 bytes, not 1), one
+ *    context.sync() per chunk, formats per range, then one sync for everything else;
  *  - text from users' cells is written as text: a cell that would read as a formula gets the Text format first.
  */
+import { jsonBytes } from "./bytes";
+import type { ExcelContext, ExcelWorksheet } from "./excel-surface";
 import { columnLetter, isFormula, looksLikeFormula, parseA1, uniqueSheetName, type Block, type ConditionalFormat, type SheetSpec, type SpecCell } from "../core/tabs/spec";
 
-/** Excel on the web rejects requests over 5 MB; stay well below it (JSON overhead, the request envelope). */
+/** Excel on the web rejects requests over 5 MB (5,242,880 bytes); stay well below it (the request envelope). */
 export const REQUEST_BUDGET_BYTES = 3_500_000;
 
 export interface RenderStats {
@@ -52,10 +55,6 @@ function toOut(c: SpecCell): CellOut {
   return c;
 }
 
-function jsonBytes(v: unknown): number {
-  return JSON.stringify(v).length;
-}
-
 interface Chunk {
   row: number;
   col: number;
@@ -88,7 +87,7 @@ export function chunkBlock(spec: SheetSpec, block: Block, budget = REQUEST_BUDGE
   return chunks;
 }
 
-function addConditionalFormat(sheet: Excel.Worksheet, cf: ConditionalFormat): void {
+function addConditionalFormat(sheet: ExcelWorksheet, cf: ConditionalFormat): void {
   const range = sheet.getRange(cf.range);
   if (cf.type === "colorScale") {
     const added = range.conditionalFormats.add("ColorScale");
@@ -120,7 +119,7 @@ function notesSupported(): boolean {
 }
 
 /** Writes `spec` to a new worksheet; returns the name given to it and how many syncs it took. */
-export async function renderSpec(context: Excel.RequestContext, spec: SheetSpec, options: RenderOptions = {}): Promise<RenderStats> {
+export async function renderSpec(context: ExcelContext, spec: SheetSpec, options: RenderOptions = {}): Promise<RenderStats> {
   const { onProgress, budget = REQUEST_BUDGET_BYTES, notes = notesSupported() } = options;
   const stats: RenderStats = { sheetName: "", syncs: 0, largestRequestBytes: 0 };
   const sync = async (bytes: number): Promise<void> => {
@@ -165,11 +164,11 @@ export async function renderSpec(context: Excel.RequestContext, spec: SheetSpec,
   for (const cf of spec.conditionalFormats) addConditionalFormat(sheet, cf);
   if (spec.freeze) {
     const { rows, cols } = spec.freeze;
-    if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, cols));
+    if (rows > 0 && cols > 0) sheet.freezePanes.freezeAt(`A1:${columnLetter(cols - 1)}${rows}`);
     else if (rows > 0) sheet.freezePanes.freezeRows(rows);
     else if (cols > 0) sheet.freezePanes.freezeColumns(cols);
   }
-  if (spec.filter) sheet.autoFilter.apply(sheet.getRange(spec.filter));
+  if (spec.filter) sheet.autoFilter.apply(spec.filter);
   if (spec.notes.length > 0 && notes) {
     for (const n of spec.notes) sheet.notes.add(n.cell, n.text);
   }

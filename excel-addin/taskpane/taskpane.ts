@@ -5,10 +5,10 @@
  */
 import { XsellError } from "../../core/errors";
 import { buildTab, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
-import { applyMapping, detectMapping, MAPPABLE_FIELDS, type Mapping } from "../../core/tabs/mapping";
+import { MAPPABLE_FIELDS, paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
 import { isoFromDay, toDay, today, toText, type CellValue } from "../../core/values";
-import { $, appendItem, checkedTabs, fillSheetChoice, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
-import { readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
+import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
+import { readDate1904, readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
 import { renderSpec } from "../renderer";
 
 const state: { source: SheetTable | null; mapping: Mapping; sheets: string[] } = { source: null, mapping: {}, sheets: [] };
@@ -52,13 +52,39 @@ async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
   const src = state.source!;
   const rows = src.values.length - 1;
   $("source-info").textContent = `${rows.toLocaleString("en-US")} account row${rows === 1 ? "" : "s"} × ${src.values[0].length} columns from "${src.sheetName}".`;
-  state.mapping = detectMapping(src.values[0]);
-  renderMapping($("mapping"), MAPPABLE_FIELDS, src.values[0].map((h) => toText(h)), state.mapping);
+  let reading;
+  try {
+    reading = readSource("XSELL", src.values);
+  } catch (e) {
+    showError(describeFailure(e));
+    return;
+  }
+  state.mapping = reading.mapping;
+  renderMapping($("mapping"), MAPPABLE_FIELDS, reading.headers, state.mapping, showColumns);
+  renderColumnReport($("columns"), reading.report);
   fillSheetChoice($("ownership-sheet"), state.sheets, guessSheet(/owner|product|holding/i), refreshTabs);
   fillSheetChoice($("prices-sheet"), state.sheets, guessSheet(/price/i), refreshTabs);
+  fillModelChoice($("model-choice"), state.sheets, guessSheet(/model|scoring/i) ? `sheet:${guessSheet(/model|scoring/i)}` : "");
   fillSheetChoice($("retention-sheet"), state.sheets, guessSheet(/retention|snapshot|arr/i), refreshTabs);
   for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
   refreshTabs();
+}
+
+/** The column report for the current mapping: what each column is read as, redrawn when the mapping changes. */
+function showColumns(): void {
+  if (!state.source) return;
+  showError(null);
+  try {
+    renderColumnReport($("columns"), readSource("XSELL", state.source.values, state.mapping).report);
+  } catch (e) {
+    showError(describeFailure(e));
+  }
+}
+
+/** The chosen scoring model: a preset's name, or the model table on the chosen sheet. */
+async function readModel(context: Excel.RequestContext): Promise<unknown> {
+  const choice = $<HTMLSelectElement>("model-choice").value;
+  return choice.startsWith("sheet:") ? (await readSheet(context, choice.slice(6))).values : choice || null;
 }
 
 async function readNamed(context: Excel.RequestContext, id: string): Promise<CellValue[][] | undefined> {
@@ -100,12 +126,16 @@ async function build(): Promise<void> {
   try {
     await Excel.run(async (context) => {
       setStatus("Reading your tables…");
+      // serial dates in a 1904-system workbook (Excel's option, Mac's old default) count from 1904-01-01
+      const date1904 = await readDate1904(context);
       const inputs: TabInputs = {
-        accounts: state.source ? applyMapping(state.source.values, state.mapping) : undefined,
+        accounts: state.source?.values,
         ownership: await readNamed(context, "ownership-sheet"),
         prices: await readNamed(context, "prices-sheet"),
+        model: await readModel(context),
         retention: await readNamed(context, "retention-sheet"),
         asOf: asOf.value,
+        readOptions: paneReadOptions(state.mapping, { date1904 }),
       };
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[i];

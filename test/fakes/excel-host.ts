@@ -1,13 +1,28 @@
 /**
- * An in-memory fake of the part of the Excel JavaScript API that XSELL uses: worksheets, ranges, values,
- * formulas, number formats, formats, conditional formats, freeze panes, filters, notes and context.sync().
- * Like Excel it queues work until sync(), rejects a request over 5 MB (Excel on the web's limit), counts syncs,
- * and turns a string starting with "=" into a formula unless the cell is formatted as Text.
+ * An in-memory fake of the part of the Excel JavaScript API that XSELL uses (the surface in
+ * excel-addin/excel-surface.ts, which tsc checks against @types/office-js; every fake class below `implements`
+ * its interface, so the fake cannot grow a member or a parameter type Office.js lacks).
+ *
+ * Strict where Office.js is strict:
+ *  - every scalar property (a range's rowIndex/values/…, a worksheet's name, a collection's items, a function
+ *    result's value) throws Office's "PropertyNotLoaded" error until it was loaded *and* context.sync() ran,
+ *    as office-addin-mock does; loading a property the object does not have throws "PropertyNotFound";
+ *  - work is queued until sync() and runs in order; a request or a response over 5 MB of UTF-8 JSON is rejected
+ *    (Excel on the web's limit) with Office's RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
+ *  - used ranges start wherever the data starts (a table at C5 has a used range starting at C5), and the used
+ *    range of an empty sheet is A1, as Office.js documents;
+ *  - a string starting with "=" becomes a formula unless the cell is formatted as Text;
+ *  - `workbook.functions.date()` answers in the workbook's date system (1900 or 1904).
  * No Node APIs: the same code runs in vitest and, bundled, as office.js in headless Chromium.
  */
-export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from "../../excel-addin/bytes";
+import type { ExcelConditionalFormat, ExcelContext, ExcelFunctionResult, ExcelRange, ExcelRangeFormat, ExcelWorksheet, ExcelWorksheetCollection } from "../../excel-addin/excel-surface";
+
+export const REQUEST_LIMIT_BYTES = WEB_PAYLOAD_LIMIT_BYTES;
 
 export type FakeValue = string | number | boolean;
+
+const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
 
 export class FakeSheet {
   values: FakeValue[][] = [];
@@ -21,6 +36,7 @@ export class FakeSheet {
   notes: { cell: string; text: string }[] = [];
   constructor(public name: string) {}
 
+  /** Rows of the grid, counted from row 1 (not the used range). */
   get rowCount(): number {
     return this.values.length;
   }
@@ -45,9 +61,31 @@ export class FakeSheet {
       this.formulas.set(key, v);
       row[c] = "";
     } else {
-      this.formulas.delete(key);
+      if (this.formulas.size > 0) this.formulas.delete(key);
       row[c] = v;
     }
+  }
+  /** The smallest rectangle holding every non-empty cell (values or formulas); A1 when the sheet is empty. */
+  usedRange(): { row: number; col: number; rows: number; cols: number } {
+    let r0 = Infinity;
+    let r1 = -1;
+    let c0 = Infinity;
+    let c1 = -1;
+    const take = (r: number, c: number) => {
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    };
+    this.values.forEach((row, r) => {
+      for (let c = 0; c < row.length; c++) if (row[c] !== "") take(r, c);
+    });
+    for (const key of this.formulas.keys()) {
+      const [r, c] = key.split(",").map(Number);
+      take(r, c);
+    }
+    if (r1 < 0) return { row: 0, col: 0, rows: 1, cols: 1 };
+    return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
   /** Everything about the sheet, for "byte-identical afterwards" checks. */
   serialize(): string {
@@ -59,29 +97,41 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   activeSheet = 0;
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | null = null;
+  /** Excel's "Use 1904 date system" workbook option. */
+  date1904 = false;
   syncs = 0;
   largestRequestBytes = 0;
+  largestResponseBytes = 0;
   rejectedRequests = 0;
   /** Every accepted request's size, in order. */
   requestSizes: number[] = [];
+  /** Every accepted response's size, in order. */
+  responseSizes: number[] = [];
 
-  addSheet(name: string, values: FakeValue[][] = []): FakeSheet {
+  /** Adds a sheet; `at` places the first value elsewhere than A1 (0-based row and column). */
+  addSheet(name: string, values: FakeValue[][] = [], at: { row: number; col: number } = { row: 0, col: 0 }): FakeSheet {
     const s = new FakeSheet(name);
-    values.forEach((row, r) => row.forEach((v, c) => s.setCell(r, c, v, true)));
+    values.forEach((row, r) => row.forEach((v, c) => s.setCell(at.row + r, at.col + c, v, true)));
     this.sheets.push(s);
     return s;
   }
   sheet(name: string): FakeSheet {
     const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (!s) throw fakeError("ItemNotFound", `The requested worksheet "${name}" does not exist.`);
+    if (!s) throw fakeError("ItemNotFound", "The requested resource doesn't exist.");
     return s;
   }
 }
 
 function fakeError(code: string, message: string): Error & { code: string } {
   const e = new Error(message) as Error & { code: string };
+  e.name = "RichApi.Error";
   e.code = code;
   return e;
+}
+
+/** Office.js's own wording (excel-*.js, Strings.propertyNotLoaded). */
+function notLoaded(prop: string): Error & { code: string } {
+  return fakeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 }
 
 function colIndex(letters: string): number {
@@ -93,248 +143,520 @@ function colLetter(c: number): string {
   return s;
 }
 
-/** "B2:D10", "B2", "B:B" (whole column; 1,048,576 rows). */
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+/** "B2:D10", "$B$2", "B:B" (whole columns), "3:5" (whole rows). */
 function parseAddress(a1: string): { row: number; col: number; rows: number; cols: number } {
-  const col = /^([A-Z]+):([A-Z]+)$/.exec(a1);
-  if (col) return { row: 0, col: colIndex(col[1]), rows: 1048576, cols: colIndex(col[2]) - colIndex(col[1]) + 1 };
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
-  if (!m) throw fakeError("InvalidArgument", `The argument is invalid or missing: ${a1}`);
+  const a = a1.replace(/\$/g, "").toUpperCase();
+  const col = /^([A-Z]+):([A-Z]+)$/.exec(a);
+  if (col) return { row: 0, col: colIndex(col[1]), rows: MAX_ROWS, cols: colIndex(col[2]) - colIndex(col[1]) + 1 };
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { row: Number(rows[1]) - 1, col: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, cols: MAX_COLS };
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
+  if (!m) throw fakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
   const r1 = Number(m[2]) - 1;
   const c1 = colIndex(m[1]);
   return { row: r1, col: c1, rows: (m[4] ? Number(m[4]) - 1 : r1) - r1 + 1, cols: (m[3] ? colIndex(m[3]) : c1) - c1 + 1 };
 }
 
-type Op = { bytes: number; run: () => void };
+function a1Of(row: number, col: number, rows: number, cols: number): string {
+  const start = `${colLetter(col)}${row + 1}`;
+  const end = `${colLetter(col + cols - 1)}${row + rows}`;
+  return start === end ? start : `${start}:${end}`;
+}
 
-class FakeContext {
-  private ops: Op[] = [];
-  private loads: (() => void)[] = [];
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** One queued piece of work: a write (request bytes) or a load (response bytes, returned when it runs). */
+type Action = { kind: "write"; bytes: number; run: () => void } | { kind: "load"; run: () => number };
+
+class FakeContext implements ExcelContext {
+  private actions: Action[] = [];
   readonly workbook: FakeWorkbookProxy;
   constructor(readonly model: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
   }
-  queue(bytes: number, run: () => void): void {
-    this.ops.push({ bytes: bytes + 64, run });
+  write(bytes: number, run: () => void): void {
+    this.actions.push({ kind: "write", bytes: bytes + 64, run });
   }
-  onSync(load: () => void): void {
-    this.loads.push(load);
+  load(run: () => number): void {
+    this.actions.push({ kind: "load", run });
   }
   async sync(): Promise<void> {
-    const ops = this.ops;
-    const loads = this.loads;
-    this.ops = [];
-    this.loads = [];
-    const bytes = ops.reduce((s, o) => s + o.bytes, 0);
-    if (bytes > REQUEST_LIMIT_BYTES) {
+    const actions = this.actions;
+    this.actions = [];
+    const requestBytes = actions.reduce((s, a) => s + (a.kind === "write" ? a.bytes : 48), 0);
+    if (requestBytes > REQUEST_LIMIT_BYTES) {
       this.model.rejectedRequests++;
-      throw fakeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes > ${REQUEST_LIMIT_BYTES}).`);
+      throw fakeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes > ${REQUEST_LIMIT_BYTES}).`);
+    }
+    let responseBytes = 0;
+    for (const a of actions) {
+      if (a.kind === "write") a.run();
+      else responseBytes += a.run();
+    }
+    if (responseBytes > REQUEST_LIMIT_BYTES) {
+      this.model.rejectedRequests++;
+      throw fakeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes > ${REQUEST_LIMIT_BYTES}).`);
     }
     this.model.syncs++;
-    this.model.requestSizes.push(bytes);
-    this.model.largestRequestBytes = Math.max(this.model.largestRequestBytes, bytes);
-    for (const o of ops) o.run();
-    for (const l of loads) l();
+    this.model.requestSizes.push(requestBytes);
+    this.model.responseSizes.push(responseBytes);
+    this.model.largestRequestBytes = Math.max(this.model.largestRequestBytes, requestBytes);
+    this.model.largestResponseBytes = Math.max(this.model.largestResponseBytes, responseBytes);
+  }
+}
+
+/**
+ * A client object's loadable scalar properties: `load()` queues a read that runs at sync time; reading a
+ * property before that throws PropertyNotLoaded.
+ */
+abstract class FakeClientObject {
+  private readonly loaded = new Map<string, unknown>();
+  protected abstract readonly scalarProps: readonly string[];
+  constructor(protected readonly ctx: FakeContext) {}
+  /** The property's current value in the model, at sync time. */
+  protected abstract fetch(prop: string): unknown;
+
+  protected queueLoad(props?: string | string[]): void {
+    const wanted = (Array.isArray(props) ? props : String(props ?? "").split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const list = wanted.length === 0 ? this.scalarProps : wanted;
+    for (const p of list) if (!this.scalarProps.includes(p)) throw fakeError("PropertyNotFound", `The property '${p}' does not exist on this object.`);
+    this.ctx.load(() => {
+      let bytes = 0;
+      for (const p of list) {
+        const v = this.fetch(p);
+        this.loaded.set(p, v);
+        bytes += jsonBytes(v) + p.length + 4;
+      }
+      return bytes;
+    });
+  }
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+  /** Marks a property as loaded with a value (a collection loading "items/name" fills its items this way). */
+  setLoaded(prop: string, v: unknown): void {
+    this.loaded.set(prop, v);
+  }
+}
+
+class FakeFunctionResult extends FakeClientObject implements ExcelFunctionResult<number> {
+  protected readonly scalarProps = ["value", "error"] as const;
+  constructor(ctx: FakeContext, private readonly compute: () => number) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    return prop === "value" ? this.compute() : null;
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames);
+    return this;
+  }
+  get value(): number {
+    return this.read("value");
+  }
+  get error(): string {
+    return this.read("error");
   }
 }
 
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly functions: { date(year: number, month: number, day: number): FakeFunctionResult };
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.functions = {
+      date: (year: number, month: number, day: number) =>
+        new FakeFunctionResult(ctx, () => {
+          // DATE() in the workbook's date system: days since 1899-12-30 (1900 system, from March 1900 on) or since 1904-01-01
+          const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+          return ctx.model.date1904 ? days - 1462 : days;
+        }),
+    };
   }
   getSelectedRange(): FakeRange {
-    const sel = this.ctx.model.selection;
-    const active = this.ctx.model.sheets[this.ctx.model.activeSheet];
-    if (!sel) return new FakeRange(this.ctx, () => active, 0, 0, 1, 1);
-    return new FakeRange(this.ctx, () => this.ctx.model.sheet(sel.sheet), sel.row, sel.col, sel.rows, sel.cols);
+    return new FakeRange(this.ctx, () => {
+      const m = this.ctx.model;
+      const sel = m.selection;
+      if (!sel) return { sheet: m.sheets[m.activeSheet], row: 0, col: 0, rows: 1, cols: 1 };
+      return { sheet: m.sheet(sel.sheet), row: sel.row, col: sel.col, rows: sel.rows, cols: sel.cols };
+    });
   }
 }
 
-class FakeWorksheetCollection {
-  items: FakeWorksheet[] = [];
-  constructor(private readonly ctx: FakeContext) {}
-  load(_props?: string): this {
-    this.ctx.onSync(() => {
-      this.items = this.ctx.model.sheets.map((s) => new FakeWorksheet(this.ctx, s.name));
+class FakeWorksheetCollection extends FakeClientObject implements ExcelWorksheetCollection {
+  protected readonly scalarProps = ["items"] as const;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+  protected fetch(): unknown {
+    return null;
+  }
+  /** Supports "items" (every scalar property of every sheet) and "items/name". */
+  load(propertyNames?: string | string[]): this {
+    const wanted = (Array.isArray(propertyNames) ? propertyNames : String(propertyNames ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    for (const p of wanted) if (!/^items(\/(name|position))?$/.test(p)) throw fakeError("PropertyNotFound", `The property '${p}' does not exist on this object.`);
+    this.ctx.load(() => {
+      const items = this.ctx.model.sheets.map((s, i) => {
+        const ws = new FakeWorksheet(this.ctx, s.name);
+        ws.setLoaded("name", s.name);
+        ws.setLoaded("position", i);
+        return ws;
+      });
+      this.setLoaded("items", items);
+      return jsonBytes(items.map((w) => ({ name: w.name })));
     });
     return this;
   }
-  add(name: string): FakeWorksheet {
-    this.ctx.queue(name.length, () => {
-      if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw fakeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
-      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw fakeError("InvalidArgument", `"${name}" is not a valid worksheet name.`);
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+  add(name = "Sheet"): FakeWorksheet {
+    this.ctx.write(jsonBytes(name), () => {
+      if (this.ctx.model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw fakeError("ItemAlreadyExists", "The resource already exists.");
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw fakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       this.ctx.model.addSheet(name);
     });
     return new FakeWorksheet(this.ctx, name);
   }
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, name);
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, key);
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, this.ctx.model.sheets[this.ctx.model.activeSheet].name);
+    return new FakeWorksheet(this.ctx, () => this.ctx.model.sheets[this.ctx.model.activeSheet].name);
   }
 }
 
-class FakeWorksheet {
+class FakeWorksheet extends FakeClientObject implements ExcelWorksheet {
+  protected readonly scalarProps = ["name", "position"] as const;
   readonly freezePanes;
   readonly autoFilter;
   readonly notes;
-  constructor(private readonly ctx: FakeContext, public name: string) {
-    const sheet = () => this.ctx.model.sheet(this.name);
+  private readonly key: () => string;
+  constructor(ctx: FakeContext, key: string | (() => string)) {
+    super(ctx);
+    this.key = typeof key === "string" ? () => key : key;
+    const sheet = () => this.model();
     this.freezePanes = {
-      freezeRows: (n: number) => ctx.queue(8, () => void (sheet().freeze = { rows: n, cols: 0 })),
-      freezeColumns: (n: number) => ctx.queue(8, () => void (sheet().freeze = { rows: 0, cols: n })),
-      freezeAt: (r: FakeRange) => ctx.queue(16, () => void (sheet().freeze = { rows: r.rowIndex + r.rowCount, cols: r.columnIndex + r.columnCount })),
+      freezeRows: (n = 1) => ctx.write(8, () => void (sheet().freeze = { rows: n, cols: 0 })),
+      freezeColumns: (n = 1) => ctx.write(8, () => void (sheet().freeze = { rows: 0, cols: n })),
+      freezeAt: (address: string) =>
+        ctx.write(jsonBytes(address), () => {
+          const r = parseAddress(address);
+          sheet().freeze = { rows: r.row + r.rows, cols: r.col + r.cols };
+        }),
     };
-    this.autoFilter = { apply: (r: FakeRange) => ctx.queue(16, () => void (sheet().autoFilter = r.address)) };
-    this.notes = { add: (cell: string, text: string) => ctx.queue(text.length, () => void sheet().notes.push({ cell, text })) };
+    this.autoFilter = { apply: (address: string) => ctx.write(jsonBytes(address), () => void (sheet().autoFilter = a1Of(parseAddress(address).row, parseAddress(address).col, parseAddress(address).rows, parseAddress(address).cols))) };
+    this.notes = { add: (cell: string, text: string) => ctx.write(jsonBytes([cell, text]), () => void sheet().notes.push({ cell, text })) };
   }
-  load(_props?: string): this {
+  /** The sheet in the model (ItemNotFound when it does not exist, at sync time as in Office.js). */
+  model(): FakeSheet {
+    return this.ctx.model.sheet(this.key());
+  }
+  protected fetch(prop: string): unknown {
+    const s = this.model();
+    return prop === "name" ? s.name : this.ctx.model.sheets.indexOf(s);
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames);
     return this;
   }
+  get name(): string {
+    return this.read("name");
+  }
   activate(): void {
-    this.ctx.queue(8, () => {
-      this.ctx.model.activeSheet = this.ctx.model.sheets.findIndex((s) => s.name === this.name);
+    this.ctx.write(8, () => {
+      this.ctx.model.activeSheet = this.ctx.model.sheets.indexOf(this.model());
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.ctx, () => this.ctx.model.sheet(this.name), row, col, rows, cols);
+    if (row < 0 || col < 0 || rows < 1 || cols < 1 || row + rows > MAX_ROWS || col + cols > MAX_COLS) throw fakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    return new FakeRange(this.ctx, () => ({ sheet: this.model(), row, col, rows, cols }));
   }
-  getRange(address: string): FakeRange {
+  getRange(address = ""): FakeRange {
     const a = parseAddress(address);
-    return new FakeRange(this.ctx, () => this.ctx.model.sheet(this.name), a.row, a.col, a.rows, a.cols, address);
+    return new FakeRange(this.ctx, () => ({ sheet: this.model(), ...a }));
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
-    const range = new FakeRange(this.ctx, () => this.ctx.model.sheet(this.name), 0, 0, 1, 1);
-    range.usedRangeOf = true;
-    return range;
+    return new FakeRange(this.ctx, () => {
+      const s = this.model();
+      return { sheet: s, ...s.usedRange() };
+    });
   }
 }
 
-class FakeRange {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-  usedRangeOf = false;
-  private loaded: Record<string, unknown> = {};
-  readonly format;
-  readonly conditionalFormats;
-  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet, row: number, col: number, rows: number, cols: number, private readonly a1?: string) {
-    this.rowIndex = row;
-    this.columnIndex = col;
-    this.rowCount = rows;
-    this.columnCount = cols;
-    const fmt = (prop: string) => (value: unknown) => this.ctx.queue(JSON.stringify(value ?? null).length, () => void this.sheet().formats.push({ range: this.address, prop, value }));
-    const setter = <T extends object>(target: T, props: Record<string, (v: unknown) => void>): T => {
-      for (const [k, set] of Object.entries(props)) Object.defineProperty(target, k, { set, get: () => undefined, enumerable: true });
-      return target;
-    };
-    this.format = setter(
-      {
-        font: setter({}, { bold: fmt("font.bold"), italic: fmt("font.italic"), color: fmt("font.color"), size: fmt("font.size") }),
-        fill: setter({}, { color: fmt("fill.color") }),
-      } as Record<string, unknown>,
-      {
-        wrapText: fmt("wrapText"),
-        horizontalAlignment: fmt("horizontalAlignment"),
-        columnWidth: (v: unknown) => this.ctx.queue(16, () => {
-          for (let c = this.columnIndex; c < this.columnIndex + this.columnCount; c++) this.sheet().columnWidths.set(c, v as number);
-        }),
+type Where = { sheet: FakeSheet; row: number; col: number; rows: number; cols: number };
+
+/** A write-only property, as the format objects' are here: setting queues a write; reading was never loaded. */
+type Recorder = (prop: string, value: unknown) => void;
+type FontSurface = ExcelRangeFormat["font"];
+type FillSurface = ExcelRangeFormat["fill"];
+
+class FakeFont implements FontSurface {
+  constructor(private readonly record: Recorder) {}
+  set bold(v: boolean) {
+    this.record("font.bold", v);
+  }
+  get bold(): boolean {
+    throw notLoaded("bold");
+  }
+  set italic(v: boolean) {
+    this.record("font.italic", v);
+  }
+  get italic(): boolean {
+    throw notLoaded("italic");
+  }
+  set color(v: string) {
+    this.record("font.color", v);
+  }
+  get color(): string {
+    throw notLoaded("color");
+  }
+  set size(v: number) {
+    this.record("font.size", v);
+  }
+  get size(): number {
+    throw notLoaded("size");
+  }
+}
+
+class FakeFill implements FillSurface {
+  constructor(private readonly record: Recorder, private readonly prop = "fill.color") {}
+  set color(v: string) {
+    this.record(this.prop, v);
+  }
+  get color(): string {
+    throw notLoaded("color");
+  }
+}
+
+class FakeRangeFormat implements ExcelRangeFormat {
+  readonly font: FakeFont;
+  readonly fill: FakeFill;
+  constructor(private readonly record: Recorder, private readonly setWidth: (w: number) => void) {
+    this.font = new FakeFont(record);
+    this.fill = new FakeFill(record);
+  }
+  set wrapText(v: boolean) {
+    this.record("wrapText", v);
+  }
+  get wrapText(): boolean {
+    throw notLoaded("wrapText");
+  }
+  set horizontalAlignment(v: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed") {
+    this.record("horizontalAlignment", v);
+  }
+  get horizontalAlignment(): Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
+    throw notLoaded("horizontalAlignment");
+  }
+  set columnWidth(v: number) {
+    this.setWidth(v);
+  }
+  get columnWidth(): number {
+    throw notLoaded("columnWidth");
+  }
+}
+
+/** A conditional format being filled in; its properties land in the model when the queued add runs. */
+class FakeConditionalFormat implements ExcelConditionalFormat {
+  readonly props: Record<string, unknown> = {};
+  readonly colorScale: ExcelConditionalFormat["colorScale"];
+  readonly cellValue: ExcelConditionalFormat["cellValue"];
+  constructor() {
+    const props = this.props;
+    this.colorScale = {
+      set criteria(v: Excel.ConditionalColorScaleCriteria) {
+        props.criteria = v;
       },
-    ) as { font: Record<string, unknown>; fill: Record<string, unknown>; wrapText?: unknown; horizontalAlignment?: unknown; columnWidth?: unknown };
+      get criteria(): Excel.ConditionalColorScaleCriteria {
+        throw notLoaded("criteria");
+      },
+    };
+    const fill = new FakeFill((_p, v) => void (props.fill = v));
+    const font = new FakeFill((_p, v) => void (props.fontColor = v));
+    this.cellValue = {
+      format: { fill, font },
+      set rule(v: Excel.ConditionalCellValueRule) {
+        props.rule = v;
+      },
+      get rule(): Excel.ConditionalCellValueRule {
+        throw notLoaded("rule");
+      },
+    };
+  }
+}
+
+class FakeRange extends FakeClientObject implements ExcelRange {
+  protected readonly scalarProps = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "values", "valueTypes", "formulas", "numberFormat", "text", "isNullObject"] as const;
+  private resolved: Where | null = null;
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: { add(type: "ColorScale" | "CellValue"): FakeConditionalFormat };
+  constructor(ctx: FakeContext, private readonly locate: () => Where) {
+    super(ctx);
+    const record: Recorder = (prop, value) => this.ctx.write(jsonBytes(value ?? null), () => void this.where().sheet.formats.push({ range: this.a1(), prop, value }));
+    this.format = new FakeRangeFormat(record, (width) =>
+      this.ctx.write(16, () => {
+        const w = this.where();
+        for (let c = w.col; c < w.col + w.cols; c++) w.sheet.columnWidths.set(c, width);
+      }),
+    );
     this.conditionalFormats = {
-      add: (type: string) => {
-        const props: Record<string, unknown> = {};
-        const record = () => this.ctx.queue(JSON.stringify(props).length, () => void this.sheet().conditionalFormats.push({ range: this.address, type, props: { ...props } }));
-        const nested = (prefix: string) => (v: unknown) => void (props[prefix] = v);
-        const cf = {
-          colorScale: setter({}, { criteria: nested("criteria") }),
-          cellValue: {
-            format: { fill: setter({}, { color: nested("fill") }), font: setter({}, { color: nested("fontColor") }) },
-            rule: undefined as unknown,
-          },
-        };
-        Object.defineProperty(cf.cellValue, "rule", { set: nested("rule") });
-        record();
+      add: (type: "ColorScale" | "CellValue") => {
+        const cf = new FakeConditionalFormat();
+        this.ctx.write(64, () => void this.where().sheet.conditionalFormats.push({ range: this.a1(), type, props: { ...cf.props } }));
         return cf;
       },
     };
   }
 
-  get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, this.sheet().name);
+  /** Where the range is, resolved once when the first queued action involving it runs (used ranges, selections). */
+  private where(): Where {
+    return (this.resolved ??= this.locate());
+  }
+  private a1(): string {
+    const w = this.where();
+    return a1Of(w.row, w.col, w.rows, w.cols);
+  }
+  private grid<T>(cell: (r: number, c: number, s: FakeSheet) => T): T[][] {
+    const w = this.where();
+    const out: T[][] = new Array(w.rows);
+    for (let i = 0; i < w.rows; i++) {
+      const row: T[] = new Array(w.cols);
+      for (let j = 0; j < w.cols; j++) row[j] = cell(w.row + i, w.col + j, w.sheet);
+      out[i] = row;
+    }
+    return out;
+  }
+  protected fetch(prop: string): unknown {
+    const w = this.where();
+    switch (prop) {
+      case "address":
+        return `${quoteSheet(w.sheet.name)}!${this.a1()}`;
+      case "rowIndex":
+        return w.row;
+      case "columnIndex":
+        return w.col;
+      case "rowCount":
+        return w.rows;
+      case "columnCount":
+        return w.cols;
+      case "values":
+        return this.grid((r, c, s) => s.cell(r, c));
+      case "text":
+        return this.grid((r, c, s) => String(s.cell(r, c)));
+      case "formulas":
+        return this.grid((r, c, s) => s.formula(r, c) ?? s.cell(r, c));
+      case "numberFormat":
+        return this.grid((r, c, s) => s.numberFormat(r, c));
+      case "valueTypes":
+        return this.grid((r, c, s) => {
+          const v = s.cell(r, c);
+          if (v === "") return s.formula(r, c) === undefined ? "Empty" : "String";
+          if (typeof v === "number") return "Double";
+          if (typeof v === "boolean") return "Boolean";
+          return ERROR_TEXT.test(v) ? "Error" : "String";
+        });
+      case "isNullObject":
+        return false;
+      default:
+        return undefined;
+    }
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames);
+    return this;
   }
 
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.where().sheet.name);
+  }
   get address(): string {
-    if (this.a1) return this.a1;
-    const end = `${colLetter(this.columnIndex + this.columnCount - 1)}${this.rowIndex + this.rowCount}`;
-    const start = `${colLetter(this.columnIndex)}${this.rowIndex + 1}`;
-    return start === end ? start : `${start}:${end}`;
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.read("valueTypes");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
   }
 
   private checkShape(v: unknown[][], what: string): void {
-    if (!Array.isArray(v) || v.length !== this.rowCount || v.some((r) => !Array.isArray(r) || r.length !== this.columnCount)) {
-      throw fakeError("InvalidArgument", `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range.`);
+    const w = this.where();
+    if (!Array.isArray(v) || v.length !== w.rows || v.some((r) => !Array.isArray(r) || r.length !== w.cols)) {
+      throw fakeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
     }
   }
-
+  private writeGrid(v: FakeValue[][], what: string): void {
+    this.ctx.write(jsonBytes(v), () => {
+      this.checkShape(v, what);
+      const w = this.where();
+      v.forEach((row, i) => row.forEach((x, j) => w.sheet.setCell(w.row + i, w.col + j, x, true)));
+    });
+  }
   set values(v: FakeValue[][]) {
-    this.checkShape(v, "values");
-    this.ctx.queue(JSON.stringify(v).length, () => v.forEach((row, i) => row.forEach((x, j) => this.sheet().setCell(this.rowIndex + i, this.columnIndex + j, x, true))));
+    this.writeGrid(v, "values");
   }
   get values(): FakeValue[][] {
-    if (!("values" in this.loaded)) throw fakeError("PropertyNotLoaded", "The property 'values' is not available. Load it and call context.sync() first.");
-    return this.loaded.values as FakeValue[][];
+    return this.read("values");
   }
   set formulas(v: FakeValue[][]) {
-    this.checkShape(v, "formulas");
-    this.ctx.queue(JSON.stringify(v).length, () => v.forEach((row, i) => row.forEach((x, j) => this.sheet().setCell(this.rowIndex + i, this.columnIndex + j, x, true))));
+    this.writeGrid(v, "formulas");
+  }
+  get formulas(): FakeValue[][] {
+    return this.read("formulas");
   }
   set numberFormat(v: string[][]) {
-    this.checkShape(v, "numberFormat");
-    this.ctx.queue(JSON.stringify(v).length, () => {
-      const s = this.sheet();
+    this.ctx.write(jsonBytes(v), () => {
+      this.checkShape(v, "numberFormat");
+      const w = this.where();
       v.forEach((row, i) => {
-        const r = this.rowIndex + i;
-        while (s.numberFormats.length <= r) s.numberFormats.push([]);
-        row.forEach((x, j) => void (s.numberFormats[r][this.columnIndex + j] = x));
+        const r = w.row + i;
+        while (w.sheet.numberFormats.length <= r) w.sheet.numberFormats.push([]);
+        row.forEach((x, j) => void (w.sheet.numberFormats[r][w.col + j] = x));
       });
     });
   }
-
-  load(props?: string | string[]): this {
-    const wanted = Array.isArray(props) ? props : String(props ?? "").split(",").map((p) => p.trim());
-    this.ctx.onSync(() => {
-      const s = this.sheet();
-      if (this.usedRangeOf) {
-        this.rowIndex = 0;
-        this.columnIndex = 0;
-        this.rowCount = Math.max(1, s.rowCount);
-        this.columnCount = Math.max(1, s.columnCount);
-      }
-      if (wanted.includes("values")) {
-        const out: FakeValue[][] = [];
-        for (let i = 0; i < this.rowCount; i++) {
-          const row: FakeValue[] = [];
-          for (let j = 0; j < this.columnCount; j++) row.push(s.cell(this.rowIndex + i, this.columnIndex + j));
-          out.push(row);
-        }
-        this.loaded.values = out;
-      }
-    });
-    return this;
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
   }
 }
 
+export interface FakeOfficeOptions {
+  /** Office.context.platform: "OfficeOnline" (the default), "PC", "Mac". */
+  platform?: string;
+  /** Requirement sets the host reports as supported (default: every set). */
+  supports?: (set: string, version: string) => boolean;
+}
+
 /** Defines window.Office and window.Excel backed by `model`, as office.js would. */
-export function installFakeOffice(target: Record<string, unknown>, model: FakeWorkbook): void {
+export function installFakeOffice(target: Record<string, unknown>, model: FakeWorkbook, options: FakeOfficeOptions = {}): void {
+  const platform = options.platform ?? "OfficeOnline";
   target.Office = {
     HostType: { Excel: "Excel" },
-    context: { requirements: { isSetSupported: () => true } },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    context: { platform, requirements: { isSetSupported: (set: string, version = "1.1") => (options.supports ? options.supports(set, version) : true) } },
     onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-      const info = { host: "Excel", platform: "OfficeOnline" };
+      const info = { host: "Excel", platform };
       cb?.(info);
       return Promise.resolve(info);
     },
@@ -344,7 +666,7 @@ export function installFakeOffice(target: Record<string, unknown>, model: FakeWo
   };
 }
 
-/** A context for calling renderSpec directly in tests. */
-export function fakeContext(model: FakeWorkbook): Excel.RequestContext {
-  return new FakeContext(model) as unknown as Excel.RequestContext;
+/** A context for calling the renderer or the reader directly in tests. */
+export function fakeContext(model: FakeWorkbook): ExcelContext {
+  return new FakeContext(model);
 }

@@ -1,37 +1,30 @@
 /**
  * Loads the built dist/excel/functions.js in a Node VM with a CustomFunctions shim, as Excel's runtime would:
  * every id in functions.json must be associated; each function, called with Excel-shaped ranges (serial dates,
- * "" blanks, null for omitted optionals), must answer exactly what the core answers; errors must arrive as
- * CustomFunctions.Error with the matching code and the core's message.
+ * "" blanks, null for omitted optionals), must answer exactly what the core answers (a single value that asks for
+ * parameter addresses as a 1×1 array); errors must arrive as CustomFunctions.Error with the code Excel can show a
+ * message on and the core's message naming the function as typed in Excel.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../core/functions";
 import { CATALOG, sheetsName } from "../../core/catalog";
 import { XsellError } from "../../core/errors";
+import { takesAddresses } from "../../excel-addin/functions/excel-args";
 import { sample } from "./excel-shape";
-
-const DIST = join(__dirname, "..", "..", "dist", "excel");
-
-class ShimError extends Error {
-  constructor(readonly code: string, message?: string) {
-    super(message);
-  }
-}
-const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" };
-const associated = new Map<string, (...args: unknown[]) => unknown>();
+import { DIST, loadFunctions, plain, rejection, ShimError, type CustomFunction } from "./excel-vm";
 
 interface Metadata {
-  functions: { id: string; name: string; parameters: { name: string; type: string; dimensionality?: string; optional?: boolean; description: string }[]; result: { dimensionality?: string }; helpUrl: string; description: string }[];
+  allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
+  functions: { id: string; name: string; options?: { requiresParameterAddresses?: boolean }; parameters: { name: string; type: string; dimensionality?: string; optional?: boolean; description: string }[]; result: { dimensionality?: string }; helpUrl: string; description: string }[];
 }
 let metadata: Metadata;
+let associated: Map<string, CustomFunction>;
 
 beforeAll(() => {
-  const code = readFileSync(join(DIST, "functions.js"), "utf8");
-  const CustomFunctions = { associate: (id: string, fn: (...a: unknown[]) => unknown) => associated.set(id, fn), Error: ShimError, ErrorCode };
-  vm.runInNewContext(code, { CustomFunctions, console, Date, Math, JSON });
+  associated = loadFunctions();
   metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Metadata;
 });
 
@@ -67,20 +60,27 @@ const CALLS: Record<string, unknown[][]> = {
   PROJECTION: [[1000, 20000, 12000, 0.35, null, null, null], [1000, 20000, 12000, 0.35, 5, 0.25, 0.1]],
 };
 
-const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
-
 describe("dist/excel/functions.js in a CustomFunctions runtime", () => {
   it("associates every id in functions.json, and functions.json lists the whole catalog", () => {
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(CATALOG.map((f) => f.id).sort());
     expect([...associated.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
   });
 
-  it("declares each function's parameters as the catalog does: names, types, dimensionality, optional", () => {
+  it("lets `any` parameters receive error cells and data types (allowErrorForDataTypeAny, allowCustomDataForDataTypeAny)", () => {
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(Object.keys(metadata).slice(0, 2).sort()).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny"]);
+  });
+
+  it("declares each function's parameters as the catalog does: names, types, dimensionality, optional, addresses", () => {
     for (const spec of CATALOG) {
       const meta = metadata.functions.find((f) => f.id === spec.id)!;
       expect(meta.description).toBe(spec.description);
       expect(meta.helpUrl).toBe(`https://localhost:3000/help.html#${spec.section}`);
-      expect(meta.result.dimensionality ?? "scalar").toBe(spec.result === "range" ? "matrix" : "scalar");
+      // a function that asks for its arguments' addresses must return a matrix (Excel's rule), a 1×1 one for a single value
+      const addresses = takesAddresses(spec);
+      expect(Boolean(meta.options?.requiresParameterAddresses), spec.id).toBe(addresses);
+      expect(meta.result.dimensionality ?? "scalar", spec.id).toBe(spec.result === "range" || addresses ? "matrix" : "scalar");
       expect(meta.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
       spec.params.forEach((p, i) => {
         const m = meta.parameters[i];
@@ -90,34 +90,33 @@ describe("dist/excel/functions.js in a CustomFunctions runtime", () => {
         expect(m.description).toBe(p.description);
       });
     }
+    // the table-reading functions ask for addresses; NRR/GRR/MOVEMENT read a blank ARR as 0, so they need not
+    expect(CATALOG.filter(takesAddresses).map((f) => f.id)).toEqual(expect.arrayContaining(["SCORE", "EXPLAIN", "TRIGGERS", "ATTACH_RATE", "WHITESPACE", "RETENTION", "BAND", "SCENARIO"]));
+    expect(CATALOG.filter((f) => !takesAddresses(f)).map((f) => f.id)).toEqual(["MODEL", "RULES", "NRR", "GRR", "MOVEMENT"]);
   });
 
   for (const spec of CATALOG) {
-    it(`XSELL.${spec.id} answers what the core answers`, () => {
+    it(`XSELL.${spec.id} answers what the core answers`, async () => {
       const fn = associated.get(spec.id)!;
       const impl = (core as Record<string, (...a: unknown[]) => unknown>)[sheetsName(spec)];
       expect(CALLS[spec.id], `no test call for ${spec.id}`).toBeDefined();
       for (const args of CALLS[spec.id]) {
-        const expected = plain(impl(...args.map((a) => (a === null ? undefined : a))));
-        expect(plain(fn(...args))).toEqual(expected);
+        const value = plain(impl(...args.map((a) => (a === null ? undefined : a))));
+        const expected = spec.result === "value" && takesAddresses(spec) ? [[value]] : value;
+        expect(plain(await fn(...args))).toEqual(expected);
       }
     });
   }
 
-  it("turns XsellError into CustomFunctions.Error with the matching code and the core's message", () => {
-    const cases: [string, unknown[], string][] = [
-      ["SCORE", [accounts, null, [["gold"]], AS_OF], "#VALUE!"],
-      ["ATTACH_RATE", [ownership, "ERP", "CRM", null], "#N/A"],
-      ["NRR", [[[0]], [[5]]], "#DIV/0!"],
-      ["BAND", [[[150]]], "#NUM!"],
+  it("turns XsellError into CustomFunctions.Error: #VALUE! and #N/A as they are, #NUM! as #VALUE!, #DIV/0! as #N/A, with the core's reason", async () => {
+    const cases: [string, unknown[], string, string][] = [
+      ["SCORE", [accounts, null, [["gold"]], AS_OF], "#VALUE!", "#VALUE!"],
+      ["ATTACH_RATE", [ownership, "ERP", "CRM", null], "#N/A", "#N/A"],
+      ["NRR", [[[0]], [[5]]], "#DIV/0!", "#N/A"],
+      ["BAND", [[[150]]], "#NUM!", "#VALUE!"],
     ];
-    for (const [id, args, code] of cases) {
-      let thrown: unknown;
-      try {
-        associated.get(id)!(...args);
-      } catch (e) {
-        thrown = e;
-      }
+    for (const [id, args, coreCode, excelCode] of cases) {
+      const thrown = await rejection(associated.get(id)!(...args));
       expect(thrown, id).toBeInstanceOf(ShimError);
       const impl = (core as Record<string, (...a: unknown[]) => unknown>)[`XSELL_${id}`];
       let coreError: XsellError | undefined;
@@ -126,19 +125,19 @@ describe("dist/excel/functions.js in a CustomFunctions runtime", () => {
       } catch (e) {
         coreError = e as XsellError;
       }
-      expect((thrown as ShimError).code).toBe(code);
-      expect((thrown as ShimError).message).toBe(coreError!.message);
+      expect(coreError!.code).toBe(coreCode);
+      expect(thrown!.code).toBe(excelCode);
+      // the reason survives, naming the function as typed in Excel
+      expect(coreError!.message.startsWith(`XSELL_${id}: `)).toBe(true);
+      expect(thrown!.message).toBe(`XSELL.${id}: ${coreError!.message.slice(`XSELL_${id}: `.length)}`);
     }
   });
 
-  it("keeps error messages within Excel's 255 characters", () => {
+  it("keeps error messages within Excel's 255 characters", async () => {
     const huge = [["Account", "x".repeat(600)], ["A", 1]];
-    let thrown: ShimError | undefined;
-    try {
-      associated.get("ATTACH_RATE")!(huge, "y".repeat(400), "CRM", null);
-    } catch (e) {
-      thrown = e as ShimError;
-    }
+    const thrown = await rejection(associated.get("ATTACH_RATE")!(huge, "y".repeat(400), "CRM", null));
+    expect(thrown).toBeInstanceOf(ShimError);
     expect(thrown!.message.length).toBeLessThanOrEqual(255);
+    expect(thrown!.message.endsWith("…")).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { jsonBytes } from "../../excel-addin/bytes";
 import { renderSpec, uniqueSheetName, chunkBlock } from "../../excel-addin/renderer";
 import { buildTab, type TabKind } from "../../core/tabs";
 import { FakeWorkbook, fakeContext, REQUEST_LIMIT_BYTES } from "../fakes/excel-host";
@@ -124,6 +125,6 @@ describe("renderSpec into the fake Excel", () => {
     const chunks = chunkBlock(spec, spec.blocks[0], 500_000);
     expect(chunks.length).toBeGreaterThan(3);
     expect(chunks.reduce((n, c) => n + c.cells.length, 0)).toBe(spec.blocks[0].cells.length);
-    for (const c of chunks) expect(JSON.stringify(c.cells).length).toBeLessThan(500_000);
+    for (const c of chunks) expect(jsonBytes(c.out)).toBeLessThan(500_000);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * The part of the Excel JavaScript API that XSELL's reader, renderer and custom-function helpers use, as types.
+ * Production code is written against these interfaces; `Excel.RequestContext` is checked below to satisfy them
+ * (so nothing here can drift from @types/office-js), and test/fakes/excel-host.ts implements them (so the fake
+ * cannot offer a member, a parameter or a property type that Office.js does not have). Members are `Pick`ed from
+ * the real types wherever the type itself carries no Excel class.
+ */
+
+export interface ExcelFunctionResult<T> extends Pick<Excel.FunctionResult<T>, "value" | "error"> {
+  load(propertyNames?: string | string[]): ExcelFunctionResult<T>;
+}
+
+export interface ExcelRangeFormat extends Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "columnWidth"> {
+  readonly font: Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size">;
+  readonly fill: Pick<Excel.RangeFill, "color">;
+}
+
+export interface ExcelConditionalFormat {
+  readonly colorScale: Pick<Excel.ColorScaleConditionalFormat, "criteria">;
+  readonly cellValue: {
+    readonly format: { readonly fill: Pick<Excel.ConditionalRangeFill, "color">; readonly font: Pick<Excel.ConditionalRangeFont, "color"> };
+    rule: Excel.ConditionalCellValueRule;
+  };
+}
+
+export interface ExcelRange extends Pick<Excel.Range, "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "address" | "values" | "valueTypes" | "formulas" | "numberFormat" | "isNullObject"> {
+  load(propertyNames?: string | string[]): ExcelRange;
+  readonly worksheet: ExcelWorksheet;
+  readonly format: ExcelRangeFormat;
+  readonly conditionalFormats: { add(type: "ColorScale" | "CellValue"): ExcelConditionalFormat };
+}
+
+export interface ExcelWorksheet extends Pick<Excel.Worksheet, "name" | "activate"> {
+  load(propertyNames?: string | string[]): ExcelWorksheet;
+  getRange(address?: string): ExcelRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): ExcelRange;
+  getUsedRange(valuesOnly?: boolean): ExcelRange;
+  readonly freezePanes: { freezeAt(frozenRange: string): void; freezeRows(count?: number): void; freezeColumns(count?: number): void };
+  readonly autoFilter: { apply(range: string): void };
+  readonly notes: { add(cellAddress: string, content: string): unknown };
+}
+
+export interface ExcelWorksheetCollection {
+  load(propertyNames?: string | string[]): ExcelWorksheetCollection;
+  readonly items: ExcelWorksheet[];
+  add(name?: string): ExcelWorksheet;
+  getItem(key: string): ExcelWorksheet;
+  getActiveWorksheet(): ExcelWorksheet;
+}
+
+export interface ExcelContext {
+  readonly workbook: {
+    readonly worksheets: ExcelWorksheetCollection;
+    getSelectedRange(): ExcelRange;
+    readonly functions: { date(year: number, month: number, day: number): ExcelFunctionResult<number> };
+  };
+  sync(): Promise<void>;
+}
+
+/** Compile-time proof that the real API satisfies the surface: tsc fails here if @types/office-js disagrees. */
+type Satisfies<T extends U, U> = T;
+export type RealContextSatisfiesSurface = Satisfies<Excel.RequestContext, ExcelContext>;
