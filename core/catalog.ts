@@ -82,7 +82,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     id: "COLUMNS",
-    description: "One row per column of a table: the field it is read as (or why it is ignored), how its values were read (dates day or month first, decimal comma…), a sample and a note.",
+    description: "One row per column: the field it is read as (or why it is ignored), how its values were read, a sample and a note.",
     params: [DATA, HEADERS],
     result: "range",
     example: "=XSELL_COLUMNS(Accounts!A1:K401)",
@@ -122,7 +122,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     id: "WHITESPACE",
-    description: 'Accounts × products: "owned", or the propensity to buy (the best attach rate from an owned product), or expected ARR with prices.',
+    description: 'Accounts × products: "owned", or the propensity to buy (best attach rate from an owned product), or expected ARR with prices.',
     params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), "omitted"), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "range",
     example: "=XSELL_WHITESPACE(Ownership!A1:C2000, Prices!A1:B9)",
@@ -138,7 +138,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     id: "TRIGGERS",
-    description: "Per account the cross-sell triggers that fire (usage, gap, success window, score, recency), most urgent first; a near renewal holds them.",
+    description: "Per account the cross-sell triggers that fire (usage, gap, success window, score, recency); a near renewal holds them.",
     params: [DATA, HEADERS, zero(range("ownership", "Optional: the ownership table, for product-gap triggers.", true), "omitted"), AS_OF, zero(range("rules", "Optional: a rules table as XSELL_RULES spills it, to change thresholds.", true), "omitted"), { ...MODEL, shape: "range", description: "Optional: the model whose score the high-score trigger reads (default readiness-100)." }],
     result: "range",
     example: "=XSELL_TRIGGERS(Accounts!A1:U401, , Ownership!A1:D1500)",
@@ -178,7 +178,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     id: "RETENTION",
-    description: "Retention summary from account or account × product rows: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.",
+    description: "Retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.",
     params: [range("table", "Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.")],
     result: "range",
     example: "=XSELL_RETENTION(Retention!A1:D1500)",

@@ -7,6 +7,7 @@
  * as the budget holds at the largest bytes-per-row seen so far (plus a margin); a chunk Excel still refuses as
  * too large is split in half and read again.
  */
+import { conventionsOfCulture, type Conventions } from "../core/read/locale";
 import type { CellValue } from "../core/values";
 import { jsonBytes } from "./bytes";
 import type { ExcelContext, ExcelRange, ExcelWorksheet } from "./excel-surface";
@@ -97,6 +98,19 @@ export async function readDate1904(context: ExcelContext): Promise<boolean> {
   const probe = context.workbook.functions.date(2000, 1, 1).load("value");
   await context.sync();
   return probe.value === DATE_2000_1904;
+}
+
+/**
+ * How the workbook's region writes decimals and dates, the default for text cells whose values prove neither
+ * (`1.200`, `04/05/2026`). Culture info needs ExcelApi 1.12; older hosts read the US defaults, said in the report.
+ */
+export async function readCulture(context: ExcelContext, supported: boolean): Promise<Conventions> {
+  if (!supported) return conventionsOfCulture(undefined, undefined);
+  const culture = context.application.cultureInfo;
+  culture.numberFormat.load("numberDecimalSeparator");
+  culture.datetimeFormat.load("shortDatePattern");
+  await context.sync();
+  return conventionsOfCulture(culture.numberFormat.numberDecimalSeparator, culture.datetimeFormat.shortDatePattern);
 }
 
 export const DATE_2000_1900 = 36526;

@@ -48,7 +48,14 @@ export interface ExcelWorksheetCollection {
   getActiveWorksheet(): ExcelWorksheet;
 }
 
+/** The workbook's regional settings (ExcelApi 1.11/1.12: read only where isSetSupported says so). */
+export interface ExcelCultureInfo {
+  readonly numberFormat: Pick<Excel.NumberFormatInfo, "numberDecimalSeparator"> & { load(propertyNames?: string | string[]): unknown };
+  readonly datetimeFormat: Pick<Excel.DatetimeFormatInfo, "shortDatePattern"> & { load(propertyNames?: string | string[]): unknown };
+}
+
 export interface ExcelContext {
+  readonly application: { readonly cultureInfo: ExcelCultureInfo };
   readonly workbook: {
     readonly worksheets: ExcelWorksheetCollection;
     getSelectedRange(): ExcelRange;

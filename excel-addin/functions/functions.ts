@@ -53,7 +53,7 @@ export function band(score: any[][], invocation: CustomFunctions.Invocation): Pr
 }
 
 /**
- * One row per column of a table: the field it is read as (or why it is ignored), how its values were read (dates day or month first, decimal comma…), a sample and a note.
+ * One row per column: the field it is read as (or why it is ignored), how its values were read, a sample and a note.
  * @customfunction COLUMNS
  * @helpurl https://localhost:3000/help.html#scoring
  * @param data The account table. With headers omitted, its first row holds the column names.
@@ -128,7 +128,7 @@ export function adjacency(ownership: any[][], measure: string, min_accounts: num
 }
 
 /**
- * Accounts × products: "owned", or the propensity to buy (the best attach rate from an owned product), or expected ARR with prices.
+ * Accounts × products: "owned", or the propensity to buy (best attach rate from an owned product), or expected ARR with prices.
  * @customfunction WHITESPACE
  * @helpurl https://localhost:3000/help.html#cross-sell
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
@@ -160,7 +160,7 @@ export function nextProduct(ownership: any[][], prices: any[][], rank: number, a
 }
 
 /**
- * Per account the cross-sell triggers that fire (usage, gap, success window, score, recency), most urgent first; a near renewal holds them.
+ * Per account the cross-sell triggers that fire (usage, gap, success window, score, recency); a near renewal holds them.
  * @customfunction TRIGGERS
  * @helpurl https://localhost:3000/help.html#triggers
  * @param data The account table. With headers omitted, its first row holds the column names.
@@ -224,7 +224,7 @@ export function movement(start_arr: any[][], end_arr: any[][]): Promise<any[][]>
 }
 
 /**
- * Retention summary from account or account × product rows: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.
+ * Retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.
  * @customfunction RETENTION
  * @helpurl https://localhost:3000/help.html#retention
  * @param table Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.

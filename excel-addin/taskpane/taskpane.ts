@@ -8,10 +8,14 @@ import { buildTab, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } fro
 import { MAPPABLE_FIELDS, paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
 import { isoFromDay, toDay, today, toText, type CellValue } from "../../core/values";
 import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
-import { readDate1904, readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
+import { readCulture, readDate1904, readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
+import type { Conventions } from "../../core/read/locale";
 import { renderSpec } from "../renderer";
 
-const state: { source: SheetTable | null; mapping: Mapping; sheets: string[] } = { source: null, mapping: {}, sheets: [] };
+/** The workbook's reading conventions: its date system and, for unproven text, its region's dates and decimals. */
+type Reading = { date1904: boolean } & Conventions;
+
+const state: { source: SheetTable | null; mapping: Mapping; sheets: string[]; reading: Reading } = { source: null, mapping: {}, sheets: [], reading: { date1904: false, dateOrder: "mdy", decimal: "." } };
 
 function setStatus(text: string): void {
   $("status").textContent = text;
@@ -42,6 +46,9 @@ async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
     await Excel.run(async (context) => {
       const table = mode === "sheet" ? await readSheet(context) : await readSelection(context);
       state.sheets = await sheetNames(context);
+      // culture info is ExcelApi 1.12: older hosts read unproven text the US way, and the column report says which default
+      const culture = await readCulture(context, Office.context.requirements.isSetSupported("ExcelApi", "1.12"));
+      state.reading = { date1904: await readDate1904(context), ...culture };
       if (table.values.length < 2) throw new XsellError("#VALUE!", `${mode === "sheet" ? `Sheet "${table.sheetName}"` : "The selection"} has no rows under its header row. Select a table with a header row and at least one account.`);
       state.source = table;
     });
@@ -54,7 +61,7 @@ async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
   $("source-info").textContent = `${rows.toLocaleString("en-US")} account row${rows === 1 ? "" : "s"} × ${src.values[0].length} columns from "${src.sheetName}".`;
   let reading;
   try {
-    reading = readSource("XSELL", src.values);
+    reading = readSource("XSELL", src.values, undefined, state.reading);
   } catch (e) {
     showError(describeFailure(e));
     return;
@@ -75,7 +82,7 @@ function showColumns(): void {
   if (!state.source) return;
   showError(null);
   try {
-    renderColumnReport($("columns"), readSource("XSELL", state.source.values, state.mapping).report);
+    renderColumnReport($("columns"), readSource("XSELL", state.source.values, state.mapping, state.reading).report);
   } catch (e) {
     showError(describeFailure(e));
   }
@@ -128,6 +135,7 @@ async function build(): Promise<void> {
       setStatus("Reading your tables…");
       // serial dates in a 1904-system workbook (Excel's option, Mac's old default) count from 1904-01-01
       const date1904 = await readDate1904(context);
+      state.reading = { ...state.reading, date1904 };
       const inputs: TabInputs = {
         accounts: state.source?.values,
         ownership: await readNamed(context, "ownership-sheet"),
@@ -135,7 +143,7 @@ async function build(): Promise<void> {
         model: await readModel(context),
         retention: await readNamed(context, "retention-sheet"),
         asOf: asOf.value,
-        readOptions: paneReadOptions(state.mapping, { date1904 }),
+        readOptions: paneReadOptions(state.mapping, state.reading),
       };
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[i];

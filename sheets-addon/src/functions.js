@@ -41,7 +41,7 @@ function XSELL_BAND(score) {
 }
 
 /**
- * One row per column of a table: the field it is read as (or why it is ignored), how its values were read (dates day or month first, decimal comma…), a sample and a note.
+ * One row per column: the field it is read as (or why it is ignored), how its values were read, a sample and a note.
  * @param {A1:K401} data The account table. With headers omitted, its first row holds the column names.
  * @param {A1:K1} headers Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @return A spilled range.
@@ -103,7 +103,7 @@ function XSELL_ADJACENCY(ownership, measure, min_accounts, as_of) {
 }
 
 /**
- * Accounts × products: "owned", or the propensity to buy (the best attach rate from an owned product), or expected ARR with prices.
+ * Accounts × products: "owned", or the propensity to buy (best attach rate from an owned product), or expected ARR with prices.
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {A1:K401} prices Optional: a Product, Price table; cells then show expected ARR = propensity × price.
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
@@ -129,7 +129,7 @@ function XSELL_NEXT_PRODUCT(ownership, prices, rank, as_of) {
 }
 
 /**
- * Per account the cross-sell triggers that fire (usage, gap, success window, score, recency), most urgent first; a near renewal holds them.
+ * Per account the cross-sell triggers that fire (usage, gap, success window, score, recency); a near renewal holds them.
  * @param {A1:K401} data The account table. With headers omitted, its first row holds the column names.
  * @param {A1:K1} headers Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param {A1:K401} ownership Optional: the ownership table, for product-gap triggers.
@@ -186,7 +186,7 @@ function XSELL_MOVEMENT(start_arr, end_arr) {
 }
 
 /**
- * Retention summary from account or account × product rows: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.
+ * Retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.
  * @param {A1:K401} table Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.
  * @return A spilled range.
  * @customfunction

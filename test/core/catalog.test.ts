@@ -23,3 +23,9 @@ describe("the catalog metadata", () => {
     expect(readme.slice(start + "<!-- functions:start -->".length, end).trim()).toBe(functionTableMarkdown());
   });
 });
+
+describe("catalog descriptions", () => {
+  it("fit the 128 characters the unified manifest's function schema allows", () => {
+    for (const f of CATALOG) expect(f.description.length, f.id).toBeLessThanOrEqual(128);
+  });
+});

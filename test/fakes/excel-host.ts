@@ -99,6 +99,8 @@ export class FakeWorkbook {
   selection: { sheet: string; row: number; col: number; rows: number; cols: number } | null = null;
   /** Excel's "Use 1904 date system" workbook option. */
   date1904 = false;
+  /** The system culture Excel reports (cultureInfo): en-US unless a test says otherwise. */
+  culture = { decimalSeparator: ".", shortDatePattern: "M/d/yyyy" };
   syncs = 0;
   largestRequestBytes = 0;
   largestResponseBytes = 0;
@@ -176,8 +178,15 @@ type Action = { kind: "write"; bytes: number; run: () => void } | { kind: "load"
 class FakeContext implements ExcelContext {
   private actions: Action[] = [];
   readonly workbook: FakeWorkbookProxy;
+  readonly application: { readonly cultureInfo: { numberFormat: FakeCultureProps; datetimeFormat: FakeCultureProps } };
   constructor(readonly model: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
+    this.application = {
+      cultureInfo: {
+        numberFormat: new FakeCultureProps(this, () => ({ numberDecimalSeparator: model.culture.decimalSeparator })),
+        datetimeFormat: new FakeCultureProps(this, () => ({ shortDatePattern: model.culture.shortDatePattern })),
+      },
+    };
   }
   write(bytes: number, run: () => void): void {
     this.actions.push({ kind: "write", bytes: bytes + 64, run });
@@ -244,6 +253,27 @@ abstract class FakeClientObject {
   /** Marks a property as loaded with a value (a collection loading "items/name" fills its items this way). */
   setLoaded(prop: string, v: unknown): void {
     this.loaded.set(prop, v);
+  }
+}
+
+/** Culture info (number and date formats): loaded like any client object, read from the model's culture. */
+class FakeCultureProps extends FakeClientObject {
+  protected readonly scalarProps = ["numberDecimalSeparator", "shortDatePattern"] as const;
+  constructor(ctx: FakeContext, private readonly values: () => Record<string, string>) {
+    super(ctx);
+  }
+  protected fetch(prop: string): unknown {
+    return this.values()[prop];
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames);
+    return this;
+  }
+  get numberDecimalSeparator(): string {
+    return this.read("numberDecimalSeparator");
+  }
+  get shortDatePattern(): string {
+    return this.read("shortDatePattern");
   }
 }
 

@@ -29,6 +29,16 @@ function workbook(): FakeWorkbook {
   return wb;
 }
 
+describe("the workbook's culture", () => {
+  it("reads the decimal separator and short date pattern as reading defaults, and the US defaults where culture info is missing", async () => {
+    const wb = workbook();
+    expect(await io.readCulture(fakeContext(wb), true)).toEqual({ dateOrder: "mdy", decimal: "." });
+    wb.culture = { decimalSeparator: ",", shortDatePattern: "dd.MM.yyyy" };
+    expect(await io.readCulture(fakeContext(wb), true)).toEqual({ dateOrder: "dmy", decimal: "," });
+    expect(await io.readCulture(fakeContext(wb), false)).toEqual({ dateOrder: "mdy", decimal: "." });
+  });
+});
+
 describe("the fake host is as strict as Office.js", () => {
   it("throws PropertyNotLoaded for a property read before load and sync, and after load before sync", async () => {
     const ctx = fakeContext(workbook());
@@ -122,7 +132,7 @@ describe("excel-io reads", () => {
       const m2 = mod.exports;
       const wb = workbook();
       wb.selection = { sheet: "Data", row: 5, col: 2, rows: 2, cols: 2 };
-      const runs = [() => m2.readSheet(fakeContext(wb)), () => m2.readSheet(fakeContext(wb), "Notes"), () => m2.readSelection(fakeContext(wb)), () => m2.sheetNames(fakeContext(wb)), () => m2.readDate1904(fakeContext(wb))];
+      const runs = [() => m2.readSheet(fakeContext(wb)), () => m2.readSheet(fakeContext(wb), "Notes"), () => m2.readSelection(fakeContext(wb)), () => m2.sheetNames(fakeContext(wb)), () => m2.readDate1904(fakeContext(wb)), () => m2.readCulture(fakeContext(wb), true)];
       const results = await Promise.allSettled(runs.map((r) => r()));
       const failed = results.filter((r) => r.status === "rejected" && (r.reason as { code?: string }).code === "PropertyNotLoaded");
       if (m) expect(failed.length, `removing ${m[0]} went unnoticed`).toBeGreaterThan(0);

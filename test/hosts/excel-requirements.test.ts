@@ -4,7 +4,7 @@
  * helpers reach Excel) is looked up on the real Excel type and its "[Api set: ExcelApi 1.N]" remark collected, as
  * is every Office.js member the task pane and the custom functions touch directly. The highest set used must be
  * the one declared (not lower: Excel would install XSELL where it breaks; not higher: it would refuse hosts that
- * work), except for members the code guards with isSetSupported (notes, ExcelApi 1.18).
+ * work), except for members the code guards with isSetSupported (notes, ExcelApi 1.18; culture info, 1.11–1.12).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,7 +16,12 @@ const ROOT = join(__dirname, "..", "..");
 const SOURCES = ["excel-addin/excel-surface.ts", "excel-addin/excel-io.ts", "excel-addin/renderer.ts", "excel-addin/taskpane/taskpane.ts", "excel-addin/functions/excel-errors.ts", "excel-addin/functions/excel-args.ts", "excel-addin/functions/functions.ts"];
 
 /** Members used only behind an isSetSupported check, with the check that guards them. */
-const GUARDED: { member: string; set: string; file: string; check: string }[] = [{ member: "notes", set: "ExcelApi 1.18", file: "excel-addin/renderer.ts", check: 'isSetSupported("ExcelApi", "1.18")' }];
+const GUARDED: { member: string; set: string; file: string; check: string }[] = [
+  { member: "notes", set: "ExcelApi 1.18", file: "excel-addin/renderer.ts", check: 'isSetSupported("ExcelApi", "1.18")' },
+  { member: "cultureInfo", set: "ExcelApi 1.11", file: "excel-addin/taskpane/taskpane.ts", check: 'isSetSupported("ExcelApi", "1.12")' },
+  // readCulture's culture.numberFormat / culture.datetimeFormat: reached only through the guarded cultureInfo above
+  { member: "culture", set: "ExcelApi 1.12", file: "excel-addin/taskpane/taskpane.ts", check: 'isSetSupported("ExcelApi", "1.12")' },
+];
 const segments = (where: string): string[] => where.split(/[.()[\]: ]+/);
 
 type Use = { where: string; set: string; version: number[] };

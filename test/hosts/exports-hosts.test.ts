@@ -8,8 +8,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSheet } from "../../excel-addin/excel-io";
-import { conventionsOfCulture } from "../../core/read/locale";
+import { readCulture, readSheet } from "../../excel-addin/excel-io";
 import { buildTab } from "../../core/tabs";
 import { paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
 import { dayOfDate, excelSerialFromDay, ymdFromDay, type CellValue } from "../../core/values";
@@ -58,9 +57,11 @@ describe("the Excel task pane reads the export fixtures as the CLI does", () => 
       // Excel holds a real date cell as its serial number
       const cells: FakeValue[][] = rows.map((r) => r.map((v): FakeValue => (v instanceof Date ? excelSerialFromDay(dayOfDate(v)) : v === null || v === undefined ? "" : (v as FakeValue))));
       const wb = new FakeWorkbook();
+      if (european) wb.culture = { decimalSeparator: ",", shortDatePattern: "dd.MM.yyyy" };
       wb.addSheet("Accounts", cells);
-      const source = await readSheet(fakeContext(wb) as unknown as Excel.RequestContext, "Accounts");
-      const culture = european ? conventionsOfCulture(",", "dd.MM.yyyy") : conventionsOfCulture(".", "M/d/yyyy");
+      const ctx = fakeContext(wb);
+      const source = await readSheet(ctx, "Accounts");
+      const culture = await readCulture(ctx, true);
       const detected = readSource("XSELL", source.values, undefined, culture);
       const mapping = paneMapping(c, detected.mapping, detected.headers);
       const spec = buildTab("scorecard", { accounts: source.values, asOf: dayOf(c.asOf), readOptions: paneReadOptions(mapping, culture) });
