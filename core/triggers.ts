@@ -20,14 +20,14 @@ export interface RuleSpec {
 }
 
 export const DEFAULT_RULES: readonly RuleSpec[] = [
-  { rule: "threshold", parameter: "min_plan_usage", value: 0.75, description: "Fires when plan usage reaches this share of the plan limit (seed 000: 75%)." },
+  { rule: "threshold", parameter: "min_plan_usage", value: 0.75, description: "Fires when plan usage reaches this share of the plan limit (default 75%)." },
   { rule: "gap", parameter: "min_attach_rate", value: 0.4, description: "Owns A but not B, where this share of A's owners also own B." },
   { rule: "gap", parameter: "min_owners", value: 5, description: "A gap counts only when at least this many accounts own A." },
-  { rule: "success_window", parameter: "from_day", value: 60, description: "Success window opens this many days after Start Date (seed 003: 60–90 days)." },
+  { rule: "success_window", parameter: "from_day", value: 60, description: "Success window opens this many days after Start Date (60–90 days by default)." },
   { rule: "success_window", parameter: "to_day", value: 90, description: "Success window closes this many days after Start Date." },
   { rule: "purchase_recency", parameter: "min_days", value: 90, description: "Eligible once the last purchase is more than this many days ago; sooner is too soon and holds cross-sell." },
   { rule: "renewal", parameter: "hold_days", value: 90, description: "A renewal within this many days holds all cross-sell triggers." },
-  { rule: "high_score", parameter: "min_score", value: 70, description: "Fires when XSELL_SCORE reaches this score (seed 000: 70+)." },
+  { rule: "high_score", parameter: "min_score", value: 70, description: "Fires when XSELL_SCORE reaches this score (70+ by default)." },
 ];
 
 export const RULE_HEADERS = ["Rule", "Parameter", "Value", "Description"];

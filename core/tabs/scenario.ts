@@ -54,7 +54,7 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
     const N = own.accounts.length;
     if (N > 0) {
       // One add-on attaches like a typical product pair, not like "owns anything else": use the median attach
-      // rate over product pairs whose first product has enough owners to be a pattern (seed 000's 5).
+      // rate over product pairs whose first product has enough owners to be a pattern (the cross-sell playbook's 5).
       const counts = coOwnership(own);
       const P = own.products.length;
       const rates: number[] = [];
@@ -116,10 +116,10 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
     ["Add-on price (annual)", d.addonPrice, d.sources.addonPrice],
     ["Attach rate (share of accounts that buy the add-on)", d.attachRate, d.sources.attachRate],
     ["New-logo deal size", d.baseArr, "same as the average account unless you know better"],
-    ["Sales & marketing cost per new-logo dollar", CAC_NEW_PER_DOLLAR, "seed 002 benchmark: $1.13"],
-    ["Sales & marketing cost per expansion dollar", CAC_EXPANSION_PER_DOLLAR, "seed 002 benchmark: $0.27"],
-    ["Yearly churn, single-product accounts", CHURN_SINGLE, "seed 002 (Bain): about 20%"],
-    ["Yearly churn, two-product accounts", CHURN_MULTI, "seed 002 (Bain): about 8%"],
+    ["Sales & marketing cost per new-logo dollar", CAC_NEW_PER_DOLLAR, "industry benchmark: $1.13"],
+    ["Sales & marketing cost per expansion dollar", CAC_EXPANSION_PER_DOLLAR, "industry benchmark: $0.27"],
+    ["Yearly churn, single-product accounts", CHURN_SINGLE, "Bain & Company: about 20%"],
+    ["Yearly churn, two-product accounts", CHURN_MULTI, "Bain & Company: about 8%"],
   ]);
   b.block(12, 0, [["Outputs (formulas)"]]);
   b.block(O.baseArr - 1, 0, [

@@ -260,8 +260,8 @@ export function expansionNeeded(start_arr: any[][], target_nrr: number, expected
  * @param addon_price Annual price of the add-on.
  * @param attach_rate Share of accounts expected to buy it, e.g. 35%.
  * @param [new_logo_deal] Optional: average new-logo deal size (default base_arr).
- * @param [cac_new] Optional: S&M cost per new-logo dollar (default 1.13, seed 002).
- * @param [cac_expansion] Optional: S&M cost per expansion dollar (default 0.27, seed 002).
+ * @param [cac_new] Optional: S&M cost per new-logo dollar (default 1.13, an industry benchmark).
+ * @param [cac_expansion] Optional: S&M cost per expansion dollar (default 0.27, an industry benchmark).
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -296,8 +296,8 @@ export function sensitivity(accounts: number, base_arr: number, prices: any[][],
  * @param addon_price Annual price of the add-on.
  * @param attach_rate Share of accounts that buy it at the start of year 1.
  * @param [years] Optional: years to project (default 3).
- * @param [churn_single] Optional: yearly churn of single-product accounts (default 20%, seed 002).
- * @param [churn_multi] Optional: yearly churn of two-product accounts (default 8%, seed 002).
+ * @param [churn_single] Optional: yearly churn of single-product accounts (default 20%, Bain & Company).
+ * @param [churn_multi] Optional: yearly churn of two-product accounts (default 8%, Bain & Company).
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.

@@ -214,8 +214,8 @@ function XSELL_EXPANSION_NEEDED(start_arr, target_nrr, expected_churn) {
  * @param {number} addon_price Annual price of the add-on.
  * @param {number} attach_rate Share of accounts expected to buy it, e.g. 35%.
  * @param {number} new_logo_deal Optional: average new-logo deal size (default base_arr).
- * @param {number} cac_new Optional: S&M cost per new-logo dollar (default 1.13, seed 002).
- * @param {number} cac_expansion Optional: S&M cost per expansion dollar (default 0.27, seed 002).
+ * @param {number} cac_new Optional: S&M cost per new-logo dollar (default 1.13, an industry benchmark).
+ * @param {number} cac_expansion Optional: S&M cost per expansion dollar (default 0.27, an industry benchmark).
  * @return A spilled range.
  * @customfunction
  */
@@ -244,8 +244,8 @@ function XSELL_SENSITIVITY(accounts, base_arr, prices, attach_rates, measure) {
  * @param {number} addon_price Annual price of the add-on.
  * @param {number} attach_rate Share of accounts that buy it at the start of year 1.
  * @param {number} years Optional: years to project (default 3).
- * @param {number} churn_single Optional: yearly churn of single-product accounts (default 20%, seed 002).
- * @param {number} churn_multi Optional: yearly churn of two-product accounts (default 8%, seed 002).
+ * @param {number} churn_single Optional: yearly churn of single-product accounts (default 20%, Bain & Company).
+ * @param {number} churn_multi Optional: yearly churn of two-product accounts (default 8%, Bain & Company).
  * @return A spilled range.
  * @customfunction
  */
