@@ -72,7 +72,9 @@ describe("the xsell command on the same files", () => {
       const out = join(dir, `${name}.xlsx`);
       const errors: string[] = [];
       const original = console.error;
+      const originalLog = console.log;
       console.error = (...a: unknown[]) => void errors.push(a.join(" "));
+      console.log = () => undefined;
       const stderr = process.stderr.write.bind(process.stderr);
       process.stderr.write = (() => true) as typeof process.stderr.write;
       let code: number;
@@ -80,6 +82,7 @@ describe("the xsell command on the same files", () => {
         code = await main(["report", join(EXPORTS, name, c.input), "--out", out, "--as-of", c.asOf, "--tabs", "scorecard", ...(c.args ?? [])]);
       } finally {
         console.error = original;
+        console.log = originalLog;
         process.stderr.write = stderr;
       }
       if (c.kind === "refused") {
