@@ -99,3 +99,40 @@ describe("the Sheets sidebar reads the export fixtures as the CLI does", () => {
     });
   }
 });
+
+/** Owned products per account on a built Whitespace tab ("owned" cells). */
+function ownedOnWhitespace(cells: readonly (readonly unknown[])[]): Record<string, string[]> {
+  const [head, ...rows] = cells;
+  const out: Record<string, string[]> = {};
+  for (const r of rows) {
+    if (r[0] === "Total") continue;
+    out[String(r[0])] = head.slice(1, -1).filter((_, p) => r[p + 1] === "owned").map(String);
+  }
+  return out;
+}
+
+/** Products in the order a case lists them, so two lists compare as sets. */
+const sorted = (m: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, [...v].sort()]));
+
+describe("both panes read the ownership fixtures as the CLI does (status, as-of, product names)", () => {
+  for (const [name, c] of exportCases().filter(([, k]) => k.kind === "ownership")) {
+    it(`${name}: Excel task pane`, async () => {
+      const { rows } = await loaded(name, c);
+      const wb = new FakeWorkbook();
+      wb.addSheet("Ownership", rows.map((r) => r.map((v): FakeValue => (v instanceof Date ? excelSerialFromDay(dayOfDate(v)) : v === null || v === undefined ? "" : (v as FakeValue)))));
+      const source = await readSheet(fakeContext(wb), "Ownership");
+      const spec = buildTab("whitespace", { ownership: source.values, asOf: dayOf(c.asOf) });
+      expect(sorted(ownedOnWhitespace(spec.blocks[0].cells))).toEqual(sorted(c.owned!));
+    });
+    it(`${name}: Sheets sidebar`, async () => {
+      const { rows } = await loaded(name, c);
+      const app = new FakeAppsScript({ timeZone: TZ });
+      app.spreadsheet.addSheet("Accounts", [["Account", "NPS"], ["Nobody", 50]]);
+      app.spreadsheet.addSheet("Ownership", rows.map((r) => r.map((v): SheetsValue => (v === null || v === undefined ? "" : (v as SheetsValue)))));
+      app.spreadsheet.setActiveSheet(app.spreadsheet.getSheetByName("Accounts")!);
+      const gs = loadSheetsBundle(app);
+      gs.xsellBuildTab({ tab: "whitespace", ownership: "Ownership", asOf: c.asOf });
+      expect(sorted(ownedOnWhitespace(app.spreadsheet.getSheetByName("Whitespace")!.values))).toEqual(sorted(c.owned!));
+    });
+  }
+});
