@@ -3,7 +3,8 @@
  * `--date-order`, and the column report of each table printed to stderr before anything is computed.
  */
 import { FIELD_NAMES, normalizeHeader, type Field } from "../core/headers";
-import type { DateOrder } from "../core/read/cells";
+import { asOfArg } from "../core/args";
+import type { DateOrder, Decimal } from "../core/read/cells";
 import type { ReadOptions } from "../core/read/columns";
 import { columnReportText } from "../core/read/report";
 import { readTable, type Table } from "../core/table";
@@ -11,12 +12,32 @@ import { toText, type CellValue } from "../core/values";
 import { CliError, describeError } from "./io";
 import type { LoadedTable } from "./readers";
 
-export const READING_FLAGS = { map: "list", "date-order": "value" } as const;
+export const READING_FLAGS = { map: "list", "date-order": "value", decimal: "value" } as const;
 
 export const READING_USAGE = `      --map "<header>=<field>"      read a column as a field, e.g. --map "Number of Seats=Licenses";
                                     "<field>=" switches a field off; repeat for more columns
       --date-order mdy|dmy          how to read dates like 04/05/2026 when no value shows the order
-                                    (default: month first, or day first in ;-delimited files)`;
+                                    (default: month first, or day first in ;-delimited files)
+      --decimal comma|point         how to read numbers like 1.200 when no value shows the separator
+                                    (default: point, or comma in European files)`;
+
+/** --as-of: a date, today when not given; an empty value is a mistake (an unset shell variable), not "today". */
+export function parseAsOf(value: string | undefined): number {
+  if (value !== undefined && value.trim() === "") throw new CliError("--as-of is empty; give a date such as 2026-11-01, or leave the option out for today");
+  try {
+    return asOfArg("xsell", value ?? null);
+  } catch (e) {
+    throw new CliError(`--as-of: ${describeError(e).replace(/^xsell: as_of: /, "")}`);
+  }
+}
+
+export function parseDecimal(value: string | undefined): Decimal | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === "comma" || v === ",") return ",";
+  if (v === "point" || v === "dot" || v === ".") return ".";
+  throw new CliError(`--decimal: "${value}" is not comma (1.200,50) or point (1,200.50)`);
+}
 
 export function parseDateOrder(value: string | undefined): DateOrder | undefined {
   if (value === undefined) return undefined;
@@ -36,6 +57,7 @@ function fieldNamed(text: string): Field {
 /** `--map` values against a table's header row: field → column index, or null to switch the field off. */
 export function parseMap(values: string[], header: CellValue[]): Partial<Record<Field, number | null>> {
   const columns: Partial<Record<Field, number | null>> = {};
+  const said = new Map<number, string>();
   const headers = header.map((h) => normalizeHeader(toText(h)));
   for (const v of values) {
     const eq = v.lastIndexOf("=");
@@ -48,14 +70,18 @@ export function parseMap(values: string[], header: CellValue[]): Partial<Record<
     }
     const col = headers.indexOf(normalizeHeader(left));
     if (col < 0) throw new CliError(`--map: no column "${left}" in the table; its headers are ${header.map((h) => `"${toText(h)}"`).filter((h) => h !== '""').join(", ")}`);
-    columns[fieldNamed(right)] = col;
+    const field = fieldNamed(right);
+    if (said.has(col)) throw new CliError(`--map: "${left}" is mapped twice (${said.get(col)} and ${field}); a column is read as one field`);
+    if (columns[field] !== undefined) throw new CliError(`--map: ${field} is mapped twice; a field is read from one column`);
+    said.set(col, field);
+    columns[field] = col;
   }
   return columns;
 }
 
 /** The read options for a loaded file: its conventions, then what the user said. */
-export function optionsOf(loaded: LoadedTable, dateOrder: DateOrder | undefined, map?: Partial<Record<Field, number | null>>): ReadOptions {
-  return { dateOrder: dateOrder ?? loaded.conventions.dateOrder, decimal: loaded.conventions.decimal, columns: map };
+export function optionsOf(loaded: LoadedTable, dateOrder: DateOrder | undefined, map?: Partial<Record<Field, number | null>>, decimal?: Decimal): ReadOptions {
+  return { dateOrder: dateOrder ?? loaded.conventions.dateOrder, decimal: decimal ?? loaded.conventions.decimal, columns: map };
 }
 
 /** Reads a loaded table as the core will, turning a reading error into a plain CLI message. */

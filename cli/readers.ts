@@ -39,10 +39,13 @@ export function readDelimited(label: string, bytes: Uint8Array): LoadedTable {
   };
 }
 
-/** Whether numbers like `0,66` or `1.234,5` appear (in a file whose delimiter is not a comma). */
+/**
+ * Whether the file writes numbers like `0,66` or `1.234,5`, or dates like `31.12.2025` (Central European Excel):
+ * then `1.500` in a column that proves nothing is 1500, not 1.5.
+ */
 function hasDecimalCommas(rows: string[][]): boolean {
   let n = 0;
-  for (const row of rows.slice(1, 200)) for (const v of row) if (/^-?\d{1,3}(\.\d{3})*,\d{1,2}$|^-?0,\d+$/.test(v.trim()) && ++n >= 3) return true;
+  for (const row of rows.slice(1, 200)) for (const v of row) if (/^-?\d{1,3}(\.\d{3})*,\d{1,2}$|^-?0,\d+$|^\d{1,2}\.\d{1,2}\.\d{4}$/.test(v.trim()) && ++n >= 3) return true;
   return false;
 }
 

@@ -14,11 +14,16 @@ export interface RankedAccount {
 export function rankAccounts(table: Table, model: unknown, asOf: number): RankedAccount[] {
   const scored = scoreTable(table, resolveModel("xsell", model), asOf);
   const accountCol = findColumn(table, "Account");
+  const idCol = table.fields.get("Account ID");
   const out: RankedAccount[] = [];
   for (let i = 0; i < table.rows.length; i++) {
     if (Number.isNaN(scored.scores[i])) continue;
+    const row = table.rows[i];
+    // as the Scorecard shows accounts: by name, by ID where the name is blank; rows with neither are left off (and reported)
+    const name = accountCol === undefined ? `row ${table.rowNumbers[i]}` : toText(row[accountCol]) || (idCol === undefined ? "" : toText(row[idCol]));
+    if (name === "") continue;
     out.push({
-      account: accountCol === undefined ? `row ${table.rowNumbers[i]}` : toText(table.rows[i][accountCol]),
+      account: name,
       score: scored.scores[i],
       band: band(scored.scores[i]),
       explanation: explainLine(scored, i),
@@ -38,6 +43,6 @@ export function formatRanking(ranked: RankedAccount[], top: number): string {
   });
   const counts = { High: 0, Qualified: 0, Nurture: 0, Low: 0 } as Record<string, number>;
   for (const r of ranked) counts[r.band]++;
-  lines.push("", `${ranked.length} accounts scored: ${counts.High} High (≥ 70), ${counts.Qualified} Qualified (> 60), ${counts.Nurture} Nurture (40–60), ${counts.Low} Low (< 40)`);
+  lines.push("", `${ranked.length} account${ranked.length === 1 ? "" : "s"} scored: ${counts.High} High (≥ 70), ${counts.Qualified} Qualified (> 60), ${counts.Nurture} Nurture (40–60), ${counts.Low} Low (< 40)`);
   return lines.join("\n");
 }

@@ -94,6 +94,11 @@ class LeftOut {
 
 function readWide(fn: string, grid: CellValue[][], probe: Table, asOf: number): Ownership {
   const header = probe.headers;
+  // a wide table's first column names accounts; a first header that is another field is some other table
+  const first = probe.report.columns[0]?.field;
+  if (!probe.fields.has("Account") && !probe.fields.has("Account ID") && first) {
+    throw valueError(fn, `ownership's first column is "${header[0]}" (${first}), not accounts; expected an account column and one column per product, or Account and Product rows`);
+  }
   const nameCol = probe.fields.get("Account") ?? 0;
   const idCol = probe.fields.get("Account ID");
   const identity = new Set([nameCol, ...(idCol === undefined ? [] : [idCol])]);
@@ -282,6 +287,32 @@ export function accountLookup(own: Ownership, table: Table): (row: CellValue[]) 
   if (own.byId && idCol !== undefined) return (row) => own.index.get(toText(row[idCol]));
   if (nameCol === undefined) return () => -1;
   return (row) => own.names.get(toText(row[nameCol]));
+}
+
+/**
+ * How well an account table joins ownership, in one sentence, or "" when every account is found: accounts with no
+ * ownership row get no next product and no gap trigger, which must never pass unsaid (a spelling such as
+ * "Acme Corp" against "Acme Corporation" is not guessed).
+ */
+export function joinNote(own: Ownership, table: Table): string {
+  const lookup = accountLookup(own, table);
+  const nameCol = table.fields.get("Account");
+  const idCol = table.fields.get("Account ID");
+  let accounts = 0;
+  const missing: string[] = [];
+  let missingCount = 0;
+  for (const row of table.rows) {
+    if (isBlankRow(row)) continue;
+    const name = (nameCol === undefined ? "" : toText(row[nameCol])) || (idCol === undefined ? "" : toText(row[idCol]));
+    if (name === "") continue;
+    accounts++;
+    if (lookup(row) >= 0) continue;
+    missingCount++;
+    if (missing.length < 3) missing.push(`"${name.length > 30 ? `${name.slice(0, 29)}…` : name}"`);
+  }
+  if (missingCount === 0) return "";
+  const by = own.byId && idCol !== undefined ? "Account ID" : "name";
+  return `${missingCount} of ${accounts} account${accounts === 1 ? "" : "s"} are not in the ownership table (matched by ${by}, ignoring case and spaces), e.g. ${missing.join(", ")}: they get no next product or gap trigger`;
 }
 
 /** A product's index by name, compared as account names are (case, spaces, Unicode form; never punctuation); -1 when absent. */

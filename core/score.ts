@@ -1,6 +1,6 @@
 import { findColumn, isBlankRow, type Table } from "./table";
 import { isRelativeTest, type Criterion, type Model } from "./model";
-import { addMonths, clean, isMissing, showValue, toBoolean, toDay, toNumber, toSignal, toText, wholeMonthsBetween, type CellValue } from "./values";
+import { addMonths, clean, isMissing, showValue, toDay, toNumber, toSignal, toText, wholeMonthsBetween, type CellValue } from "./values";
 
 /** What one criterion made of one row. Reused across rows so scoring a million rows allocates nothing per cell. */
 interface Outcome {
@@ -194,15 +194,10 @@ function evaluate(k: Compiled, row: CellValue[], asOf: number, out: Outcome): vo
       for (let i = 0; i < k.cols.length; i++) {
         const col = k.cols[i];
         if (col === undefined) continue;
-        const b = toBoolean(row[col]);
-        if (!b.ok) {
-          if (!b.blank) {
-            out.status = "unreadable";
-            out.raw = row[col];
-            return;
-          }
-          continue;
-        }
+        // a signal column: yes/no, a count, or words that say yes ("Series B" in Funding); an unreadable cell in one
+        // column leaves the others to decide
+        const b = toSignal(row[col]);
+        if (!b.ok) continue;
         anyPresent = true;
         if (b.value) names += (names ? "+" : "") + c.columns[i];
       }

@@ -1,6 +1,6 @@
 /** Whitespace (what each account does not own yet, with its propensity) and the next best product. */
 import { valueError } from "./errors";
-import { normalizeHeader } from "./headers";
+import { StringIndex } from "./string-index";
 import { attachMatrix, coOwnership } from "./adjacency";
 import type { Ownership } from "./ownership";
 import type { ReadOptions } from "./read/columns";
@@ -12,7 +12,9 @@ export function readPrices(fn: string, arg: unknown, own: Ownership, options: Re
   const table = readTable(fn, arg, undefined, options);
   const pc = requireColumn(table, "Product", "prices needs Product and Price columns");
   const vc = requireColumn(table, "Price", "prices needs Product and Price columns");
-  const byName = new Map<string, number>();
+  // keyed as products are (case, spaces, Unicode form; never punctuation): "Plan A" and "Plan A+" keep their own prices
+  const byName = new StringIndex(table.rows.length);
+  const price: number[] = [];
   table.rows.forEach((row, i) => {
     const name = toText(row[pc]);
     if (name === "") return;
@@ -22,9 +24,12 @@ export function readPrices(fn: string, arg: unknown, own: Ownership, options: Re
       throw valueError(fn, `prices column "${table.headers[vc]}" row ${table.rowNumbers[i]}: ${showValue(row[vc])} is not a number`);
     }
     if (n.value < 0) throw valueError(fn, `prices column "${table.headers[vc]}" row ${table.rowNumbers[i]}: a price cannot be negative (${n.value})`);
-    byName.set(normalizeHeader(name), n.value);
+    price[byName.add(name)] = n.value;
   });
-  return Float64Array.from(own.products, (p) => byName.get(normalizeHeader(p)) ?? NaN);
+  return Float64Array.from(own.products, (p) => {
+    const k = byName.get(p);
+    return k >= 0 ? price[k] : NaN;
+  });
 }
 
 export interface Propensities {

@@ -6,14 +6,13 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { asOfArg } from "../../core/args";
-import { PRESETS } from "../../core/model";
-import { readOwnership } from "../../core/ownership";
+import { PRESETS, resolveModel } from "../../core/model";
+import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
 import { buildTab, TAB_KINDS, type SheetSpec, type TabKind } from "../../core/tabs";
-import type { Table } from "../../core/table";
+import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
-import { describeTable, optionsOf, parseDateOrder, parseMap, READING_FLAGS, READING_USAGE, readLoaded } from "../inputs";
+import { describeTable, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, READING_USAGE, readLoaded } from "../inputs";
 import { CliError, describeError, parseFlags, wantsHelp } from "../io";
 import { Progress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
@@ -43,6 +42,8 @@ export interface ReportOptions {
   /** --map values ("Number of Seats=Licenses"), applied to the account table. */
   map?: string[];
   dateOrder?: string;
+  /** --decimal: comma or point, for numbers whose values prove neither. */
+  decimal?: string;
   out: string;
   force?: boolean;
   progress?: ProgressStream;
@@ -76,27 +77,42 @@ function defaultTabs(o: ReportOptions): TabKind[] {
 }
 
 /** The account table read and checked, and the model, as `score` and `report` both need them. */
-export async function readAccounts(o: { accounts: string; map?: string[]; dateOrder?: string; model?: string; log?: (text: string) => void }): Promise<{ loaded: LoadedTable; options: ReadOptions; table: Table; model: unknown }> {
+export async function readAccounts(o: { accounts: string; map?: string[]; dateOrder?: string; decimal?: string; model?: string; log?: (text: string) => void }): Promise<{ loaded: LoadedTable; options: ReadOptions; table: Table; model: unknown }> {
   const loaded = await readTableFile(o.accounts);
   const dateOrder = parseDateOrder(o.dateOrder);
-  const probe = readLoaded(loaded, optionsOf(loaded, dateOrder));
+  const decimal = parseDecimal(o.decimal);
+  const probe = readLoaded(loaded, optionsOf(loaded, dateOrder, undefined, decimal));
   const headerRow = loaded.rows[probe.report.headerRow - 1] ?? [];
-  const options = optionsOf(loaded, dateOrder, o.map && o.map.length > 0 ? parseMap(o.map, headerRow) : undefined);
+  const options = optionsOf(loaded, dateOrder, o.map && o.map.length > 0 ? parseMap(o.map, headerRow) : undefined, decimal);
   const table = o.map && o.map.length > 0 ? readLoaded(loaded, options) : probe;
   o.log?.(describeTable(loaded, table));
-  if (!table.report.columns.some((c) => c.field && c.field !== "Account" && c.field !== "Account ID")) {
-    const found = table.headers.filter(Boolean).map((h) => `"${h}"`).slice(0, 10).join(", ");
-    throw new CliError(`${loaded.label}: none of its columns is one XSELL reads; expected headers such as Account, ARR, Licenses, Active Users, NPS, Renewal Date (found ${found || "an empty header row"}); map yours with --map "Your header=Licenses"`);
-  }
   let model: unknown = null;
-  if (o.model) model = o.model.toLowerCase() in PRESETS ? o.model.toLowerCase() : (await readTableFile(o.model)).rows;
+  if (o.model) {
+    const preset = o.model.toLowerCase();
+    if (preset in PRESETS) model = preset;
+    else if (!existsSync(o.model)) throw new CliError(`--model: "${o.model}" is neither a preset (${Object.keys(PRESETS).join(", ")}) nor a file`);
+    else model = (await readTableFile(o.model)).rows;
+  }
+  let resolved;
+  try {
+    resolved = resolveModel("--model", model);
+  } catch (e) {
+    throw new CliError(describeError(e));
+  }
+  // a table in which the model finds none of its columns would score every account 0: refuse it, saying why
+  const wanted = [...new Set(resolved.criteria.flatMap((c) => c.columns))];
+  if (!wanted.some((name) => findColumn(table, name) !== undefined)) {
+    const found = table.headers.filter(Boolean).map((h) => `"${h}"`).slice(0, 10).join(", ");
+    throw new CliError(`${loaded.label}: none of its columns is one the ${resolved.name} model reads; expected headers such as ${wanted.slice(0, 6).join(", ")} (found ${found || "an empty header row"}); map yours with --map "Your header=Licenses"`);
+  }
   return { loaded, options, table, model };
 }
 
 /** Another input, with its column report (or, for wide ownership, what it holds) printed. */
-async function readOther(ref: string, accountsPath: string, dateOrder: string | undefined, log: ((text: string) => void) | undefined, asOf: number, kind: "ownership" | "retention" | "prices"): Promise<{ loaded: LoadedTable; options: ReadOptions }> {
-  const loaded = await readTableRef(ref, accountsPath);
-  const options = optionsOf(loaded, parseDateOrder(dateOrder));
+async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices"): Promise<{ loaded: LoadedTable; options: ReadOptions; own?: Ownership }> {
+  const log = o.log;
+  const loaded = await readTableRef(ref, o.accounts);
+  const options = optionsOf(loaded, parseDateOrder(o.dateOrder), undefined, parseDecimal(o.decimal));
   if (kind === "ownership") {
     let own;
     try {
@@ -106,7 +122,9 @@ async function readOther(ref: string, accountsPath: string, dateOrder: string | 
     }
     const what = own.table ? describeTable(loaded, own.table) : `${loaded.label}: wide ownership, ${own.accounts.length} accounts × ${own.products.length} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
     log?.([what, ...own.notes.map((n) => `  · ${n}`)].join("\n"));
-  } else log?.(describeTable(loaded, readLoaded(loaded, options)));
+    return { loaded, options, own };
+  }
+  log?.(describeTable(loaded, readLoaded(loaded, options)));
   return { loaded, options };
 }
 
@@ -114,16 +132,15 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const out = resolve(o.out);
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
   if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
-  let asOf: number;
-  try {
-    asOf = asOfArg("xsell", o.asOf ?? null);
-  } catch (e) {
-    throw new CliError(`--as-of: ${describeError(e).replace(/^xsell: as_of: /, "")}`);
-  }
+  const asOf = parseAsOf(o.asOf);
   const { loaded: accounts, options, table, model } = await readAccounts(o);
-  const ownership = o.ownership ? await readOther(o.ownership, o.accounts, o.dateOrder, o.log, asOf, "ownership") : undefined;
-  const retention = o.retention ? await readOther(o.retention, o.accounts, o.dateOrder, o.log, asOf, "retention") : undefined;
-  const prices = o.prices ? await readOther(o.prices, o.accounts, o.dateOrder, o.log, asOf, "prices") : undefined;
+  const ownership = o.ownership ? await readOther(o.ownership, o, asOf, "ownership") : undefined;
+  if (ownership) {
+    const unmatched = joinNote(ownership.own!, table);
+    if (unmatched) o.log?.(`${accounts.label} × ${ownership.loaded.label}: ${unmatched}`);
+  }
+  const retention = o.retention ? await readOther(o.retention, o, asOf, "retention") : undefined;
+  const prices = o.prices ? await readOther(o.prices, o, asOf, "prices") : undefined;
   const tabs = o.tabs ?? defaultTabs(o);
   const rows = table.rows.length;
   const progress = new Progress(o.progress ?? { write: () => true }, Math.max(rows, ownership ? ownership.loaded.rows.length : 0), tabs.length * 2 + 1);
@@ -199,6 +216,7 @@ export async function report(args: string[]): Promise<number> {
     asOf: str("as-of"),
     map: lists.get("map"),
     dateOrder: str("date-order"),
+    decimal: str("decimal"),
     out,
     force: flags.get("force") === true,
     progress: process.stderr,

@@ -1,5 +1,4 @@
-import { asOfArg } from "../../core/args";
-import { READING_FLAGS, READING_USAGE } from "../inputs";
+import { parseAsOf, READING_FLAGS, READING_USAGE } from "../inputs";
 import { CliError, describeError, parseFlags, wantsHelp } from "../io";
 import { formatRanking, rankAccounts } from "../scorecard-text";
 import { readAccounts } from "./report";
@@ -27,13 +26,8 @@ export async function score(args: string[], log: (text: string) => void = (t) =>
     const v = flags.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  let asOf: number;
-  try {
-    asOf = asOfArg("xsell", str("as-of") ?? null);
-  } catch (e) {
-    throw new CliError(`--as-of: ${describeError(e).replace(/^xsell: as_of: /, "")}`);
-  }
-  const { table, model } = await readAccounts({ accounts: positional[0], map: lists.get("map"), dateOrder: str("date-order"), model: str("model"), log });
+  const asOf = parseAsOf(str("as-of"));
+  const { table, model } = await readAccounts({ accounts: positional[0], map: lists.get("map"), dateOrder: str("date-order"), decimal: str("decimal"), model: str("model"), log });
   try {
     console.log(formatRanking(rankAccounts(table, model, asOf), top));
   } catch (e) {

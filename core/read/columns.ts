@@ -65,6 +65,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 function readColumn(fn: string, header: string, field: Field | null, col: number, rows: CellValue[][], rowNumbers: number[], o: ReadOptions, put: Put): Kinded {
   const type: FieldType | null = field ? fieldType(field) : null;
+  if (field === "Support Level") return readLevels(col, rows, put);
   if (type === "id" || type === "text") return { readAs: "text", unreadable: 0, notes: [] };
   let blanks = 0;
   let errors = 0;
@@ -187,7 +188,8 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
       }
       else if (typeof v === "string") {
         const d: DateText | null = dateText(v);
-        day = d ? dayOfDateText(d, order) : null;
+        if (d) day = dayOfDateText(d, order);
+        else if (/^\s*\d+(\.\d+)?\s*$/.test(v)) day = dayOfDateNumber(Number(v), o.date1904 === true); // a serial or yyyymmdd written as text
       }
       if (day === null) unreadable++;
       else put(r, col, serialOfDay(day));
@@ -223,6 +225,29 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
     return finish({ readAs, unreadable, notes }, rows, col, rowNumbers, (v) => typeof v === "number");
   }
   return { readAs: "text", unreadable: 0, notes };
+}
+
+/** Low/Medium/High as exports write them in other languages or short: read as the words the models test. */
+const LEVELS: Record<string, string> = {
+  low: "Low", l: "Low", lo: "Low", niedrig: "Low", gering: "Low", faible: "Low", bas: "Low", bajo: "Low", basso: "Low", laag: "Low",
+  medium: "Medium", med: "Medium", m: "Medium", mid: "Medium", moderate: "Medium", mittel: "Medium", moyen: "Medium", moyenne: "Medium", medio: "Medium", gemiddeld: "Medium",
+  high: "High", h: "High", hi: "High", hoch: "High", "élevé": "High", eleve: "High", "élevée": "High", haut: "High", alto: "High", hoog: "High",
+};
+
+function readLevels(col: number, rows: CellValue[][], put: Put): Kinded {
+  let renamed = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const v = rows[r][col];
+    if (typeof v !== "string") continue;
+    const word = v.trim().toLowerCase();
+    const level = LEVELS[word];
+    // the English words stay as written (the models compare ignoring case); others read as their English word
+    if (level && word !== level.toLowerCase()) {
+      put(r, col, level);
+      renamed++;
+    }
+  }
+  return { readAs: "text", unreadable: 0, notes: renamed > 0 ? [`${plural(renamed, "value")} read as Low/Medium/High (e.g. Niedrig = Low, Mittel = Medium)`] : [] };
 }
 
 function countBinaryNumbers(rows: CellValue[][], col: number): number {

@@ -5,10 +5,10 @@ import { band, scoreTable } from "../score";
 import { requireColumn } from "../table";
 import { resolveRules, triggerTexts } from "../triggers";
 import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
-import { toText } from "../values";
-import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import { toText, type CellValue } from "../values";
+import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { accountsOf, optionsFor, ownershipOf, type TabInputs } from "./inputs";
-import { accountLookup } from "../ownership";
+import { accountLookup, joinNote } from "../ownership";
 
 const FN = "Scorecard";
 
@@ -37,9 +37,12 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   const triggers = triggerTexts(FN, table, own, inputs.asOf, resolveRules(FN, null), scored.scores);
   const scratch = gapScratch(own ? own.products.length : 0);
 
+  // an account is shown by its name, or by its ID where the name is blank; a row with neither cannot be shown
+  // (the column report counts those)
+  const idCol = table.fields.get("Account ID");
+  const nameOf = (row: CellValue[]): string => toText(row[accountCol]) || (idCol === undefined ? "" : toText(row[idCol]));
   const order: number[] = [];
-  // rows without an account name cannot be shown; the column report counts them
-  for (let i = 0; i < table.rows.length; i++) if (!Number.isNaN(scored.scores[i]) && toText(table.rows[i][accountCol]) !== "") order.push(i);
+  for (let i = 0; i < table.rows.length; i++) if (!Number.isNaN(scored.scores[i]) && nameOf(table.rows[i]) !== "") order.push(i);
   order.sort((a, b) => scored.scores[b] - scored.scores[a] || a - b);
 
   const head = ["Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", ...(prices ? ["Expected ARR"] : []), "Triggers", "Coverage"];
@@ -62,7 +65,7 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
       }
     }
     rows.push([
-      toText(table.rows[i][accountCol]),
+      nameOf(table.rows[i]),
       scored.scores[i],
       band(scored.scores[i]),
       topReasons(fragments, pts),
@@ -88,6 +91,8 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   b.widths([28, 8, 10, 60, 22, 11, ...(prices ? [13] : []), 60, 10]);
   b.freeze = { rows: 1, cols: 1 };
   b.filter = a1Range(0, 0, n + 1, cols);
+  const unmatched = own ? joinNote(own, table) : "";
+  if (unmatched) b.notes.push({ cell: a1(0, col("Next best product")), text: `${unmatched}.` });
   b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (model: ${model.name}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
   return b.finish();
 }

@@ -76,6 +76,45 @@ describe("xsell score", () => {
   });
 });
 
+describe("mistakes a new user made, each refused in one line or read right", () => {
+  it.each([
+    ["an empty --as-of (an unset shell variable)", ["--as-of", ""], "xsell: --as-of is empty; give a date such as 2026-11-01, or leave the option out for today"],
+    ["an --as-of that could be either order", ["--as-of", "04/05/2026"], 'xsell: --as-of: "04/05/2026" could be either day or month first; write it as 2026-04-05 or 2026-05-04'],
+    ["a mistyped preset", ["--model", "readiness100"], 'xsell: --model: "readiness100" is neither a preset (readiness-100, expansion-100) nor a file'],
+    ["a column mapped twice", ["--map", "Seats Used=Active Users", "--map", "Seats Used=NPS"], 'xsell: --map: "Seats Used" is mapped twice (Active Users and NPS); a column is read as one field'],
+    ["a field switched off until nothing is left", ["--map", "NPS="], /^xsell: a\.csv: none of its columns is one the readiness-100 model reads/],
+  ])("%s", async (_name, flags, message) => {
+    writeFileSync(join(dir, "a.csv"), "Account,Seats Used,NPS\nA,5,50\n");
+    expect(await main(["score", join(dir, "a.csv"), ...(flags as string[])])).toBe(2);
+    expect(err).toHaveLength(1);
+    if (typeof message === "string") expect(err[0]).toBe(message);
+    else expect(err[0]).toMatch(message);
+  });
+  it("refuses a price list given as the account table", async () => {
+    writeFileSync(join(dir, "prices.csv"), "Product,Price\nCRM,100\nBI,50\n");
+    expect(await main(["score", join(dir, "prices.csv")])).toBe(2);
+    expect(err[0]).toMatch(/^xsell: prices\.csv: none of its columns is one the readiness-100 model reads/);
+  });
+  it("reads an unambiguous slash --as-of, and German thousands in a tab file with dotted dates", async () => {
+    // 1.500 seats and 1.000 active users in a file that writes dates 31.12.2025: 1500 and 1000, ratio 67% > 50%
+    writeFileSync(join(dir, "de.tsv"), "Kunde\tLizenzen\tAktive Nutzer\tKunde seit\nA\t1.500\t1.000\t31.12.2025\nB\t2.000\t500\t01.02.2020\nC\t900\t100\t15.06.2024\n");
+    expect(await main(["score", join(dir, "de.tsv"), "--as-of", "06/30/2026"])).toBe(0);
+    const text = out.join("\n");
+    expect(text).toContain("Seats 67% > 50% +20");
+    expect(text).toContain("Seats 25% ≤ 50% +0");
+    // --decimal point says otherwise: 1.500 is 1.5 and 1.000 is 1, still 67%; 2.000 is 2 and 500 active users is 25,000%
+    out = [];
+    expect(await main(["score", join(dir, "de.tsv"), "--as-of", "2026-06-30", "--decimal", "point"])).toBe(0);
+    expect(out.join("\n")).toContain("Seats 25000% > 50% +20");
+  });
+  it("says which accounts are not in the ownership table", async () => {
+    writeFileSync(join(dir, "acc.csv"), "Account,NPS\nAcme Corp,50\nBeta Inc,10\n");
+    writeFileSync(join(dir, "own.csv"), "Account,Product\nAcme Corporation,CRM\nBeta Inc,BI\n");
+    expect(await main(["report", join(dir, "acc.csv"), "--ownership", join(dir, "own.csv"), "--as-of", "2026-06-30", "--out", join(dir, "r.xlsx")])).toBe(0);
+    expect(stderr.join("")).toContain('acc.csv × own.csv: 1 of 2 accounts are not in the ownership table (matched by name, ignoring case and spaces), e.g. "Acme Corp": they get no next product or gap trigger');
+  });
+});
+
 describe("--help on every command", () => {
   it.each([["report"], ["score"], ["demo"]])("xsell %s --help prints that command's usage and exits 0", async (cmd) => {
     expect(await main([cmd, "--help"])).toBe(0);

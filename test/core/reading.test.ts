@@ -8,6 +8,8 @@ import { dateText, dayOfDateText, decimalProof, numberText, parseNumberText } fr
 import { conventionsOfCulture, conventionsOfLocale } from "../../core/read/locale";
 import { buildScorecard } from "../../core/tabs";
 import { readTable } from "../../core/table";
+import { joinNote, readOwnership } from "../../core/ownership";
+import { readPrices } from "../../core/whitespace";
 import { dayFromYmd, excelSerialFromDay, type CellValue } from "../../core/values";
 import { thrown } from "../helpers";
 
@@ -163,5 +165,39 @@ describe("a host's regional settings as reading defaults", () => {
     [".", "M/d/yyyy", "mdy", "."], [",", "dd.MM.yyyy", "dmy", ","], [",", "dd/MM/yyyy", "dmy", ","], [".", "yyyy-MM-dd", "mdy", "."], [".", "d/M/yyyy", "dmy", "."],
   ])("Excel culture %s with %s reads unproven dates %s", (sep, pattern, order, decimal) => {
     expect(conventionsOfCulture(sep, pattern)).toEqual({ dateOrder: order, decimal });
+  });
+});
+
+describe("what a new user's exports showed", () => {
+  it("keeps each product's own price when names differ only by punctuation", () => {
+    const own = readOwnership("T", [["Account", "Product"], ["A", "Plan A"], ["B", "Plan A+"], ["C", "Plan A"]]);
+    expect(Array.from(readPrices("T", [["Product", "Price"], ["Plan A", 12000], ["Plan A+", 99999]], own))).toEqual([12000, 99999]);
+    expect(Array.from(readPrices("T", [["Product", "Price"], ["plan  a", 12000]], own))).toEqual([12000, NaN]);
+  });
+  it("reads growth words as yes: Funding 'Series B' is funded, and one unreadable cell leaves the other to decide", () => {
+    const explain = (hiring: CellValue, funding: CellValue): string => String(XSELL_EXPLAIN([["Account", "Hiring", "Funding"], ["A", hiring, funding]], null, null, "2026-06-30")[1][0]);
+    expect(explain("yes", "Series B")).toContain("Growth Hiring+Funding +10");
+    expect(explain("no", "Series B")).toContain("Growth Funding +10");
+    expect(explain("", "no")).toContain("Growth none +0");
+  });
+  it("reads a serial number written as text in a date column, and says nothing is unreadable", () => {
+    const t = readTable("T", [["Account", "Renewal Date"], ["A", "46400"], ["B", "20270115"]]);
+    expect(t.rows.map((r) => r[1])).toEqual([46400, serial(2027, 1, 15)]);
+    expect(t.report.columns[1].unreadable).toBe(0);
+  });
+  it("reads support levels written in German, French or short as Low/Medium/High", () => {
+    const t = readTable("T", [["Account", "Support Level"], ["A", "Niedrig"], ["B", "Mittel"], ["C", "Hoch"], ["D", "med"], ["E", "low"]]);
+    expect(t.rows.map((r) => r[1])).toEqual(["Low", "Medium", "High", "Medium", "low"]);
+    expect(t.report.columns[1].note).toBe("4 values read as Low/Medium/High (e.g. Niedrig = Low, Mittel = Medium)");
+  });
+  it("refuses a price list passed as ownership rather than reading prices as products", () => {
+    expect(thrown(() => readOwnership("T", [["Product", "List Price"], ["CRM", 100]])).message).toBe(
+      'T: ownership\'s first column is "Product" (Product), not accounts; expected an account column and one column per product, or Account and Product rows',
+    );
+  });
+  it("says how many accounts are not in the ownership table, naming a few", () => {
+    const table = readTable("T", [["Account", "NPS"], ["Acme Corp", 50], ["Beta Inc", 10], ["Gamma", 20]]);
+    const own = readOwnership("T", [["Account", "Product"], ["Acme Corporation", "CRM"], ["Beta Inc.", "CRM"], ["gamma", "CRM"]]);
+    expect(joinNote(own, table)).toBe('2 of 3 accounts are not in the ownership table (matched by name, ignoring case and spaces), e.g. "Acme Corp", "Beta Inc": they get no next product or gap trigger');
   });
 });

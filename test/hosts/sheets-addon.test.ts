@@ -116,7 +116,7 @@ describe("custom functions in the Apps Script bundle", () => {
   it("throws one sentence that names the function and reads well after #ERROR!", () => {
     expect(() => cf("XSELL_SCORE", accounts.slice(0, 5), undefined, "gold")).toThrow(new Error('XSELL_SCORE: model "gold" is not a preset; use "readiness-100" or "expansion-100", or pass a model table.'));
     expect(() => cf("XSELL_NRR", [[0]], [[1]])).toThrow(new Error("XSELL_NRR: no account has starting ARR above 0, so the cohort is empty."));
-    expect(() => cf("XSELL_SCORE", accounts.slice(0, 5), undefined, undefined, "03/01/2026")).toThrow(/^XSELL_SCORE: as_of: "03\/01\/2026" is not a date/);
+    expect(() => cf("XSELL_SCORE", accounts.slice(0, 5), undefined, undefined, "03/01/2026")).toThrow(new Error('XSELL_SCORE: as_of: "03/01/2026" could be either day or month first; write it as 2026-03-01 or 2026-01-03.'));
   });
 
   it("every error a user can provoke reads as one line, starts with the function's name, carries no error code and ends a sentence", () => {
