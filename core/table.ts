@@ -189,6 +189,17 @@ export function readTable(fn: string, data: unknown, headers?: unknown, options:
     if (footerRows.length > 0) tableNotes.push(`${footerRows.length === 1 ? "1 line" : `${footerRows.length} lines`} under the table ignored as a footer (row ${footerRows.join(", ")})`);
   }
   const { fields: columnFields, report: columns } = readColumns(fn, headerTexts, rows, rowNumbers, options);
+  const ragged: number[] = [];
+  for (let r = 0; r < rows.length && ragged.length < 1000; r++) {
+    const row = rows[r];
+    for (let c = headerTexts.length; c < row.length; c++) {
+      if (!isBlank(row[c])) {
+        ragged.push(rowNumbers[r]);
+        break;
+      }
+    }
+  }
+  if (ragged.length > 0) tableNotes.push(`${ragged.length === 1 ? "1 row has" : `${ragged.length} rows have`} values beyond the last header (row ${firstRows(ragged).join(", ")}${ragged.length > 5 ? ", …" : ""}); those cells are ignored`);
   const index = new Map<string, number>();
   const fields = new Map<Field, number>();
   headerTexts.forEach((t, i) => {

@@ -213,7 +213,8 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
       const v = rows[r][col];
       if (typeof v !== "string" || isBlank(v) || isErrorValue(v)) continue;
       const t: NumberText | null = numberText(v);
-      const value = t ? parseNumberText(t, decimal) : null;
+      // an NPS written "45%" means 45 points, not 0.45 (NPS runs from −100 to 100)
+      const value = t ? parseNumberText(field === "NPS" && t.percent ? { ...t, percent: false } : t, decimal) : null;
       if (value === null) unreadable++;
       else put(r, col, value);
     }

@@ -2,7 +2,7 @@
  * The column report: what each column of a table was read as, how, and what was ignored. One shape for every
  * surface: XSELL_COLUMNS spills it, the CLI prints it, the panes show it before building.
  */
-import type { Table } from "../table";
+import { isBlankRow, type Table } from "../table";
 import type { CellValue } from "../values";
 import { columnLetter } from "./columns";
 
@@ -24,7 +24,8 @@ export function columnReportText(label: string, table: Table): string {
   const widths = [6, 28, 22, 22, 20];
   const cut = (s: string, w: number): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const used = table.report.columns.filter((c) => c.field).length;
-  const lines = [`${label}: ${table.rows.length.toLocaleString("en-US")} rows; ${used} of ${table.report.columns.length} columns used`];
+  const dataRows = table.rows.filter((r) => !isBlankRow(r)).length;
+  const lines = [`${label}: ${dataRows.toLocaleString("en-US")} row${dataRows === 1 ? "" : "s"} of data; ${used} of ${table.report.columns.length} columns used`];
   for (const r of rows) {
     if (r[1] === "(table)") {
       lines.push(`  · ${r[5]}`);

@@ -51,6 +51,16 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
   }
   if (inputs.ownership) {
     const own = ownershipOf(FN, inputs);
+    // no ARR column on the account table: the ownership table's ARR, summed per account, says what accounts pay
+    if (d.sources.baseArr.startsWith("assumption") && own.arr.size > 0) {
+      const perAccount = new Map<number, number>();
+      for (const [k, v] of own.arr) perAccount.set(Math.floor(k / own.products.length), (perAccount.get(Math.floor(k / own.products.length)) ?? 0) + v);
+      const paying = [...perAccount.values()].filter((v) => v > 0);
+      if (paying.length > 0) {
+        d.baseArr = round(paying.reduce((s, v) => s + v, 0) / paying.length, 100);
+        d.sources.baseArr = `average ARR per account in your ownership table, over ${paying.length} accounts`;
+      }
+    }
     const N = own.accounts.length;
     if (N > 0) {
       // One add-on attaches like a typical product pair, not like "owns anything else": use the median attach

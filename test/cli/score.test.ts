@@ -34,7 +34,7 @@ describe("xsell score", () => {
   it("reads a US Salesforce export (M/D/YYYY, footers) and prints the column report before the ranking", async () => {
     expect(await main(["score", join(EXPORTS, "01-salesforce-report-csv", "input.csv"), "--as-of", "2026-06-30", "--top", "3"])).toBe(0);
     const report = stderr.join("");
-    expect(report).toMatch(/input\.csv: \d+ rows; \d+ of \d+ columns used/);
+    expect(report).toMatch(/input\.csv: 16 rows of data; \d+ of \d+ columns used/);
     expect(report).toMatch(/Number of Seats\s+Licenses\s+numbers/);
     expect(report).toMatch(/Customer Since\s+Start Date\s+dates, month first/);
     expect(report).toContain("ignored as a footer");

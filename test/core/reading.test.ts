@@ -201,3 +201,13 @@ describe("what a new user's exports showed", () => {
     expect(joinNote(own, table)).toBe('2 of 3 accounts are not in the ownership table (matched by name, ignoring case and spaces), e.g. "Acme Corp", "Beta Inc": they get no next product or gap trigger');
   });
 });
+
+describe("a few more things a new user met", () => {
+  it("reads an NPS written as a percentage as points", () => {
+    expect(XSELL_EXPLAIN([["Account", "NPS"], ["A", "45%"]], null, null, "2026-06-30")[1][0]).toContain("NPS 45 > 40 +15");
+  });
+  it("says when rows have values beyond the last header", () => {
+    const t = readTable("T", [["Account", "NPS"], ["A", 50, "stray"], ["B", 10]]);
+    expect(t.report.notes).toContain("1 row has values beyond the last header (row 2); those cells are ignored");
+  });
+});

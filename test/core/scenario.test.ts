@@ -59,3 +59,13 @@ describe("XSELL_PROJECTION", () => {
     expect(XSELL_PROJECTION(1000, 20000, 12000, 0.35, 5, 0.1, 0.05).length).toBe(7);
   });
 });
+
+describe("the Scenario tab's pre-filled inputs", () => {
+  it("takes average ARR per account from the ownership table when the account table has no ARR", async () => {
+    const { scenarioDefaults } = await import("../../core/tabs/scenario");
+    // A pays 100 + 50 = 150, B pays 300: 225 a paying account, rounded to the nearest 100 → 200
+    const d = scenarioDefaults({ accounts: [["Account", "NPS"], ["A", 50], ["B", 20]], ownership: [["Account", "Product", "ARR"], ["A", "CRM", 100], ["A", "BI", 50], ["B", "CRM", 300]], asOf: 20000 });
+    expect(d.baseArr).toBe(200);
+    expect(d.sources.baseArr).toBe("average ARR per account in your ownership table, over 2 accounts");
+  });
+});
