@@ -9,7 +9,7 @@
  *    APIs the code calls, and the XML manifest's <Sets> against this list).
  */
 import { EXCEL_NAMESPACE } from "../core/catalog";
-import { png } from "../scripts/make-icons";
+import { crc32, png } from "../scripts/make-icons";
 
 /** Id shared with manifest.xml (one add-in, two manifests). */
 export const ADDIN_ID = "de214495-2d25-4c38-b8e6-6963c1c9e3a1";
@@ -139,16 +139,6 @@ export function outlineIcon(): Buffer {
 
 // ---------- a stored (uncompressed) zip, enough for the app package ----------
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** A zip of `files` (name → bytes), entries stored, dated 1980-01-01 so builds are byte-identical. */
 export function zip(files: Record<string, Buffer>): Buffer {

@@ -11,6 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { prng } from "../examples/generate";
 
 const OUT = join(__dirname, "..", "test", "fixtures", "exports");
 
@@ -23,17 +24,7 @@ type ReadAs =
   | "text" | "numbers" | "numbers, decimal comma" | "dates" | "dates, month first" | "dates, day first" | "yes/no" | "empty";
 
 // ───────────────────────────── deterministic helpers ─────────────────────────────
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(20260630);
+const rnd = prng(20260630); // the sample data's generator: mulberry32, the same sequence on every machine
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Salesforce 15 → 18 character id: one checksum letter per 5-char chunk, bit i set when char i is A–Z. */
@@ -1119,11 +1110,12 @@ longOwnership({
   ];
   longOwnership({
     id: "36-ownership-hubspot-deals",
-    description: "HubSpot deals export: Deal Name, Associated Company, Product, Amount, Close Date '2025-04-03 14:22', Deal Stage, Pipeline, Deal owner",
-    readme: "HubSpot deals: only Closed won deals are owned (Closed lost / Contract sent / Appointment scheduled are not); Deal Name, Pipeline and Deal owner ignored.",
+    description: "HubSpot deals export: Deal Name, Associated Company, Product, Amount, Close Date '2025-04-03 14:22', Deal Stage, Pipeline, Deal owner (Amount and Close Date are ignored: a deal amount is not a list price, a close date is not a start date; map them if they are)",
+    readme: "HubSpot deals: only Closed won deals are owned (Closed lost / Contract sent / Appointment scheduled are not); Deal Name, Pipeline and Deal owner ignored; Amount and Close Date ignored too (a deal amount is not a list price, a close date is not a start date: the user maps them).",
     cols: [
       { h: "Deal Name", use: null, read: "text" }, { h: "Associated Company", use: "Account", read: "text" }, { h: "Product", use: "Product", read: "text" },
-      { h: "Amount", use: "Price", read: "numbers" }, { h: "Close Date", use: "Start Date", read: "dates" }, { h: "Deal Stage", use: "Status", read: "text" },
+      // arguable headers: not guessed (every close date here is on or before asOf, so owned sets do not depend on it)
+      { h: "Amount", use: null, read: "numbers" }, { h: "Close Date", use: null, read: "dates" }, { h: "Deal Stage", use: "Status", read: "text" },
       { h: "Pipeline", use: null, read: "text" }, { h: "Deal owner", use: null, read: "text" },
     ],
     rows: raw.map(([deal, acct, product, amount, close, stage], i) => ({
