@@ -56,6 +56,15 @@ describe("xsell report on the sample data", () => {
     const data = wb.getWorksheet("Data")!;
     expect(data.rowCount).toBe(401);
     expect(data.getCell("A1").value).toBe("Account");
+    // types kept: examples/accounts.csv row 2 is Sterling Insurance, ARR 21800, Start Date 2021-10-09, Engagement Change 8%
+    expect(data.getCell("D2").value).toBe(21800);
+    expect(data.getCell("H2").value).toEqual(new Date(Date.UTC(2021, 9, 9)));
+    expect(data.getCell("H2").numFmt).toBe("yyyy-mm-dd");
+    expect(data.getCell("Q2").value).toBeCloseTo(0.08, 10);
+    expect(data.getColumn(1).width).toBeGreaterThan(8);
+    const prices = wb.getWorksheet("Data - Prices")!;
+    expect(prices.getCell("A2").value).toBe("CRM");
+    expect(prices.getCell("B2").value).toBe(24000);
   });
 
   it("demo writes out/xsell-demo.xlsx (here: --out) and prints the summary", async () => {
