@@ -35,6 +35,7 @@ const FIELDS = {
   "Usage": { type: "number", aliases: ["Usage", "Current Usage", "Consumption"] },
   "Plan Limit": { type: "number", aliases: ["Plan Limit", "Limit", "Plan Capacity", "Quota"] },
   "ARR": { type: "number", aliases: ["ARR", "Annual Recurring Revenue", "ACV", "Annual Contract Value", "Current ARR", "ARR (USD)", "ARR USD", "ARR EUR", "Subscription ARR", "Total ARR", "Jahresumsatz (ARR)", "Wiederkehrender Jahresumsatz", "Revenu annuel récurrent"] },
+  "MRR": { type: "number", aliases: ["MRR", "Monthly Recurring Revenue", "Monthly Amount", "Monthly Revenue", "Monthly Fee", "Monthly Price", "MRR (USD)", "Current MRR"] },
   "Product": { type: "id", aliases: ["Product", "Product Name", "SKU", "Module", "Plan", "Product Family", "Line Item", "Line Item Name", "Produkt", "Produit"] },
   "Status": { type: "text", aliases: ["Status", "Subscription Status", "Product Status", "Contract Status", "Deal Stage", "Line Item Status", "Statut"] },
   "Start ARR": { type: "number", aliases: ["Start ARR", "Starting ARR", "ARR Start", "Opening ARR", "Beginning ARR", "Prior ARR", "ARR Prior"] },
