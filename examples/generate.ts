@@ -122,6 +122,76 @@ export function generateSample(count = 400, seed = 20261101): SampleData {
   return { accounts, ownership, retention };
 }
 
+/**
+ * Subscription history for the same accounts and products: monthly amounts (MRR) per product with upgrades and
+ * downgrades as new rows (one ends the day the next starts), second products bought months after the first,
+ * products cancelled with an End Date, trials, and accounts that churn and come back. Drawn from its own seed, so
+ * the other sample files stay as they are. Some accounts leave for good; the rest hold their products on the as-of date.
+ */
+export function generateSubscriptions(sample: SampleData, seed = 20261102): string[][] {
+  const rnd = prng(seed);
+  const asOf = Math.floor(Date.parse(`${SAMPLE_AS_OF}T00:00:00Z`) / 86400000);
+  const rows: string[][] = [["Account", "Product", "MRR", "Start Date", "End Date", "Status"]];
+  const byAccount = new Map<string, { product: string; arr: number; start: number }[]>();
+  for (const [account, product, arr, start] of sample.ownership.slice(1)) {
+    const list = byAccount.get(account) ?? [];
+    list.push({ product, arr: Number(arr), start: Math.floor(Date.parse(`${start}T00:00:00Z`) / 86400000) });
+    byAccount.set(account, list);
+  }
+  for (const [account, products] of byAccount) {
+    // one account in twelve left for a while and came back: every product stops, then starts again
+    const first = Math.min(...products.map((p) => p.start));
+    const gap = rnd() < 1 / 12 ? { from: 0, to: 0 } : null;
+    if (gap) {
+      gap.from = first + 90 + Math.floor(rnd() * Math.max(30, asOf - first - 400));
+      gap.to = Math.min(asOf - 20, gap.from + 60 + Math.floor(rnd() * 180));
+    }
+    // and one in sixteen of the others left for good
+    const lost = !gap && rnd() < 1 / 16 ? first + 120 + Math.floor(rnd() * Math.max(30, asOf - first - 150)) : null;
+    for (const { product, arr, start } of products) {
+      const target = Math.round(arr / 12);
+      // a product starts below what it is worth today and moves there in steps (an occasional step down)
+      let amount = Math.round(target * (0.6 + rnd() * 0.3));
+      let day = start;
+      const spells: [number, number, number][] = [];
+      while (day < asOf) {
+        const next = day + 120 + Math.floor(rnd() * 300);
+        if (next >= asOf - 10 || amount >= target) break;
+        spells.push([amount, day, next]);
+        amount = rnd() < 0.2 ? Math.round(amount * (0.75 + rnd() * 0.15)) : Math.round(Math.min(target, amount * (1.1 + rnd() * 0.3)));
+        day = next;
+      }
+      spells.push([target, day, 0]);
+      for (const [a, s, e] of spells) {
+        if (lost !== null) {
+          if (s < lost) rows.push([account, product, String(a), iso(s), iso(e === 0 || e > lost ? lost : e), e === 0 || e > lost ? "Churned" : ""]);
+          continue;
+        }
+        if (gap && s < gap.to && (e === 0 || e > gap.from)) {
+          // split around the absence: paid until it left, and again from its return
+          if (s < gap.from) rows.push([account, product, String(a), iso(s), iso(gap.from), "Cancelled"]);
+          if (e === 0 || e > gap.to) rows.push([account, product, String(a), iso(Math.max(s, gap.to)), e === 0 ? "" : iso(e), e === 0 ? "Active" : ""]);
+        } else rows.push([account, product, String(a), iso(s), e === 0 ? "" : iso(e), e === 0 ? "Active" : ""]);
+      }
+    }
+    // a product tried and dropped: bought, then cancelled with an End Date
+    if (rnd() < 0.12) {
+      const held = new Set(products.map((p) => p.product));
+      const other = PRODUCTS.find((p) => !held.has(p) && rnd() < 0.5);
+      if (other) {
+        const s = Math.min(asOf - 100, products[0].start + 60 + Math.floor(rnd() * 600));
+        rows.push([account, other, String(Math.round(PRICES[other] / 12 / 100) * 100), iso(s), iso(s + 90 + Math.floor(rnd() * 200)), "Cancelled"]);
+      }
+    }
+    if (rnd() < 0.05) {
+      const held = new Set(products.map((p) => p.product));
+      const other = PRODUCTS.find((p) => !held.has(p));
+      if (other) rows.push([account, other, "0", iso(asOf - 20), "", "Trial"]);
+    }
+  }
+  return rows;
+}
+
 export function toCsv(rows: string[][]): string {
   return rows.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",")).join("\n") + "\n";
 }
@@ -133,5 +203,6 @@ if (process.argv[1] && /generate\.ts$/.test(process.argv[1])) {
   writeFileSync(join(dir, "ownership.csv"), toCsv(data.ownership));
   writeFileSync(join(dir, "retention.csv"), toCsv(data.retention));
   writeFileSync(join(dir, "prices.csv"), toCsv([["Product", "Price"], ...PRODUCTS.map((p) => [p, String(PRICES[p])])]));
+  writeFileSync(join(dir, "subscriptions.csv"), toCsv(generateSubscriptions(data)));
   console.log(`wrote ${data.accounts.length - 1} accounts, ${data.ownership.length - 1} ownership rows, ${data.retention.length - 1} retention rows to ${dir}`);
 }
