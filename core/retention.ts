@@ -244,30 +244,46 @@ export function retentionSummary(fn: string, tableArg: unknown, options: ReadOpt
 }
 
 /** The labelled rows of XSELL_RETENTION (Measure, Value). NaN → "" (not measurable from this table). */
-export function retentionRows(r: RetentionSummary): (string | number)[][] {
-  const v = (x: number): string | number => (Number.isNaN(x) ? "" : x);
+/** What a metric's value is, declared where it is computed: the tab's number format follows from it, never from the label. */
+export type MetricKind = "money" | "share" | "count" | "points";
+
+export interface Metric {
+  readonly label: string;
+  readonly value: number | "";
+  readonly kind: MetricKind;
+  /** A headline figure (shown bold). */
+  readonly key?: boolean;
+}
+
+export const METRIC_FORMATS: Readonly<Record<MetricKind, string>> = { money: "$#,##0", share: "0.0%", count: "#,##0", points: "0.0" };
+
+export function retentionMetrics(r: RetentionSummary): Metric[] {
+  const v = (x: number): number | "" => (Number.isNaN(x) ? "" : x);
   const reconciliation = r.startArr + r.expansion - r.contraction - r.churn - r.cohortEndArr;
   const needProducts = r.byProduct ? "" : " (needs a Product column)";
   return [
-    ["Measure", "Value"],
-    ["Starting ARR (cohort: ARR > 0 at start)", r.startArr],
-    ["Expansion ARR", r.expansion],
-    [`  of which cross-sell (products not held at start)${needProducts}`, v(r.crossSell)],
-    [`  of which upsell (more of products held)${needProducts}`, v(r.upsell)],
-    [r.byProduct ? "Contraction ARR (incl. products dropped by retained accounts)" : "Contraction ARR", r.contraction],
-    ["Churned ARR (accounts lost)", r.churn],
-    ["Ending ARR (cohort)", r.cohortEndArr],
-    ["New ARR (accounts outside the cohort)", r.newArr],
-    ["Ending ARR (total)", r.endArr],
-    ["NRR", r.nrr],
-    ["GRR", r.grr],
-    ["Logo churn", r.logoChurn],
-    ["Accounts at start", r.accountsAtStart],
-    ["Accounts churned", r.accountsChurned],
-    ["New accounts", r.newAccounts],
-    [`GRR, accounts with 2+ products at start (${r.multiAccounts})${needProducts}`, v(r.grrMulti)],
-    [`GRR, single-product accounts (${r.singleAccounts})${needProducts}`, v(r.grrSingle)],
-    [`GRR gap, multi − single (points)${needProducts}`, v((r.grrMulti - r.grrSingle) * 100)],
-    ["Reconciliation: start + expansion − contraction − churn − ending (cohort)", Math.abs(reconciliation) < 1e-6 * Math.max(1, r.startArr) ? 0 : reconciliation],
+    { label: "Starting ARR (cohort: ARR > 0 at start)", value: r.startArr, kind: "money" },
+    { label: "Expansion ARR", value: r.expansion, kind: "money" },
+    { label: `  of which cross-sell (products not held at start)${needProducts}`, value: v(r.crossSell), kind: "money" },
+    { label: `  of which upsell (more of products held)${needProducts}`, value: v(r.upsell), kind: "money" },
+    { label: r.byProduct ? "Contraction ARR (incl. products dropped by retained accounts)" : "Contraction ARR", value: r.contraction, kind: "money" },
+    { label: "Churned ARR (accounts lost)", value: r.churn, kind: "money" },
+    { label: "Ending ARR (cohort)", value: r.cohortEndArr, kind: "money" },
+    { label: "New ARR (accounts outside the cohort)", value: r.newArr, kind: "money" },
+    { label: "Ending ARR (total)", value: r.endArr, kind: "money" },
+    { label: "NRR", value: r.nrr, kind: "share", key: true },
+    { label: "GRR", value: r.grr, kind: "share", key: true },
+    { label: "Logo churn", value: r.logoChurn, kind: "share" },
+    { label: "Accounts at start", value: r.accountsAtStart, kind: "count" },
+    { label: "Accounts churned", value: r.accountsChurned, kind: "count" },
+    { label: "New accounts", value: r.newAccounts, kind: "count" },
+    { label: `GRR, accounts with 2+ products at start (${r.multiAccounts})${needProducts}`, value: v(r.grrMulti), kind: "share" },
+    { label: `GRR, single-product accounts (${r.singleAccounts})${needProducts}`, value: v(r.grrSingle), kind: "share" },
+    { label: `GRR gap, multi − single (points)${needProducts}`, value: v((r.grrMulti - r.grrSingle) * 100), kind: "points" },
+    { label: "Reconciliation: start + expansion − contraction − churn − ending (cohort)", value: Math.abs(reconciliation) < 1e-6 * Math.max(1, r.startArr) ? 0 : reconciliation, kind: "money" },
   ];
+}
+
+export function retentionRows(r: RetentionSummary): (string | number)[][] {
+  return [["Measure", "Value"], ...retentionMetrics(r).map((m) => [m.label, m.value])];
 }

@@ -1,11 +1,10 @@
 /** Retention tab: the XSELL_RETENTION summary and one row per account with its movement. */
 import { valueError } from "../errors";
-import { retentionRows, retentionSummary } from "../retention";
+import { METRIC_FORMATS, retentionMetrics, retentionRows, retentionSummary } from "../retention";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, type TabInputs } from "./inputs";
 
 const FN = "Retention";
-const PERCENT_ROWS = /^(NRR|GRR|Logo churn|GRR, )/;
 
 export function buildRetention(inputs: TabInputs): SheetSpec {
   if (!inputs.retention) throw valueError(FN, "needs the retention table (Account, Start ARR, End ARR)");
@@ -14,12 +13,11 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
   const b = new SpecBuilder("Retention");
   b.block(0, 0, rows);
   b.format({ range: a1Range(0, 0, 1, 2), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
-  rows.forEach((r, i) => {
-    if (i === 0) return;
-    const label = String(r[0]).trim();
-    const fmt = PERCENT_ROWS.test(label) ? "0.0%" : /points|Accounts|accounts$/.test(label) ? "#,##0.0" : "$#,##0";
-    b.format({ range: a1Range(i, 1, 1, 1), numberFormat: /^Accounts|^New accounts/.test(label) ? "#,##0" : fmt });
-    if (/^(NRR|GRR)$/.test(label)) b.format({ range: a1Range(i, 0, 1, 2), bold: true });
+  // each metric's format comes with it from where it is computed (a label is never parsed for one)
+  retentionMetrics(summary).forEach((m, k) => {
+    const i = k + 1;
+    b.format({ range: a1Range(i, 1, 1, 1), numberFormat: METRIC_FORMATS[m.kind] });
+    if (m.key) b.format({ range: a1Range(i, 0, 1, 2), bold: true });
   });
   const col = 3;
   const accounts: SpecCell[][] = [["Account", "Start ARR", "End ARR", "Change", "Movement", ...(summary.byProduct ? ["Products at start"] : [])]];

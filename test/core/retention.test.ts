@@ -100,3 +100,25 @@ describe("XSELL_EXPANSION_NEEDED", () => {
     expect(() => XSELL_EXPANSION_NEEDED(500000, 115)).toThrow("XSELL_EXPANSION_NEEDED: target_nrr: 115 looks like a percentage; write 115% or 1.15");
   });
 });
+
+describe("Retention tab formats come with each metric", () => {
+  it("shows the GRR gap in points and every row in the format of its declared kind", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { parseCsv } = await import("../../cli/csv");
+    const { buildRetention } = await import("../../core/tabs");
+    const { METRIC_FORMATS, retentionMetrics, retentionSummary } = await import("../../core/retention");
+    const grid = parseCsv(readFileSync(join(__dirname, "..", "..", "examples", "retention.csv"), "utf8"));
+    const metrics = retentionMetrics(retentionSummary("T", grid));
+    const spec = buildRetention({ retention: grid, asOf: 0 });
+    const formatOf = (row: number): string | undefined => spec.formats.filter((f) => f.range === `B${row}` && f.numberFormat).pop()?.numberFormat;
+    metrics.forEach((m, k) => expect({ label: m.label, format: formatOf(k + 2) }).toEqual({ label: m.label, format: METRIC_FORMATS[m.kind] }));
+    const gap = metrics.find((m) => m.label.startsWith("GRR gap"))!;
+    expect(gap.kind).toBe("points");
+    expect(formatOf(metrics.indexOf(gap) + 2)).toBe("0.0"); // 19.1 points, never 1911.1%
+    // a share is a fraction, points are hundredths of it: the sample's gap is GRR multi − single, in points
+    const multi = metrics.find((m) => m.label.startsWith("GRR, accounts with 2+"))!.value as number;
+    const single = metrics.find((m) => m.label.startsWith("GRR, single"))!.value as number;
+    expect(gap.value).toBeCloseTo((multi - single) * 100, 10);
+  });
+});
