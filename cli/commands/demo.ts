@@ -1,8 +1,8 @@
 import { join, relative } from "node:path";
 import { retentionSummary } from "../../core/retention";
-import { toText, type CellValue } from "../../core/values";
 import { parseFlags, wantsHelp } from "../io";
 import { writeReport } from "./report";
+import { opportunityText, topOpportunities } from "../../core/tabs";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 /** The sample data is generated around this date; reporting "as of" it keeps the demo the same every day. */
@@ -44,18 +44,7 @@ export async function demo(args: string[]): Promise<number> {
     `Accounts scored: ${scorecard.length - 1}`,
     "Top 5 opportunities (by expected ARR of the next best product):",
   ];
-  // columns by their header, not their position, so a new Scorecard column cannot shift what is printed
-  const head = (scorecard[0] as CellValue[]).map((h) => toText(h));
-  const col = (name: string): number => head.indexOf(name);
-  const [cAccount, cScore, cBand, cNext, cPropensity, cExpected] = ["Account", "Score", "Band", "Next best product", "Propensity", "Expected ARR"].map(col);
-  const num = (r: CellValue[], c: number): number => (c >= 0 && typeof r[c] === "number" ? (r[c] as number) : -1);
-  const ranked = (scorecard.slice(1) as CellValue[][]).slice().sort((a, b) => num(b, cExpected) - num(a, cExpected) || num(b, cScore) - num(a, cScore));
-  ranked.slice(0, 5).forEach((r, i) => {
-    const next = cNext >= 0 ? toText(r[cNext]) : "";
-    const expected = num(r, cExpected);
-    const nextText = next ? ` → ${next} (${Math.round(num(r, cPropensity) * 100)}% propensity${expected >= 0 ? `, ${money(expected)} expected ARR` : ""})` : "";
-    lines.push(`  ${i + 1}. ${toText(r[cAccount])}: ${toText(r[cScore])} (${toText(r[cBand])})${nextText}`);
-  });
+  topOpportunities(res.tabs.find((t) => t.kind === "scorecard")!.spec).forEach((o, k) => lines.push(`  ${k + 1}. ${opportunityText(o)}`));
   if (res.retentionRows) {
     const r = retentionSummary("xsell", res.retentionRows);
     lines.push("", `Retention (cohort with ARR > 0 at the start): NRR ${pct(r.nrr)}, GRR ${pct(r.grr)}`, `  expansion ${money(r.expansion)} = cross-sell ${money(r.crossSell)} + upsell ${money(r.upsell)}; GRR 2+ products ${pct(r.grrMulti)} vs single ${pct(r.grrSingle)}`);

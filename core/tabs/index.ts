@@ -11,6 +11,7 @@ import { buildWhitespace } from "./whitespace";
 export * from "./spec";
 export * from "./inputs";
 export { buildAdjacency, buildRetention, buildScenario, buildScorecard, buildWhitespace };
+export { opportunityText, topOpportunities, type Opportunity } from "./scorecard";
 
 const BUILDERS: Record<TabKind, (inputs: TabInputs) => SheetSpec> = {
   scorecard: buildScorecard,

@@ -96,3 +96,37 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (model: ${model.name}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
   return b.finish();
 }
+
+/** One opportunity as every surface prints it (pane, sidebar, demo), read from the Scorecard by column name. */
+export interface Opportunity {
+  readonly account: string;
+  readonly score: number;
+  readonly band: string;
+  readonly next: string;
+  readonly propensity: number | null;
+  readonly expectedArr: number | null;
+}
+
+/**
+ * The top `n` opportunities on a built Scorecard: by expected ARR of the next best product when prices were
+ * given, else by score (the tab's order). Columns are found by their header, never by position.
+ */
+export function topOpportunities(spec: SheetSpec, n = 5): Opportunity[] {
+  const [head = [], ...rows] = spec.blocks[0]?.cells ?? [];
+  const col = (name: string): number => head.indexOf(name);
+  const [ca, cs, cb, cn, cp, ce] = ["Account", "Score", "Band", "Next best product", "Propensity", "Expected ARR"].map(col);
+  const num = (r: readonly SpecCell[], c: number): number | null => (c >= 0 && typeof r[c] === "number" ? (r[c] as number) : null);
+  const list = rows.map((r, i) => ({
+    i,
+    o: { account: toText(r[ca] as CellValue), score: num(r, cs) ?? 0, band: toText(r[cb] as CellValue), next: cn >= 0 ? toText(r[cn] as CellValue) : "", propensity: num(r, cp), expectedArr: num(r, ce) },
+  }));
+  if (ce >= 0) list.sort((x, y) => (y.o.expectedArr ?? -1) - (x.o.expectedArr ?? -1) || y.o.score - x.o.score || x.i - y.i);
+  return list.slice(0, n).map((x) => x.o);
+}
+
+/** "Acme: 92 (High) → Analytics (35%, $8,400 expected ARR)": one line per opportunity. */
+export function opportunityText(o: Opportunity): string {
+  const money = (x: number): string => `$${Math.round(x).toLocaleString("en-US")}`;
+  const detail = [o.propensity === null ? "" : `${Math.round(o.propensity * 100)}% propensity`, o.expectedArr === null ? "" : `${money(o.expectedArr)} expected ARR`].filter(Boolean).join(", ");
+  return `${o.account}: ${o.score} (${o.band})${o.next ? ` → ${o.next}${detail ? ` (${detail})` : ""}` : ""}`;
+}

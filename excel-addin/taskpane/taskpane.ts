@@ -4,9 +4,9 @@
  * progress bar. Errors appear in plain words. User strings only ever reach the page as text nodes.
  */
 import { XsellError } from "../../core/errors";
-import { buildTab, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
+import { buildTab, opportunityText, topOpportunities, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
 import { MAPPABLE_FIELDS, paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
-import { isoFromDay, toDay, today, toText, type CellValue } from "../../core/values";
+import { isoFromDay, toDay, today, type CellValue } from "../../core/values";
 import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
 import { readCulture, readDate1904, readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
 import type { Conventions } from "../../core/read/locale";
@@ -103,10 +103,7 @@ async function readNamed(context: Excel.RequestContext, id: string): Promise<Cel
 function showTop(spec: SheetSpec): void {
   const list = $("top");
   list.replaceChildren();
-  for (const r of spec.blocks[0]?.cells.slice(1, 6) ?? []) {
-    const next = r[4] ? ` → ${toText(r[4] as CellValue)}` : "";
-    appendItem(list, `${toText(r[0] as CellValue)}: ${toText(r[1] as CellValue)} (${toText(r[2] as CellValue)})${next}`);
-  }
+  for (const o of topOpportunities(spec)) appendItem(list, opportunityText(o));
 }
 
 async function build(): Promise<void> {

@@ -7,10 +7,10 @@
 import * as catalog from "../../core/functions";
 import { XsellError } from "../../core/errors";
 import { isOmitted } from "../../core/table";
-import { buildTab, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
+import { buildTab, opportunityText, topOpportunities, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
 import { conventionsOfLocale, type Conventions } from "../../core/read/locale";
 import { paneReadOptions, readSource, type Mapping, type SourceReading } from "../../core/tabs/mapping";
-import { excelSerialFromDay, toDay, toText, type CellValue } from "../../core/values";
+import { excelSerialFromDay, toDay, type CellValue } from "../../core/values";
 import { mapDates, SheetsZone, spreadsheetZone } from "./dates";
 import { renderSpecToSheets } from "./renderer";
 
@@ -267,7 +267,7 @@ export function buildTabFromRequest(req: BuildRequest): { sheetName: string; row
     throw new Error(e instanceof XsellError ? e.message : String(e));
   }
   const stats = renderSpecToSheets(ss, spec);
-  const top = kind === "scorecard" ? (spec.blocks[0]?.cells.slice(1, 6) ?? []).map((r) => `${toText(r[0] as CellValue)}: ${toText(r[1] as CellValue)} (${toText(r[2] as CellValue)})`) : [];
+  const top = kind === "scorecard" ? topOpportunities(spec).map(opportunityText) : [];
   ss.setActiveSheet(active); // back to the user's sheet so the next tab reads the same source
   return { sheetName: stats.sheetName, rows: spec.rows, rangeCalls: stats.rangeCalls, top };
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 describe("Sheets sidebar (built) in Chromium", () => {
   it("shows the mapping, builds tabs through google.script.run, and renders hostile names as text", async () => {
     const accounts = sample("accounts.csv");
-    accounts[accounts.findIndex((r) => r[0] === "Aperture Insurance")][0] = HOSTILE;
+    accounts[accounts.findIndex((r) => r[0] === "Soylent Robotics")][0] = HOSTILE;
     accounts[0][2] = `${HOSTILE} Owner`;
     const page = await browser.newPage({ viewport: { width: 300, height: 1000 } });
     const dialogs: string[] = [];
@@ -41,7 +41,7 @@ describe("Sheets sidebar (built) in Chromium", () => {
     await watchCsp(page);
     await page.addInitScript((seed) => {
       (window as unknown as Record<string, unknown>).__XSELL_SHEETS_SEED__ = seed;
-    }, { timeZone: "Pacific/Kiritimati", sheets: [{ name: "Accounts", values: accounts }, { name: "Ownership", values: sample("ownership.csv") }, { name: "Prices", values: sample("prices.csv") }, { name: HOSTILE, values: [["x"]] }] });
+    }, { timeZone: "Pacific/Kiritimati", sheets: [{ name: "Accounts", values: accounts }, { name: "Ownership", values: sample("ownership.csv").map((r) => (r[0] === "Soylent Robotics" ? [HOSTILE, ...r.slice(1)] : r)) }, { name: "Prices", values: sample("prices.csv") }, { name: HOSTILE, values: [["x"]] }] });
     await page.addInitScript({ content: fakeServer });
     await page.goto(`${origin}/sidebar.html`);
     await page.waitForSelector("#mapping-section:not([hidden])");
@@ -61,7 +61,8 @@ describe("Sheets sidebar (built) in Chromium", () => {
     const built = await page.$$eval("#built li", (lis) => lis.map((l) => l.textContent));
     expect(built).toEqual(["Scorecard — 401 rows", "Whitespace — 402 rows", "Adjacency — 12 rows", "Scenario — 37 rows"]);
     const top = await page.$$eval("#top li", (lis) => lis.map((l) => l.textContent));
-    expect(top[0]).toBe(`${HOSTILE}: 100 (High)`);
+    // the first opportunity by expected ARR of its next product (the sample's largest)
+    expect(top[0]).toBe(`${HOSTILE}: 100 (High) → Data Warehouse (35% propensity, $10,398 expected ARR)`);
     expect(await page.$$eval("img", (imgs) => imgs.length)).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

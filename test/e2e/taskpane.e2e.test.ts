@@ -26,9 +26,10 @@ afterAll(async () => {
 async function openPane(): Promise<{ page: Page; outside: string[]; dialogs: string[] }> {
   const accounts = sample("accounts.csv");
   // the top account by score (as of 2026-11-01) gets a hostile name, so the pane's top-5 list must show it
-  accounts[accounts.findIndex((r) => r[0] === "Aperture Insurance")][0] = HOSTILE;
+  accounts[accounts.findIndex((r) => r[0] === "Soylent Robotics")][0] = HOSTILE;
   accounts[0][4] = "<script>alert(2)</script> Seats";
-  const ownership = sample("ownership.csv");
+  // the same account renamed in ownership too, so it keeps its next product and heads the opportunities
+  const ownership = sample("ownership.csv").map((r) => (r[0] === "Soylent Robotics" ? [HOSTILE, ...r.slice(1)] : r));
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -70,7 +71,8 @@ describe("Excel task pane (built) in Chromium with a fake Excel host", () => {
     const top = await page.$$eval("#top li", (lis) => lis.map((l) => l.textContent ?? ""));
     expect(top.length).toBe(5);
     // the hostile account name is shown as text, never as markup
-    expect(top[0]).toBe(`${HOSTILE}: 100 (High)`);
+    // the first opportunity by expected ARR of its next product (the sample's largest)
+    expect(top[0]).toBe(`${HOSTILE}: 100 (High) → Data Warehouse (35% propensity, $10,398 expected ARR)`);
     expect(await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("src")))).toEqual(["assets/icon-32.png"]);
     expect(await page.$$eval("script", (s) => s.filter((x) => (x.textContent ?? "").includes("alert")).length)).toBe(0);
     expect(dialogs).toEqual([]);
