@@ -79,7 +79,7 @@ class AppsScriptPlugin {
       compilation.hooks.processAssets.tap({ name: "AppsScriptPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
         const read = (p) => fs.readFileSync(path.join(__dirname, p), "utf8");
         const bundle = compilation.getAsset("xsell.js").source.source().toString();
-        const tail = [read("sheets-addon/src/functions.js"), read("sheets-addon/src/entrypoints.js")].join("\n");
+        const tail = [read("sheets-addon/src/functions.js"), read("sheets-addon/src/menu.js"), read("sheets-addon/src/entrypoints.js")].join("\n");
         compilation.updateAsset("xsell.js", new webpack.sources.RawSource(`${bundle}\n${tail}`));
         const js = compilation.getAsset("sidebar.js").source.source().toString().replace(/<\/script/gi, "<\\/script");
         const css = read("excel-addin/taskpane/taskpane.css").replace(/<\/style/gi, "");

@@ -2,6 +2,8 @@
  * DOM helpers shared by the Excel task pane and the Sheets sidebar: the same controls, built the same way.
  * No host API here, and user strings only ever become text nodes or option text.
  */
+import { TABS, type TableNeed } from "../core/tabs/kinds";
+
 export const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`missing #${id}`);
@@ -63,24 +65,33 @@ export function fillModelChoice(select: HTMLSelectElement, sheets: string[], cho
   select.value = chosen || "readiness-100";
 }
 
-/** Which table each tab needs (null: it can always be built). */
-export const TAB_NEEDS: Record<string, "accounts" | "ownership" | "retention" | null> = {
-  scorecard: "accounts",
-  whitespace: "ownership",
-  adjacency: "ownership",
-  retention: "retention",
-  scenario: null,
-};
+/** One checkbox per tab in the registry, with what it holds; ticked as the registry says. */
+export function renderTabChoices(box: HTMLElement): void {
+  for (const el of Array.from(box.querySelectorAll("label"))) el.remove();
+  for (const t of TABS) {
+    const label = document.createElement("label");
+    label.className = "check";
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.value = t.kind;
+    input.checked = t.checked;
+    const small = document.createElement("small");
+    small.textContent = t.summary;
+    label.append(input, ` ${t.title} `, small);
+    box.appendChild(label);
+  }
+}
 
-/** Disables (and unticks) the tabs whose input is missing, saying why. */
-export function updateTabAvailability(have: Record<string, boolean>): void {
+/** Disables (and unticks) the tabs whose tables are missing, saying which. */
+export function updateTabAvailability(have: Partial<Record<TableNeed, boolean>>): void {
   for (const input of Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input"))) {
-    const need = TAB_NEEDS[input.value];
-    const ok = need === null || Boolean(have[need]);
+    const t = TABS.find((x) => x.kind === input.value);
+    const missing = t ? t.needs.filter((n) => !have[n]) : [];
+    const ok = missing.length === 0;
     input.disabled = !ok;
     if (!ok) input.checked = false;
     input.closest("label")?.classList.toggle("disabled", !ok);
-    input.title = ok ? "" : `Needs a ${need} table`;
+    input.title = ok ? "" : `Needs ${missing.map((n) => `a ${n} table`).join(" and ")}`;
   }
 }
 

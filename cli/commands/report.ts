@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { PRESETS, resolveModel } from "../../core/model";
 import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
-import { buildTab, TAB_KINDS, type SheetSpec, type TabKind } from "../../core/tabs";
+import { buildTab, canBuild, TAB_KINDS, TABS, type SheetSpec, type TabKind } from "../../core/tabs";
 import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
 import { describeTable, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, READING_USAGE, readLoaded } from "../inputs";
@@ -24,7 +24,8 @@ export const REPORT_USAGE = `xsell report <accounts.csv|.xlsx> --out <report.xls
       --ownership <file or sheet>   who owns which product (wide or long); a sheet name reads the accounts workbook
       --retention <file or sheet>   Account[, Product], Start ARR, End ARR
       --prices <file or sheet>      Product, Price (expected ARR instead of propensity)
-      --tabs scorecard,whitespace,adjacency,retention,scenario
+      --subscriptions <file or sheet>  subscription history: Account, Product, ARR or MRR, Start Date, End Date
+      --tabs ${TAB_KINDS.join(",")}
                                     default: every tab the inputs allow
       --model <file or preset>      a model table (as XSELL_MODEL spills it) or readiness-100 / expansion-100
       --as-of <date>                score and read ownership as of this date (default today), e.g. 2026-11-01
@@ -36,6 +37,7 @@ export interface ReportOptions {
   ownership?: string;
   retention?: string;
   prices?: string;
+  subscriptions?: string;
   tabs?: TabKind[];
   model?: string;
   asOf?: string;
@@ -61,7 +63,7 @@ export interface ReportResult {
   accounts: Table;
 }
 
-export const REPORT_FLAGS = { ownership: "value", retention: "value", prices: "value", tabs: "value", model: "value", "as-of": "value", out: "value", force: "switch", ...READING_FLAGS } as const;
+export const REPORT_FLAGS = { ownership: "value", retention: "value", prices: "value", subscriptions: "value", tabs: "value", model: "value", "as-of": "value", out: "value", force: "switch", ...READING_FLAGS } as const;
 
 export function parseTabs(value: string | undefined): TabKind[] | undefined {
   if (value === undefined) return undefined;
@@ -71,9 +73,10 @@ export function parseTabs(value: string | undefined): TabKind[] | undefined {
   return tabs as TabKind[];
 }
 
-/** Tabs that the given inputs can build, in the add-in's order. */
+/** Tabs that the given inputs can build, in the registry's order. */
 function defaultTabs(o: ReportOptions): TabKind[] {
-  return TAB_KINDS.filter((k) => (k === "whitespace" || k === "adjacency" ? Boolean(o.ownership) : k === "retention" ? Boolean(o.retention) : true));
+  const have = { accounts: true, ownership: Boolean(o.ownership), retention: Boolean(o.retention), subscriptions: Boolean(o.subscriptions) };
+  return TABS.filter((t) => canBuild(t, have)).map((t) => t.kind);
 }
 
 /** The account table read and checked, and the model, as `score` and `report` both need them. */
@@ -109,7 +112,7 @@ export async function readAccounts(o: { accounts: string; map?: string[]; dateOr
 }
 
 /** Another input, with its column report (or, for wide ownership, what it holds) printed. */
-async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices"): Promise<{ loaded: LoadedTable; options: ReadOptions; own?: Ownership }> {
+async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices" | "subscriptions"): Promise<{ loaded: LoadedTable; options: ReadOptions; own?: Ownership }> {
   const log = o.log;
   const loaded = await readTableRef(ref, o.accounts);
   const options = optionsOf(loaded, parseDateOrder(o.dateOrder), undefined, parseDecimal(o.decimal));
@@ -141,6 +144,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   }
   const retention = o.retention ? await readOther(o.retention, o, asOf, "retention") : undefined;
   const prices = o.prices ? await readOther(o.prices, o, asOf, "prices") : undefined;
+  const subscriptions = o.subscriptions ? await readOther(o.subscriptions, o, asOf, "subscriptions") : undefined;
   const tabs = o.tabs ?? defaultTabs(o);
   const rows = table.rows.length;
   const progress = new Progress(o.progress ?? { write: () => true }, Math.max(rows, ownership ? ownership.loaded.rows.length : 0), tabs.length * 2 + 1);
@@ -155,10 +159,11 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     ownership: ownership?.loaded.rows,
     retention: retention?.loaded.rows,
     prices: prices?.loaded.rows,
+    subscriptions: subscriptions?.loaded.rows,
     model,
     asOf,
     readOptions: options,
-    otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options },
+    otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options },
   };
   let step = 0;
   for (const kind of tabs) {
@@ -174,7 +179,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     result.tabs.push({ kind, sheet: ws.name, spec });
   }
   addDataSheet(wb, "Data", [table.headers, ...table.rows], table.report.columns);
-  for (const [name, t] of [["Data - Ownership", ownership], ["Data - Retention", retention], ["Data - Prices", prices]] as const) {
+  for (const [name, t] of [["Data - Ownership", ownership], ["Data - Retention", retention], ["Data - Prices", prices], ["Data - Subscriptions", subscriptions]] as const) {
     if (!t) continue;
     const read = readLoaded(t.loaded, t.options);
     addDataSheet(wb, name, [read.headers, ...read.rows], read.report.columns);
@@ -211,6 +216,7 @@ export async function report(args: string[]): Promise<number> {
     ownership: str("ownership"),
     retention: str("retention"),
     prices: str("prices"),
+    subscriptions: str("subscriptions"),
     tabs: parseTabs(str("tabs")),
     model: str("model"),
     asOf: str("as-of"),

@@ -1,7 +1,8 @@
 /** Tab builders: host-neutral sheet specs for the Scorecard, Whitespace, Adjacency, Retention and Scenario tabs. */
 import { guard } from "../errors";
 import { buildAdjacency } from "./adjacency";
-import type { TabInputs, TabKind } from "./inputs";
+import type { TabInputs } from "./inputs";
+import { tabDef, type TabKind } from "./kinds";
 import { buildRetention } from "./retention";
 import { buildScenario } from "./scenario";
 import { buildScorecard } from "./scorecard";
@@ -10,6 +11,7 @@ import { buildWhitespace } from "./whitespace";
 
 export * from "./spec";
 export * from "./inputs";
+export * from "./kinds";
 export { buildAdjacency, buildRetention, buildScenario, buildScorecard, buildWhitespace };
 export { opportunityText, topOpportunities, type Opportunity } from "./scorecard";
 
@@ -23,6 +25,5 @@ const BUILDERS: Record<TabKind, (inputs: TabInputs) => SheetSpec> = {
 
 /** Builds one tab; any failure is an XsellError naming the tab and the cause. */
 export function buildTab(kind: TabKind, inputs: TabInputs): SheetSpec {
-  const name = kind[0].toUpperCase() + kind.slice(1);
-  return guard(name, () => BUILDERS[kind](inputs));
+  return guard(tabDef(kind).title, () => BUILDERS[kind](inputs));
 }

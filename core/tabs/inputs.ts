@@ -13,6 +13,8 @@ export interface TabInputs {
   readonly prices?: CellValue[][];
   /** Account (, Product), Start ARR, End ARR. */
   readonly retention?: CellValue[][];
+  /** Subscription history: Account, Product, ARR or MRR, Start Date, End Date, Status. */
+  readonly subscriptions?: CellValue[][];
   /** Scoring model: omitted, a preset name, or a model table. */
   readonly model?: unknown;
   /** Day number to score and trigger as of. */
@@ -22,11 +24,9 @@ export interface TabInputs {
   /** How the account table's text is read (date order, decimal separator, 1904 dates, the user's mapping). */
   readonly readOptions?: ReadOptions;
   /** How the other tables' text is read (each file's own conventions); default: readOptions without its mapping. */
-  readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions };
+  readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions; readonly subscriptions?: ReadOptions };
 }
 
-export type TabKind = "scorecard" | "whitespace" | "adjacency" | "retention" | "scenario";
-export const TAB_KINDS: readonly TabKind[] = ["scorecard", "whitespace", "adjacency", "retention", "scenario"];
 
 const parsed = new WeakMap<CellValue[][], Ownership>();
 
@@ -57,7 +57,7 @@ export function accountsOf(fn: string, inputs: TabInputs): Table {
 }
 
 /** Read options for a table other than the accounts: its own, else the account table's conventions (not its mapping). */
-export function optionsFor(inputs: TabInputs, table: "ownership" | "retention" | "prices"): ReadOptions {
+export function optionsFor(inputs: TabInputs, table: "ownership" | "retention" | "prices" | "subscriptions"): ReadOptions {
   const own = inputs.otherOptions?.[table];
   if (own) return own;
   const { dateOrder, decimal, date1904 } = inputs.readOptions ?? {};

@@ -7,7 +7,7 @@ import { XsellError } from "../../core/errors";
 import { buildTab, opportunityText, topOpportunities, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
 import { MAPPABLE_FIELDS, paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
 import { isoFromDay, toDay, today, type CellValue } from "../../core/values";
-import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
+import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, renderTabChoices, showError, updateTabAvailability } from "../../ui/pane";
 import { readCulture, readDate1904, readSelection, readSheet, sheetNames, type SheetTable } from "../excel-io";
 import type { Conventions } from "../../core/read/locale";
 import { renderSpec } from "../renderer";
@@ -37,7 +37,8 @@ function guessSheet(pattern: RegExp): string {
 }
 
 function refreshTabs(): void {
-  updateTabAvailability({ accounts: Boolean(state.source), ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) });
+  const chosen = (id: string): boolean => Boolean($<HTMLSelectElement>(id).value);
+  updateTabAvailability({ accounts: Boolean(state.source), ownership: chosen("ownership-sheet"), retention: chosen("retention-sheet"), subscriptions: chosen("subscriptions-sheet") });
 }
 
 async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
@@ -73,6 +74,7 @@ async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
   fillSheetChoice($("prices-sheet"), state.sheets, guessSheet(/price/i), refreshTabs);
   fillModelChoice($("model-choice"), state.sheets, guessSheet(/model|scoring/i) ? `sheet:${guessSheet(/model|scoring/i)}` : "");
   fillSheetChoice($("retention-sheet"), state.sheets, guessSheet(/retention|snapshot|arr/i), refreshTabs);
+  fillSheetChoice($("subscriptions-sheet"), state.sheets, guessSheet(/subscription|history|contract/i), refreshTabs);
   for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
   refreshTabs();
 }
@@ -139,6 +141,7 @@ async function build(): Promise<void> {
         prices: await readNamed(context, "prices-sheet"),
         model: await readModel(context),
         retention: await readNamed(context, "retention-sheet"),
+        subscriptions: await readNamed(context, "subscriptions-sheet"),
         asOf: asOf.value,
         readOptions: paneReadOptions(state.mapping, state.reading),
       };
@@ -169,6 +172,7 @@ async function build(): Promise<void> {
 }
 
 Office.onReady(() => {
+  renderTabChoices($("tab-choices"));
   $<HTMLInputElement>("as-of").value = isoFromDay(today());
   for (const [id, mode] of [["use-sheet", "sheet"], ["use-selection", "selection"]] as const) {
     const b = $<HTMLButtonElement>(id);

@@ -16,26 +16,6 @@ function xsellShowSidebar() {
   XSELL.showSidebar();
 }
 
-function xsellBuildScorecard() {
-  XSELL.buildFromMenu("scorecard");
-}
-
-function xsellBuildWhitespace() {
-  XSELL.buildFromMenu("whitespace");
-}
-
-function xsellBuildAdjacency() {
-  XSELL.buildFromMenu("adjacency");
-}
-
-function xsellBuildRetention() {
-  XSELL.buildFromMenu("retention");
-}
-
-function xsellBuildScenario() {
-  XSELL.buildFromMenu("scenario");
-}
-
 /** Sidebar: the active sheet's headers, the detected column mapping and the sheets to choose from. */
 function xsellSidebarState() {
   return XSELL.sidebarState();

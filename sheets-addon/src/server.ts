@@ -7,7 +7,7 @@
 import * as catalog from "../../core/functions";
 import { XsellError } from "../../core/errors";
 import { isOmitted } from "../../core/table";
-import { buildTab, opportunityText, topOpportunities, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
+import { buildTab, menuFunction, opportunityText, tabDef, TABS, topOpportunities, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
 import { conventionsOfLocale, type Conventions } from "../../core/read/locale";
 import { paneReadOptions, readSource, type Mapping, type SourceReading } from "../../core/tabs/mapping";
 import { excelSerialFromDay, toDay, type CellValue } from "../../core/values";
@@ -53,13 +53,8 @@ export function call(name: string, args: unknown[], asOf: readonly number[] = []
   }
 }
 
-const MENU: [string, string][] = [
-  ["Build scorecard", "xsellBuildScorecard"],
-  ["Build whitespace tab", "xsellBuildWhitespace"],
-  ["Build adjacency matrix", "xsellBuildAdjacency"],
-  ["Build retention tab", "xsellBuildRetention"],
-  ["Build scenario tab", "xsellBuildScenario"],
-];
+/** One item per tab in the registry; the functions they call are generated into menu.js from the same list. */
+const MENU: [string, string][] = TABS.map((t) => [t.menuLabel, menuFunction(t)]);
 /** After a separator: the as-of cell for formulas (custom functions cannot take TODAY()), then the sidebar. */
 const MENU_TAIL: [string, string][] = [
   ["Set as-of date to today", "xsellSetAsOfToday"],
@@ -84,13 +79,14 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-const PATTERNS = { ownership: /owner|product|holding/i, prices: /price/i, retention: /retention|snapshot|arr/i } as const;
+const PATTERNS = { ownership: /owner|product|holding/i, prices: /price/i, retention: /retention|snapshot|arr/i, subscriptions: /subscription|history|contract/i } as const;
 
 interface Choices {
   mapping?: Mapping;
   ownership?: string;
   prices?: string;
   retention?: string;
+  subscriptions?: string;
   /** "readiness-100", "expansion-100" or "sheet:<name>" (a sheet holding an edited model table). */
   model?: string;
 }
@@ -179,7 +175,7 @@ function guessSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, kind: keyof ty
 }
 
 /** What the sidebar shows first: the active sheet's headers, the detected mapping, the sheets to pick from. */
-export function sidebarState(): { sheetName: string; rows: number; headers: string[]; mapping: Mapping; columns: CellValue[][]; sheets: string[]; ownership: string; prices: string; retention: string; model: string; asOf: string; asOfSource: string } {
+export function sidebarState(): { sheetName: string; rows: number; headers: string[]; mapping: Mapping; columns: CellValue[][]; sheets: string[]; ownership: string; prices: string; retention: string; subscriptions: string; model: string; asOf: string; asOfSource: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const zone = new SheetsZone(spreadsheetZone(ss));
   const sheet = ss.getActiveSheet();
@@ -198,6 +194,7 @@ export function sidebarState(): { sheetName: string; rows: number; headers: stri
     ownership: pick("ownership"),
     prices: pick("prices"),
     retention: pick("retention"),
+    subscriptions: pick("subscriptions"),
     model: saved.model ?? "readiness-100",
     asOf: SheetsZone.iso(asOf.day),
     asOfSource: asOf.source,
@@ -255,11 +252,12 @@ export function buildTabFromRequest(req: BuildRequest): { sheetName: string; row
     ownership: read(req.ownership),
     prices: read(req.prices),
     retention: read(req.retention),
+    subscriptions: read(req.subscriptions),
     model: req.model?.startsWith("sheet:") ? read(req.model.slice(6)) : (req.model ?? null),
     asOf: asOf.value,
     readOptions: paneReadOptions(req.mapping, localeConventions(ss)),
   };
-  PropertiesService.getDocumentProperties().setProperty(PROPERTY_KEY, JSON.stringify({ mapping: req.mapping, ownership: req.ownership, prices: req.prices, retention: req.retention, model: req.model }));
+  PropertiesService.getDocumentProperties().setProperty(PROPERTY_KEY, JSON.stringify({ mapping: req.mapping, ownership: req.ownership, prices: req.prices, retention: req.retention, subscriptions: req.subscriptions, model: req.model }));
   let spec;
   try {
     spec = buildTab(kind, inputs);
@@ -283,10 +281,11 @@ export function buildFromMenu(tab: TabKind): void {
     ownership: saved.ownership ?? guessSheet(ss, "ownership", active),
     prices: saved.prices ?? guessSheet(ss, "prices", active),
     retention: saved.retention ?? guessSheet(ss, "retention", active),
+    subscriptions: saved.subscriptions ?? guessSheet(ss, "subscriptions", active),
     model: saved.model,
   };
-  if ((tab === "whitespace" || tab === "adjacency") && !req.ownership) req.ownership = active;
-  if (tab === "retention" && !req.retention) req.retention = active;
+  // a table the tab needs that nothing names: the active sheet is it (the user ran the menu from there)
+  for (const need of tabDef(tab).needs) if (need !== "accounts" && !req[need]) req[need] = active;
   try {
     const res = buildTabFromRequest(req);
     ss.toast(`Built "${res.sheetName}" (${res.rows} rows).`, "XSELL", 5);

@@ -2,7 +2,7 @@
  * The Sheets sidebar: the same flow as the Excel task pane, talking to the server through google.script.run.
  * One server call per tab, so the progress bar moves as tabs land. User strings only reach the page as text.
  */
-import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, showError, updateTabAvailability } from "../../ui/pane";
+import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, renderTabChoices, showError, updateTabAvailability } from "../../ui/pane";
 
 interface State {
   sheetName: string;
@@ -15,6 +15,7 @@ interface State {
   ownership: string;
   prices: string;
   retention: string;
+  subscriptions: string;
   /** The scoring model: "readiness-100", "expansion-100" or "sheet:<name>". */
   model: string;
   /** The default as-of date (ISO): the XSELL_AS_OF cell, or today in the spreadsheet's time zone. */
@@ -46,7 +47,8 @@ function server<T>(name: string, ...args: unknown[]): Promise<T> {
 }
 
 function refreshTabs(): void {
-  updateTabAvailability({ accounts: true, ownership: Boolean($<HTMLSelectElement>("ownership-sheet").value), retention: Boolean($<HTMLSelectElement>("retention-sheet").value) });
+  const chosen = (id: string): boolean => Boolean($<HTMLSelectElement>(id).value);
+  updateTabAvailability({ accounts: true, ownership: chosen("ownership-sheet"), retention: chosen("retention-sheet"), subscriptions: chosen("subscriptions-sheet") });
 }
 
 /** Redraws the column report after the user changes the mapping. */
@@ -75,6 +77,7 @@ async function load(): Promise<void> {
   fillSheetChoice($("prices-sheet"), state.sheets, state.prices, refreshTabs);
   fillModelChoice($("model-choice"), state.sheets, state.model);
   fillSheetChoice($("retention-sheet"), state.sheets, state.retention, refreshTabs);
+  fillSheetChoice($("subscriptions-sheet"), state.sheets, state.subscriptions, refreshTabs);
   const asOf = $<HTMLInputElement>("as-of");
   if (asOf.value === "" || asOf.value === filledAsOf) asOf.value = filledAsOf = state.asOf;
   $("as-of-hint").textContent = `Default: ${state.asOfSource}.`;
@@ -107,6 +110,7 @@ async function build(): Promise<void> {
         prices: $<HTMLSelectElement>("prices-sheet").value || undefined,
         model: $<HTMLSelectElement>("model-choice").value || undefined,
         retention: $<HTMLSelectElement>("retention-sheet").value || undefined,
+        subscriptions: $<HTMLSelectElement>("subscriptions-sheet").value || undefined,
         asOf: $<HTMLInputElement>("as-of").value || undefined,
       });
       appendItem(built, `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`);
@@ -131,4 +135,5 @@ async function build(): Promise<void> {
 // the default as-of date comes from the server: today in the spreadsheet's time zone (not the browser's), or XSELL_AS_OF
 $("refresh").addEventListener("click", () => void load());
 $("build").addEventListener("click", () => void build());
+renderTabChoices($("tab-choices"));
 void load();

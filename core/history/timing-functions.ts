@@ -1,0 +1,127 @@
+/**
+ * The timing functions as the catalog calls them (values exactly as a host passes them; a 2D array back;
+ * failures throw XsellError), and their catalog entries (TIMING_SPECS) for core/catalog.ts.
+ */
+import { asOfArg, optionalNumberArg } from "../args";
+import type { FunctionSpec, ParamSpec } from "../catalog";
+import { divError, guard, valueError } from "../errors";
+import { findColumn, isOmitted, scalarArg } from "../table";
+import { isoFromDay, showValue, toText, type CellValue } from "../values";
+import { readHistory } from "./read";
+import {
+  productRetention,
+  productRetentionGrid,
+  sequence,
+  sequenceGrid,
+  SEQUENCE_MEASURES,
+  timeToSecond,
+  timeToSecondGrid,
+  type SequenceMeasure,
+  type TimeSplit,
+} from "./timing";
+
+/** `by`: blank for one curve, "first product", or a column of the subscriptions table. */
+function splitArg(fn: string, by: unknown, table: { headers: string[] }, find: (name: string) => number | undefined): TimeSplit {
+  if (isOmitted(by)) return { kind: "all" };
+  const raw = scalarArg(by);
+  const name = toText(raw);
+  const norm = name.toLowerCase().replace(/[\s_-]+/g, " ");
+  if (norm === "first product") return { kind: "first product" };
+  const col = find(name);
+  if (col === undefined) {
+    const found = table.headers.filter(Boolean).slice(0, 10).map((h) => `"${h}"`).join(", ");
+    throw valueError(fn, `by: ${showValue(raw)} is neither "first product" nor a column of subscriptions (found ${found || "no column names"})`);
+  }
+  return { kind: "column", col, name: table.headers[col] || name };
+}
+
+/** Kaplan–Meier time from each account's first product to its second: summary per group, then the curve table. */
+export function XSELL_TIME_TO_SECOND(subscriptions: unknown, as_of?: unknown, by?: unknown): CellValue[][] {
+  const fn = "XSELL_TIME_TO_SECOND";
+  return guard(fn, () => {
+    const asOf = asOfArg(fn, as_of);
+    const h = readHistory(fn, subscriptions);
+    const split = splitArg(fn, by, h.table, (name) => findColumn(h.table, name));
+    const groups = timeToSecond(h, asOf, split);
+    if (groups.length === 0) throw divError(fn, `no account had a paid subscription starting on or before as_of (${isoFromDay(asOf)})`);
+    return timeToSecondGrid(groups);
+  });
+}
+
+/** The purchase-order matrix: of accounts whose earlier product is A (row), the share that later bought B (column). */
+export function XSELL_SEQUENCE(subscriptions: unknown, within_days?: unknown, measure?: unknown): CellValue[][] {
+  const fn = "XSELL_SEQUENCE";
+  return guard(fn, () => {
+    const within = isOmitted(within_days) ? null : optionalNumberArg(fn, "within_days", within_days, 0, { min: 1, integer: true });
+    const m = (isOmitted(measure) ? "share" : toText(scalarArg(measure)).toLowerCase().replace(/[\s-]+/g, "_")) as SequenceMeasure;
+    if (!SEQUENCE_MEASURES.includes(m)) throw valueError(fn, `measure ${showValue(scalarArg(measure))} is not one of ${SEQUENCE_MEASURES.map((x) => `"${x}"`).join(", ")}`);
+    const h = readHistory(fn, subscriptions);
+    if (h.amount.length === 0) throw divError(fn, "subscriptions hold no readable paid rows, so there is no purchase order");
+    return sequenceGrid(sequence(h, within, m === "median_days"), m);
+  });
+}
+
+/** Per product, 12-month GRR and logo retention when it was the account's first product versus cross-sold later. */
+export function XSELL_PRODUCT_RETENTION(subscriptions: unknown, as_of?: unknown, months?: unknown): CellValue[][] {
+  const fn = "XSELL_PRODUCT_RETENTION";
+  return guard(fn, () => {
+    const asOf = asOfArg(fn, as_of);
+    const horizon = optionalNumberArg(fn, "months", months, 12, { min: 1, integer: true, max: 1200 });
+    const h = readHistory(fn, subscriptions);
+    const pr = productRetention(h, asOf, horizon);
+    if (pr.first.every((c) => c.spells === 0) && pr.cross.every((c) => c.spells === 0)) {
+      throw divError(fn, `no product subscription started ${horizon} month${horizon === 1 ? "" : "s"} or more before as_of (${isoFromDay(asOf)}), so none can be followed to the horizon`);
+    }
+    return productRetentionGrid(pr);
+  });
+}
+
+const SUBSCRIPTIONS: ParamSpec = {
+  name: "subscriptions",
+  description: "Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.",
+  shape: "range",
+  type: "any",
+  optional: false,
+  zero: "rows",
+};
+const opt = (name: string, description: string, type: ParamSpec["type"]): ParamSpec => ({ name, description, shape: "value", type, optional: true, zero: "omitted" });
+
+/** Catalog entries for core/catalog.ts (section "retention"). */
+export const TIMING_SPECS: readonly FunctionSpec[] = [
+  {
+    id: "TIME_TO_SECOND",
+    description: "Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.",
+    params: [
+      SUBSCRIPTIONS,
+      opt("as_of", "Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn.", "any"),
+      opt("by", 'Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.', "string"),
+    ],
+    result: "range",
+    example: '=XSELL_TIME_TO_SECOND(Subscriptions!A1:F3000, , "first product")',
+    section: "retention",
+  },
+  {
+    id: "SEQUENCE",
+    description: "Purchase order: of accounts that bought A (row) first, the share that later bought B (column); same-day is not a sequence.",
+    params: [
+      SUBSCRIPTIONS,
+      opt("within_days", "Optional: count B only when bought within this many days after A (default: ever).", "number"),
+      opt("measure", 'Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.', "string"),
+    ],
+    result: "range",
+    example: "=XSELL_SEQUENCE(Subscriptions!A1:F3000, 365)",
+    section: "retention",
+  },
+  {
+    id: "PRODUCT_RETENTION",
+    description: "Per product, 12-month GRR and logo retention when it was the first product vs cross-sold later, with counts.",
+    params: [
+      SUBSCRIPTIONS,
+      opt("as_of", "Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count.", "any"),
+      opt("months", "Optional: the horizon in calendar months after each product's first start (default 12).", "number"),
+    ],
+    result: "range",
+    example: "=XSELL_PRODUCT_RETENTION(Subscriptions!A1:F3000)",
+    section: "retention",
+  },
+];

@@ -1,0 +1,41 @@
+/**
+ * The tab registry: every tab XSELL builds, as data. The panes' checkboxes, the Sheets menu and its generated
+ * entry points, the CLI's --tabs and defaults, and TabKind all come from this list; the builders are joined to it
+ * by kind in core/tabs/index.ts (kept apart so the sidebar's page can read this list without the whole core).
+ */
+
+/** A table a tab cannot be built without (the account table is the sheet or selection the user starts from). */
+export type TableNeed = "accounts" | "ownership" | "retention" | "subscriptions";
+
+export interface TabDef {
+  readonly kind: string;
+  /** The tab's sheet name and its label in the panes. */
+  readonly title: string;
+  /** What it holds, in a few words, beside its checkbox. */
+  readonly summary: string;
+  /** The Sheets menu item. */
+  readonly menuLabel: string;
+  /** Tables it needs; an empty list: it can always be built. */
+  readonly needs: readonly TableNeed[];
+  /** Ticked by default in the panes (when its tables are there). */
+  readonly checked: boolean;
+}
+
+export const TABS = [
+  { kind: "scorecard", title: "Scorecard", summary: "scores, reasons, next product, triggers", menuLabel: "Build scorecard", needs: ["accounts"], checked: true },
+  { kind: "whitespace", title: "Whitespace", summary: "accounts × products, gaps ranked", menuLabel: "Build whitespace tab", needs: ["ownership"], checked: true },
+  { kind: "adjacency", title: "Adjacency", summary: "which products pull which", menuLabel: "Build adjacency matrix", needs: ["ownership"], checked: true },
+  { kind: "retention", title: "Retention", summary: "NRR, GRR, cross-sell vs upsell", menuLabel: "Build retention tab", needs: ["retention"], checked: false },
+  { kind: "scenario", title: "Scenario", summary: "live formulas, sensitivity, 3 years", menuLabel: "Build scenario tab", needs: [], checked: true },
+] as const satisfies readonly TabDef[];
+
+export type TabKind = (typeof TABS)[number]["kind"];
+export const TAB_KINDS: readonly TabKind[] = TABS.map((t) => t.kind);
+
+export const tabDef = (kind: TabKind): TabDef => TABS.find((t) => t.kind === kind)!;
+
+/** The Apps Script function a menu item calls: xsellBuildScorecard, … (generated into sheets-addon/src/menu.js). */
+export const menuFunction = (t: TabDef): string => `xsellBuild${t.title.replace(/[^A-Za-z0-9]/g, "")}`;
+
+/** Whether a tab can be built from the tables at hand. */
+export const canBuild = (t: TabDef, have: Partial<Record<TableNeed, boolean>>): boolean => t.needs.every((n) => have[n]);
