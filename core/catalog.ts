@@ -2,6 +2,8 @@
  * The one source of truth for every catalog function's names, descriptions and parameters. The Excel JSDoc
  * wrappers, the Apps Script wrappers and the README's function table are checked against it by tests.
  */
+import { TIMING_SPECS } from "./history/timing-functions";
+
 export interface ParamSpec {
   readonly name: string;
   readonly description: string;
@@ -238,6 +240,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     example: "=XSELL_PROJECTION(1000, 20000, 12000, 35%)",
     section: "scenarios",
   },
+  ...TIMING_SPECS,
 ];
 
 export const EXCEL_NAMESPACE = "XSELL";

@@ -352,3 +352,7 @@ export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_pri
     return [head, ...rows.map((y) => [y.year, y.accountsWithout, y.arrWithout, y.singleAccounts, y.multiAccounts, y.arrWith, Number.isNaN(y.nrrWithout) ? "" : y.nrrWithout, Number.isNaN(y.nrrWith) ? "" : y.nrrWith])];
   });
 }
+
+// ---------- subscription history: timing of cross-sell ----------
+
+export { XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from "./history/timing-functions";

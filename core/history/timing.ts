@@ -9,6 +9,7 @@
  * and returns of a product the account already had are not new products.
  */
 import { addMonths, showValue, toDay, toText, isBlank, isMissing, type CellValue } from "../values";
+import { standingOf } from "../read/status";
 import { StringIndex } from "../string-index";
 import { isBlankRow } from "../table";
 import { OPEN_END, type History } from "./read";
@@ -58,7 +59,9 @@ export function purchasesByAccount(h: History, last = Infinity): { offsets: Int3
 /**
  * The table row (index into h.table.rows) each history entry was read from. readHistory keeps rows in table
  * order, so the entries are a subsequence of the rows: each is matched to the next row with the same account,
- * product, amount and dates (an account's first row also by its display name).
+ * product, amount and dates (an account's first row also by its display name). Rows the reader leaves out for
+ * their Status (trial, pending, cancelled with no End Date) are passed over first, as it does: they can look
+ * exactly like the paid row that follows them; every other row it leaves out cannot match an entry.
  */
 export function entryRows(h: History): Int32Array {
   const f = h.table.fields;
@@ -69,6 +72,7 @@ export function entryRows(h: History): Int32Array {
   const amountCol = (f.get("MRR") ?? f.get("ARR"))!;
   const startCol = f.get("Start Date")!;
   const endCol = f.get("End Date");
+  const statusCol = f.get("Status");
   const products = new StringIndex(h.products.length);
   for (const p of h.products) products.add(p);
   const keys = new StringIndex(h.accounts.length);
@@ -83,6 +87,10 @@ export function entryRows(h: History): Int32Array {
     if (isBlankRow(row)) continue;
     const key = toText(row[keyCol]);
     if (key === "" || row[amountCol] !== h.amount[k] || products.get(toText(row[productCol])) !== h.product[k]) continue;
+    if (statusCol !== undefined && !isMissing(row[statusCol])) {
+      const st = standingOf(toText(row[statusCol]));
+      if (st === "trial" || st === "pending" || (st === "ended" && (endCol === undefined || isMissing(row[endCol])))) continue;
+    }
     const s = toDay(row[startCol]);
     if (!s.ok || s.value !== h.start[k]) continue;
     let e = OPEN_END;

@@ -305,3 +305,48 @@ export function sensitivity(accounts: number, base_arr: number, prices: any[][],
 export function projection(accounts: number, base_arr: number, addon_price: number, attach_rate: number, years: number, churn_single: number, churn_multi: number, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "PROJECTION", result: "range", params: [{ name: "accounts", shape: "value", zero: "cells" }, { name: "base_arr", shape: "value", zero: "cells" }, { name: "addon_price", shape: "value", zero: "cells" }, { name: "attach_rate", shape: "value", zero: "cells" }, { name: "years", shape: "value", zero: "omitted" }, { name: "churn_single", shape: "value", zero: "cells" }, { name: "churn_multi", shape: "value", zero: "cells" }] }, core.XSELL_PROJECTION, [accounts, base_arr, addon_price, attach_rate, years, churn_single, churn_multi], invocation) as Promise<any[][]>;
 }
+
+/**
+ * Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.
+ * @customfunction TIME_TO_SECOND
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param [as_of] Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn.
+ * @param [by] Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function timeToSecond(subscriptions: any[][], as_of: any, by: string, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "TIME_TO_SECOND", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "by", shape: "value", zero: "omitted" }] }, core.XSELL_TIME_TO_SECOND, [subscriptions, as_of, by], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Purchase order: of accounts that bought A (row) first, the share that later bought B (column); same-day is not a sequence.
+ * @customfunction SEQUENCE
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param [within_days] Optional: count B only when bought within this many days after A (default: ever).
+ * @param [measure] Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function sequence(subscriptions: any[][], within_days: number, measure: string, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "SEQUENCE", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "within_days", shape: "value", zero: "omitted" }, { name: "measure", shape: "value", zero: "omitted" }] }, core.XSELL_SEQUENCE, [subscriptions, within_days, measure], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Per product, 12-month GRR and logo retention when it was the first product vs cross-sold later, with counts.
+ * @customfunction PRODUCT_RETENTION
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param [as_of] Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count.
+ * @param [months] Optional: the horizon in calendar months after each product's first start (default 12).
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function productRetention(subscriptions: any[][], as_of: any, months: number, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "PRODUCT_RETENTION", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "months", shape: "value", zero: "omitted" }] }, core.XSELL_PRODUCT_RETENTION, [subscriptions, as_of, months], invocation) as Promise<any[][]>;
+}

@@ -252,3 +252,39 @@ function XSELL_SENSITIVITY(accounts, base_arr, prices, attach_rates, measure) {
 function XSELL_PROJECTION(accounts, base_arr, addon_price, attach_rate, years, churn_single, churn_multi) {
   return XSELL.call("XSELL_PROJECTION", [accounts, base_arr, addon_price, attach_rate, years, churn_single, churn_multi]);
 }
+
+/**
+ * Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {XSELL_AS_OF} as_of Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {string} by Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_TIME_TO_SECOND(subscriptions, as_of, by) {
+  return XSELL.call("XSELL_TIME_TO_SECOND", [subscriptions, as_of, by], [1]);
+}
+
+/**
+ * Purchase order: of accounts that bought A (row) first, the share that later bought B (column); same-day is not a sequence.
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {number} within_days Optional: count B only when bought within this many days after A (default: ever).
+ * @param {string} measure Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_SEQUENCE(subscriptions, within_days, measure) {
+  return XSELL.call("XSELL_SEQUENCE", [subscriptions, within_days, measure]);
+}
+
+/**
+ * Per product, 12-month GRR and logo retention when it was the first product vs cross-sold later, with counts.
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {XSELL_AS_OF} as_of Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} months Optional: the horizon in calendar months after each product's first start (default 12).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_PRODUCT_RETENTION(subscriptions, as_of, months) {
+  return XSELL.call("XSELL_PRODUCT_RETENTION", [subscriptions, as_of, months], [1]);
+}

@@ -21,6 +21,7 @@ const OWNERSHIP: CellValue[][] = [["Account", "CRM", "BI", "ERP"], ["Acme", 1, 1
 const PRICES: CellValue[][] = [["Product", "Price"], ["CRM", 100], ["BI", 50], ["ERP", 80]];
 const START: CellValue[][] = [[100], [50], [0]];
 const END: CellValue[][] = [[120], [0], [30]];
+const SUBSCRIPTIONS: CellValue[][] = [["Account", "Product", "MRR", "Start Date", "End Date"], ["Acme", "CRM", 100, "2024-01-01", ""], ["Acme", "BI", 50, "2024-06-01", ""], ["Globex", "CRM", 80, "2024-02-01", "2025-02-01"], ["Initech", "BI", 60, "2024-03-01", ""], ["Initech", "CRM", 90, "2024-09-01", ""]];
 const RETENTION: CellValue[][] = [["Account", "Product", "Start ARR", "End ARR"], ["Acme", "CRM", 100, 120], ["Acme", "BI", 0, 30], ["Globex", "CRM", 50, 0]];
 
 /** A valid call per function; the corpus replaces one argument at a time. */
@@ -45,6 +46,9 @@ const BASE: Record<string, unknown[]> = {
   SCENARIO: [1000, 20000, 12000, 0.35, 24000, 1.13, 0.27],
   SENSITIVITY: [1000, 20000, [[10000, 12000]], [[0.3], [0.4]], "arr"],
   PROJECTION: [1000, 20000, 12000, 0.35, 3, 0.2, 0.08],
+  TIME_TO_SECOND: [SUBSCRIPTIONS, "2026-11-01", undefined],
+  SEQUENCE: [SUBSCRIPTIONS, undefined, undefined],
+  PRODUCT_RETENTION: [SUBSCRIPTIONS, "2026-11-01", undefined],
 };
 
 const LONG_NAME = "Å".repeat(5000);

@@ -33,6 +33,7 @@ const accounts = sample("accounts.csv", 60);
 const ownership = sample("ownership.csv", 200);
 const prices = sample("prices.csv");
 const retention = sample("retention.csv", 300);
+const subscriptions = sample("subscriptions.csv", 600);
 const startCol = retention.map((r) => [r[2]]);
 const endCol = retention.map((r) => [r[3]]);
 
@@ -58,6 +59,9 @@ const CALLS: Record<string, unknown[][]> = {
   SCENARIO: [[1000, 20000, 12000, 0.35, 24000, null, null], [1000, 20000, 12000, 0.35, null, null, null]],
   SENSITIVITY: [[1000, 20000, [[8000, 12000, 16000]], [[0.2], [0.35], [0.5]], null], [1000, 20000, [[12000]], [[0.35]], "lift"]],
   PROJECTION: [[1000, 20000, 12000, 0.35, null, null, null], [1000, 20000, 12000, 0.35, 5, 0.25, 0.1]],
+  TIME_TO_SECOND: [[subscriptions, AS_OF, null], [subscriptions, AS_OF, "first product"]],
+  SEQUENCE: [[subscriptions, null, null], [subscriptions, 365, "count"]],
+  PRODUCT_RETENTION: [[subscriptions, AS_OF, null]],
 };
 
 describe("dist/excel/functions.js in a CustomFunctions runtime", () => {

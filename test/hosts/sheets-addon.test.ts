@@ -29,7 +29,8 @@ const ownership = sheetsShape("ownership.csv", TZ);
 const prices = sheetsShape("prices.csv", TZ);
 const retention = sheetsShape("retention.csv", TZ);
 /** The same tables as the core reads them: a date is its UTC midnight. */
-const core_ = { accounts: sheetsShape("accounts.csv", null), ownership: sheetsShape("ownership.csv", null), prices: sheetsShape("prices.csv", null), retention: sheetsShape("retention.csv", null) };
+const subscriptions = sheetsShape("subscriptions.csv", TZ, 600);
+const core_ = { accounts: sheetsShape("accounts.csv", null), ownership: sheetsShape("ownership.csv", null), prices: sheetsShape("prices.csv", null), retention: sheetsShape("retention.csv", null), subscriptions: sheetsShape("subscriptions.csv", null, 600) };
 
 beforeEach(() => {
   app = new FakeAppsScript({ timeZone: TZ });
@@ -70,7 +71,7 @@ describe("custom functions in the Apps Script bundle", () => {
 
   // the same calls in both shapes: Sheets' (Tokyo instants) for the add-on, the core's (UTC midnights) for the core
   type Shape = typeof core_ & { asOf: Date };
-  const callsFor = ({ accounts, ownership, prices, retention, asOf: AS_OF }: Shape): Record<string, unknown[][]> => {
+  const callsFor = ({ accounts, ownership, prices, retention, subscriptions, asOf: AS_OF }: Shape): Record<string, unknown[][]> => {
   const start = retention.slice(0, 200).map((r) => [r[2]]);
   const end = retention.slice(0, 200).map((r) => [r[3]]);
   return {
@@ -94,9 +95,12 @@ describe("custom functions in the Apps Script bundle", () => {
     SCENARIO: [[1000, 20000, 12000, 0.35, 24000]],
     SENSITIVITY: [[1000, 20000, [[10000, 12000]], [[0.3], [0.4]], "lift"]],
     PROJECTION: [[1000, 20000, 12000, 0.35, 4]],
+    TIME_TO_SECOND: [[subscriptions, AS_OF], [subscriptions, AS_OF, "first product"]],
+    SEQUENCE: [[subscriptions], [subscriptions, 365, "count"]],
+    PRODUCT_RETENTION: [[subscriptions, AS_OF]],
   };
   };
-  const SHEETS_CALLS = callsFor({ accounts, ownership, prices, retention, asOf: zonedDate(TZ, 2026, 11, 1) });
+  const SHEETS_CALLS = callsFor({ accounts, ownership, prices, retention, subscriptions, asOf: zonedDate(TZ, 2026, 11, 1) });
   const CORE_CALLS = callsFor({ ...core_, asOf: new Date(Date.UTC(2026, 10, 1)) });
   for (const f of CATALOG) {
     it(`${sheetsName(f)} answers what the core answers for the same days, with Sheets-shaped values from a Tokyo spreadsheet`, () => {
