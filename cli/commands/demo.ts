@@ -29,6 +29,7 @@ export async function demo(args: string[]): Promise<number> {
     ownership: ex("ownership.csv"),
     retention: ex("retention.csv"),
     prices: ex("prices.csv"),
+    subscriptions: ex("subscriptions.csv"),
     asOf: DEMO_AS_OF,
     out,
     force: true,

@@ -7,6 +7,7 @@ import { buildRetention } from "./retention";
 import { buildScenario } from "./scenario";
 import { buildScorecard } from "./scorecard";
 import type { SheetSpec } from "./spec";
+import { buildTiming } from "./timing";
 import { buildWhitespace } from "./whitespace";
 
 export * from "./spec";
@@ -21,6 +22,7 @@ const BUILDERS: Record<TabKind, (inputs: TabInputs) => SheetSpec> = {
   adjacency: buildAdjacency,
   retention: buildRetention,
   scenario: buildScenario,
+  timing: buildTiming,
 };
 
 /** Builds one tab; any failure is an XsellError naming the tab and the cause. */

@@ -27,6 +27,7 @@ export const TABS = [
   { kind: "adjacency", title: "Adjacency", summary: "which products pull which", menuLabel: "Build adjacency matrix", needs: ["ownership"], checked: true },
   { kind: "retention", title: "Retention", summary: "NRR, GRR, cross-sell vs upsell", menuLabel: "Build retention tab", needs: ["retention"], checked: false },
   { kind: "scenario", title: "Scenario", summary: "live formulas, sensitivity, 3 years", menuLabel: "Build scenario tab", needs: [], checked: true },
+  { kind: "timing", title: "Timing", summary: "time to second product, purchase order, do cross-sold products stick", menuLabel: "Build timing tab", needs: ["subscriptions"], checked: true },
 ] as const satisfies readonly TabDef[];
 
 export type TabKind = (typeof TABS)[number]["kind"];

@@ -26,3 +26,8 @@ function xsellBuildRetention() {
 function xsellBuildScenario() {
   XSELL.buildFromMenu("scenario");
 }
+
+/** Menu: build timing tab from the active sheet. */
+function xsellBuildTiming() {
+  XSELL.buildFromMenu("timing");
+}

@@ -183,11 +183,14 @@ describe("menu, triggers and sidebar", () => {
     expect(app.menu).toEqual({
       items: [
         ["Build scorecard", "xsellBuildScorecard"], ["Build whitespace tab", "xsellBuildWhitespace"], ["Build adjacency matrix", "xsellBuildAdjacency"],
-        ["Build retention tab", "xsellBuildRetention"], ["Build scenario tab", "xsellBuildScenario"], ["Set as-of date to today", "xsellSetAsOfToday"], ["Open sidebar", "xsellShowSidebar"],
+        ["Build retention tab", "xsellBuildRetention"], ["Build scenario tab", "xsellBuildScenario"], ["Build timing tab", "xsellBuildTiming"],
+        ["Set as-of date to today", "xsellSetAsOfToday"], ["Open sidebar", "xsellShowSidebar"],
       ],
       separators: 1,
       added: true,
     });
+    // every item calls a top-level function the bundle defines (menu.js is generated from the same tab registry)
+    for (const [, fn] of app.menu!.items) expect(typeof gs[fn], fn).toBe("function");
     app.menu = null;
     gs.onInstall({ authMode: "NONE" });
     expect(app.menu!.added).toBe(true);
