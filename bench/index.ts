@@ -3,6 +3,7 @@ import { benchScore } from "./score.bench";
 import { benchAdjacency, benchWhitespace } from "./crosssell.bench";
 import { benchRetention } from "./retention.bench";
 import { benchRenderers } from "./renderers.bench";
+import { benchHistory } from "./history.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { bundleSizes, formatSizes } from "./bundles.bench";
 import { cpus, totalmem } from "node:os";
@@ -13,6 +14,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   whitespace: benchWhitespace,
   retention: benchRetention,
   renderers: benchRenderers,
+  history: benchHistory,
 };
 
 async function main(): Promise<void> {

@@ -57,16 +57,22 @@ export function earliestStart(h: History): number | null {
   return min === Infinity ? null : min;
 }
 
-/**
- * The window from `from` to `to` (days; the periods holding them), by default from the period holding the
- * earliest Start Date through the period holding as_of. Periods after as_of are not known: a `to` or `from` in
- * one is refused. No row at all, or a history that starts after as_of, is an empty window: #DIV/0! with the reason.
- */
-export function resolveWindow(fn: string, h: History, kind: PeriodKind, from: number | null, to: number | null, asOf: number): Window {
+/** Refuses a from after to, and a from or to in a period after as_of's (not known yet). */
+function checkDates(fn: string, kind: PeriodKind, from: number | null, to: number | null, asOf: number): void {
   const asOfPeriod = periodIndex(kind, asOf);
   if (from !== null && to !== null && from > to) throw valueError(fn, `from (${isoFromDay(from)}) is after to (${isoFromDay(to)})`);
   if (to !== null && periodIndex(kind, to) > asOfPeriod) throw valueError(fn, `to (${isoFromDay(to)}) is in a ${kind} after as_of (${isoFromDay(asOf)}), which is not known yet; pass a later as_of to include scheduled changes`);
   if (from !== null && periodIndex(kind, from) > asOfPeriod) throw valueError(fn, `from (${isoFromDay(from)}) is in a ${kind} after as_of (${isoFromDay(asOf)}), which is not known yet`);
+}
+
+/**
+ * The window of XSELL_MOVEMENTS, from `from` to `to` (days; the periods holding them). By default it runs from the
+ * period holding the day before the earliest Start Date, so the first row opens at 0 and every account's arrival
+ * is a movement (a history starting on a period's first day would otherwise open with it already in), through the
+ * period holding as_of. No row at all, or a history that starts after as_of, is an empty window: #DIV/0!.
+ */
+export function resolveWindow(fn: string, h: History, kind: PeriodKind, from: number | null, to: number | null, asOf: number): Window {
+  checkDates(fn, kind, from, to, asOf);
   let first: number;
   if (from !== null) first = periodIndex(kind, from);
   else {
@@ -74,10 +80,27 @@ export function resolveWindow(fn: string, h: History, kind: PeriodKind, from: nu
     const said = h.notes.length > 0 ? ` (${h.notes.join("; ")})` : "";
     if (min === null) throw divError(fn, `the window is empty: no subscription row could be placed in time${said}`);
     if (min > asOf) throw divError(fn, `the window is empty: the first subscription starts ${isoFromDay(min)}, after as_of (${isoFromDay(asOf)})`);
-    first = periodIndex(kind, min);
+    first = periodIndex(kind, min - 1);
   }
-  const last = to !== null ? periodIndex(kind, to) : asOfPeriod;
+  const last = to !== null ? periodIndex(kind, to) : periodIndex(kind, asOf);
   if (first > last) throw valueError(fn, `from (${isoFromDay(periodStart(kind, first))}) is after to (${isoFromDay(periodStart(kind, last))})`);
+  return { kind, first, last, asOf };
+}
+
+/** Periods in the default flows window: twelve months, four quarters or one year. */
+export const FLOWS_SPAN: Readonly<Record<PeriodKind, number>> = { month: 12, quarter: 4, year: 1 };
+
+/**
+ * The window of NRR and GRR by flows. By default the trailing year of complete periods: `to` is the last period
+ * that has ended by as_of (its Closing day on or before as_of), `from` twelve months (four quarters, one year)
+ * back. A `from` with no `to` runs to that same last complete period, or to date when `from` is in as_of's period.
+ */
+export function flowsWindow(fn: string, kind: PeriodKind, from: number | null, to: number | null, asOf: number): Window {
+  checkDates(fn, kind, from, to, asOf);
+  const lastComplete = periodIndex(kind, asOf) - 1;
+  let last = to !== null ? periodIndex(kind, to) : lastComplete;
+  const first = from !== null ? periodIndex(kind, from) : last - FLOWS_SPAN[kind] + 1;
+  if (to === null && first > last) last = first;
   return { kind, first, last, asOf };
 }
 
@@ -178,8 +201,10 @@ export function movements(h: History, w: Window): MovementRow[] {
     }
     if (lo >= hi) continue;
     for (let j = lo; j < hi; j++) {
-      total[j] += val[j];
-      customers[j]++;
+      if (val[j] > 0) {
+        total[j] += val[j];
+        customers[j]++;
+      }
     }
     // periods whose d0 or d1 falls in [lo, hi): p from lo − 1 to hi − 1
     let ever = before;
