@@ -2,6 +2,7 @@
  * The one source of truth for every catalog function's names, descriptions and parameters. The Excel JSDoc
  * wrappers, the Apps Script wrappers and the README's function table are checked against it by tests.
  */
+import { HISTORY_SPECS } from "./history/functions";
 import { TIMING_SPECS } from "./history/timing-functions";
 
 export interface ParamSpec {
@@ -240,6 +241,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     example: "=XSELL_PROJECTION(1000, 20000, 12000, 35%)",
     section: "scenarios",
   },
+  ...HISTORY_SPECS,
   ...TIMING_SPECS,
 ];
 

@@ -353,6 +353,7 @@ export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_pri
   });
 }
 
-// ---------- subscription history: timing of cross-sell ----------
+// ---------- subscription history: movements, flows, cohorts, timing of cross-sell ----------
 
+export { XSELL_COHORTS, XSELL_FLOWS, XSELL_MOVEMENTS } from "./history/functions";
 export { XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from "./history/timing-functions";

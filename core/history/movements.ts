@@ -81,6 +81,7 @@ export function resolveWindow(fn: string, h: History, kind: PeriodKind, from: nu
     if (min === null) throw divError(fn, `the window is empty: no subscription row could be placed in time${said}`);
     if (min > asOf) throw divError(fn, `the window is empty: the first subscription starts ${isoFromDay(min)}, after as_of (${isoFromDay(asOf)})`);
     first = periodIndex(kind, min - 1);
+    if (to !== null && periodIndex(kind, to) < first) throw divError(fn, `the window is empty: to (${isoFromDay(to)}) is before the first subscription, which starts ${isoFromDay(min)}`);
   }
   const last = to !== null ? periodIndex(kind, to) : periodIndex(kind, asOf);
   if (first > last) throw valueError(fn, `from (${isoFromDay(periodStart(kind, first))}) is after to (${isoFromDay(periodStart(kind, last))})`);
@@ -259,6 +260,8 @@ export function movements(h: History, w: Window): MovementRow[] {
 
 /** A bug guard: every row bridges, in amounts (within float noise) and in customers (exactly). */
 export function assertBridges(r: MovementRow): void {
+  // amounts too large to add (near 1e308) are guard()'s #NUM!, not a broken bridge
+  if (![r.opening, r.new, r.reactivation, r.expansion, r.contraction, r.churn, r.closing].every(Number.isFinite)) return;
   const residual = r.opening + r.new + r.reactivation + r.expansion - r.contraction - r.churn - r.closing;
   const scale = Math.max(1, r.opening, r.closing, r.new + r.reactivation + r.expansion, r.contraction + r.churn);
   if (!(Math.abs(residual) <= 1e-9 * scale)) throw new Error(`internal: the ${isoFromDay(r.day)} movements do not bridge (off by ${residual})`);

@@ -307,6 +307,56 @@ export function projection(accounts: number, base_arr: number, addon_price: numb
 }
 
 /**
+ * Per period: Opening, New, Reactivation, Expansion, Contraction, Churn, Closing and customer counts; every row bridges.
+ * @customfunction MOVEMENTS
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param [period] Optional: "month" (default), "quarter" or "year".
+ * @param [from] Optional: a date in the first period (default: from the start of the history, opening at 0).
+ * @param [to] Optional: a date in the last period (default: the period holding as_of, to date).
+ * @param [as_of] Optional: the date the history is known to (default today); the period holding it closes on it.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function movements(subscriptions: any[][], period: string, from: any, to: any, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "MOVEMENTS", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "period", shape: "value", zero: "omitted" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_MOVEMENTS, [subscriptions, period, from, to, as_of], invocation) as Promise<any[][]>;
+}
+
+/**
+ * NRR and GRR by flows over a window: opening, expansion, contraction and churn summed over its periods (new, returns excluded).
+ * @customfunction FLOWS
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param [period] Optional: "month" (default), "quarter" or "year".
+ * @param [from] Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).
+ * @param [to] Optional: a date in the window's last period (default: the last period ended by as_of).
+ * @param [as_of] Optional: the date the history is known to (default today); the period holding it closes on it.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function flows(subscriptions: any[][], period: string, from: any, to: any, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "FLOWS", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "period", shape: "value", zero: "omitted" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_FLOWS, [subscriptions, period, from, to, as_of], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Cohort triangle: start cohorts down, periods since start across, revenue or logo retention; cohort sizes beside it.
+ * @customfunction COHORTS
+ * @helpurl https://localhost:3000/help.html#retention
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param [period] Optional: "month" (default), "quarter" or "year".
+ * @param [measure] Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).
+ * @param [as_of] Optional: the date the history is known to (default today); the period holding it closes on it.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function cohorts(subscriptions: any[][], period: string, measure: string, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "COHORTS", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "period", shape: "value", zero: "omitted" }, { name: "measure", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_COHORTS, [subscriptions, period, measure, as_of], invocation) as Promise<any[][]>;
+}
+
+/**
  * Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.
  * @customfunction TIME_TO_SECOND
  * @helpurl https://localhost:3000/help.html#retention

@@ -254,6 +254,47 @@ function XSELL_PROJECTION(accounts, base_arr, addon_price, attach_rate, years, c
 }
 
 /**
+ * Per period: Opening, New, Reactivation, Expansion, Contraction, Churn, Closing and customer counts; every row bridges.
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {string} period Optional: "month" (default), "quarter" or "year".
+ * @param {value} from Optional: a date in the first period (default: from the start of the history, opening at 0).
+ * @param {value} to Optional: a date in the last period (default: the period holding as_of, to date).
+ * @param {XSELL_AS_OF} as_of Optional: the date the history is known to (default today); the period holding it closes on it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_MOVEMENTS(subscriptions, period, from, to, as_of) {
+  return XSELL.call("XSELL_MOVEMENTS", [subscriptions, period, from, to, as_of], [4]);
+}
+
+/**
+ * NRR and GRR by flows over a window: opening, expansion, contraction and churn summed over its periods (new, returns excluded).
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {string} period Optional: "month" (default), "quarter" or "year".
+ * @param {value} from Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).
+ * @param {value} to Optional: a date in the window's last period (default: the last period ended by as_of).
+ * @param {XSELL_AS_OF} as_of Optional: the date the history is known to (default today); the period holding it closes on it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_FLOWS(subscriptions, period, from, to, as_of) {
+  return XSELL.call("XSELL_FLOWS", [subscriptions, period, from, to, as_of], [4]);
+}
+
+/**
+ * Cohort triangle: start cohorts down, periods since start across, revenue or logo retention; cohort sizes beside it.
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {string} period Optional: "month" (default), "quarter" or "year".
+ * @param {string} measure Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).
+ * @param {XSELL_AS_OF} as_of Optional: the date the history is known to (default today); the period holding it closes on it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_COHORTS(subscriptions, period, measure, as_of) {
+  return XSELL.call("XSELL_COHORTS", [subscriptions, period, measure, as_of], [3]);
+}
+
+/**
  * Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
  * @param {XSELL_AS_OF} as_of Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).

@@ -1,0 +1,198 @@
+/**
+ * The subscription-history functions of the catalog: XSELL_MOVEMENTS (the bridge by period), XSELL_FLOWS (NRR and
+ * GRR by flows over a window) and XSELL_COHORTS (the cohort triangle). Each takes values as a host passes them,
+ * returns a 2D array, and throws XsellError through guard().
+ */
+import type { FunctionSpec, ParamSpec, ZeroMeaning } from "../catalog";
+import { guard, valueError } from "../errors";
+import { asOfArg } from "../args";
+import { dateText, dayOfDateText } from "../read/cells";
+import type { Metric } from "../retention";
+import { isOmitted, scalarArg } from "../table";
+import { excelSerialFromDay, isoFromDay, showValue, toDay, toText, type CellValue } from "../values";
+import { cohortCell, cohorts, COHORT_MEASURES, type CohortMeasure, type Cohorts } from "./cohorts";
+import { flowsRetention, flowsWindow, movements, PERIOD_KINDS, resolveWindow, type Flows, type MovementRow, type PeriodKind, type Window } from "./movements";
+import { readHistory, type History } from "./read";
+
+export const MOVEMENT_HEADERS = ["Period", "Opening", "New", "Reactivation", "Expansion", "Contraction", "Churn", "Closing", "Opening customers", "New customers", "Reactivated customers", "Churned customers", "Closing customers"] as const;
+
+const PERIOD_WORDS: Readonly<Record<string, PeriodKind>> = {
+  month: "month", months: "month", monthly: "month",
+  quarter: "quarter", quarters: "quarter", quarterly: "quarter",
+  year: "year", years: "year", yearly: "year", annual: "year", annually: "year",
+};
+
+/** period: "month" (default), "quarter" or "year". */
+export function periodArg(fn: string, v: unknown): PeriodKind {
+  if (isOmitted(v)) return "month";
+  const raw = scalarArg(v);
+  const kind = typeof raw === "string" ? PERIOD_WORDS[raw.trim().toLowerCase()] : undefined;
+  if (!kind) throw valueError(fn, `period must be ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ").replace(/, ([^,]*)$/, " or $1")}, got ${showValue(raw)}`);
+  return kind;
+}
+
+/** measure: "revenue" (default) or "logos". */
+export function measureArg(fn: string, v: unknown): CohortMeasure {
+  if (isOmitted(v)) return "revenue";
+  const raw = scalarArg(v);
+  const m = toText(raw).toLowerCase();
+  const found = COHORT_MEASURES.find((x) => x === m || (x === "logos" && m === "logo"));
+  if (!found) throw valueError(fn, `measure must be "revenue" or "logos", got ${showValue(raw)}`);
+  return found;
+}
+
+/** An optional date argument (from, to), read as as_of is; null when omitted. */
+export function optionalDateArg(fn: string, name: string, v: unknown): number | null {
+  if (isOmitted(v)) return null;
+  const raw = scalarArg(v);
+  const d = toDay(raw);
+  if (d.ok) return d.value;
+  if (typeof raw === "string") {
+    const t = dateText(raw);
+    if (t && t.proves !== "bad" && (t.day !== null || t.proves !== null)) return dayOfDateText(t, t.proves ?? "mdy")!;
+    if (t && t.proves === null) throw valueError(fn, `${name}: ${showValue(raw)} could be either day or month first; write it as ${isoFromDay(dayOfDateText(t, "mdy")!)} or ${isoFromDay(dayOfDateText(t, "dmy")!)}`);
+  }
+  throw valueError(fn, `${name}: ${d.reason}`);
+}
+
+/**
+ * The window of a call: period, from, to and as_of read and checked before the table is read; the movements
+ * window (from the start of history to as_of's period) or the flows window (the trailing year of complete periods).
+ */
+function windowArgs(fn: string, subscriptions: unknown, period: unknown, from: unknown, to: unknown, as_of: unknown, use: "movements" | "flows"): { h: History; w: Window } {
+  const kind = periodArg(fn, period);
+  const f = optionalDateArg(fn, "from", from);
+  const t = optionalDateArg(fn, "to", to);
+  const asOf = asOfArg(fn, as_of);
+  if (use === "flows") {
+    const w = flowsWindow(fn, kind, f, t, asOf);
+    return { h: readHistory(fn, subscriptions), w };
+  }
+  const h = readHistory(fn, subscriptions);
+  return { h, w: resolveWindow(fn, h, kind, f, t, asOf) };
+}
+
+/** The bridge as cells: the exact headers, Period as an Excel serial date (hosts format it as a date). */
+export function movementRows(rows: readonly MovementRow[]): CellValue[][] {
+  const out: CellValue[][] = [[...MOVEMENT_HEADERS]];
+  for (const r of rows) {
+    out.push([excelSerialFromDay(r.day), r.opening, r.new, r.reactivation, r.expansion, r.contraction, r.churn, r.closing, r.openingCustomers, r.newCustomers, r.reactivatedCustomers, r.churnedCustomers, r.closingCustomers]);
+  }
+  return out;
+}
+
+/** XSELL_FLOWS's labelled rows, each with its kind (the tab formats from it). The window's days are in the labels. */
+export function flowsMetrics(f: Flows, unit: string, kind: PeriodKind): Metric[] {
+  const reconciliation = f.opening + f.new + f.reactivation + f.expansion - f.contraction - f.churn - f.closing;
+  return [
+    { label: `Opening ${unit} on ${isoFromDay(f.openingDay)} (the base)`, value: f.opening, kind: "money" },
+    { label: `Expansion ${unit}`, value: f.expansion, kind: "money" },
+    { label: `Contraction ${unit}`, value: f.contraction, kind: "money" },
+    { label: `Churned ${unit}`, value: f.churn, kind: "money" },
+    { label: `New ${unit} (excluded)`, value: f.new, kind: "money" },
+    { label: `Reactivation ${unit} (excluded)`, value: f.reactivation, kind: "money" },
+    { label: `Closing ${unit} on ${isoFromDay(f.closingDay)}`, value: f.closing, kind: "money" },
+    { label: "NRR (flows): (opening + expansion − contraction − churn) ÷ opening", value: f.nrr, kind: "share", key: true },
+    { label: "GRR (flows): (opening − contraction − churn) ÷ opening", value: f.grr, kind: "share", key: true },
+    { label: `Periods (${kind}s)`, value: f.periods, kind: "count" },
+    { label: "Accounts at the window's start", value: f.openingCustomers, kind: "count" },
+    { label: "Reconciliation: opening + new + reactivation + expansion − contraction − churn − closing", value: Math.abs(reconciliation) < 1e-9 * Math.max(1, f.opening, f.closing) ? 0 : reconciliation, kind: "money" },
+  ];
+}
+
+export function flowsRows(f: Flows, unit: string, kind: PeriodKind): CellValue[][] {
+  return [["Measure", "Value"], ...flowsMetrics(f, unit, kind).map((m) => [m.label, m.value])];
+}
+
+/** The triangle as cells: Cohort (an Excel serial date), Accounts, Starting <unit>, then columns 0, 1, 2… */
+export function cohortRows(t: Cohorts, unit: string, measure: CohortMeasure): CellValue[][] {
+  const columns = Math.max(1, t.columns);
+  const out: CellValue[][] = [["Cohort", "Accounts", `Starting ${unit}`, ...Array.from({ length: columns }, (_, k) => k)]];
+  for (const c of t.cohorts) {
+    const row: CellValue[] = [excelSerialFromDay(c.day), c.accounts, c.starting];
+    for (let k = 0; k < columns; k++) {
+      const v = k < t.columns ? cohortCell(c, k, measure) : NaN;
+      row.push(Number.isNaN(v) ? "" : v);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** One row per period: Opening, New, Reactivation, Expansion, Contraction, Churn, Closing and the customer counts. */
+export function XSELL_MOVEMENTS(subscriptions: unknown, period?: unknown, from?: unknown, to?: unknown, as_of?: unknown): CellValue[][] {
+  const fn = "XSELL_MOVEMENTS";
+  return guard(fn, () => {
+    const { h, w } = windowArgs(fn, subscriptions, period, from, to, as_of, "movements");
+    return movementRows(movements(h, w));
+  });
+}
+
+/** NRR and GRR by flows over a window (ChartMogul's definitions) with their parts, as Measure, Value rows. */
+export function XSELL_FLOWS(subscriptions: unknown, period?: unknown, from?: unknown, to?: unknown, as_of?: unknown): CellValue[][] {
+  const fn = "XSELL_FLOWS";
+  return guard(fn, () => {
+    const { h, w } = windowArgs(fn, subscriptions, period, from, to, as_of, "flows");
+    return flowsRows(flowsRetention(fn, h, w), h.unit, w.kind);
+  });
+}
+
+/** The cohort triangle: start cohorts down, periods since start across, revenue or logo retention in the cells. */
+export function XSELL_COHORTS(subscriptions: unknown, period?: unknown, measure?: unknown, as_of?: unknown): CellValue[][] {
+  const fn = "XSELL_COHORTS";
+  return guard(fn, () => {
+    const kind = periodArg(fn, period);
+    const m = measureArg(fn, measure);
+    const asOf = asOfArg(fn, as_of);
+    const h = readHistory(fn, subscriptions);
+    return cohortRows(cohorts(fn, h, kind, asOf), h.unit, m);
+  });
+}
+
+// ---------- catalog entries, for the lead to add to core/catalog.ts ----------
+
+const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional, zero: "rows" });
+const value = (name: string, description: string, optional = false, type: ParamSpec["type"] = "any"): ParamSpec => ({ name, description, shape: "value", type, optional, zero: "cells" });
+const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
+
+const SUBSCRIPTIONS = range("subscriptions", "Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.");
+const PERIOD = zero(value("period", 'Optional: "month" (default), "quarter" or "year".', true, "string"), "omitted");
+const FROM = zero(value("from", "Optional: a date in the first period (default: from the start of the history, opening at 0).", true), "omitted");
+const TO = zero(value("to", "Optional: a date in the last period (default: the period holding as_of, to date).", true), "omitted");
+const FLOWS_FROM = zero(value("from", "Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).", true), "omitted");
+const FLOWS_TO = zero(value("to", "Optional: a date in the window's last period (default: the last period ended by as_of).", true), "omitted");
+const HISTORY_AS_OF = zero(value("as_of", "Optional: the date the history is known to (default today); the period holding it closes on it.", true), "omitted");
+
+export const HISTORY_SPECS: readonly FunctionSpec[] = [
+  {
+    id: "MOVEMENTS",
+    description: "Per period: Opening, New, Reactivation, Expansion, Contraction, Churn, Closing and customer counts; every row bridges.",
+    params: [SUBSCRIPTIONS, PERIOD, FROM, TO, HISTORY_AS_OF],
+    result: "range",
+    example: '=XSELL_MOVEMENTS(Subscriptions!A1:F3009, "quarter")',
+    section: "retention",
+  },
+  {
+    id: "FLOWS",
+    description: "NRR and GRR by flows over a window: opening, expansion, contraction and churn summed over its periods (new, returns excluded).",
+    params: [SUBSCRIPTIONS, PERIOD, FLOWS_FROM, FLOWS_TO, HISTORY_AS_OF],
+    result: "range",
+    example: '=XSELL_FLOWS(Subscriptions!A1:F3009, "month", "2025-01-01", "2025-12-31")',
+    section: "retention",
+  },
+  {
+    id: "COHORTS",
+    description: "Cohort triangle: start cohorts down, periods since start across, revenue or logo retention; cohort sizes beside it.",
+    params: [SUBSCRIPTIONS, PERIOD, zero(value("measure", 'Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).', true, "string"), "omitted"), HISTORY_AS_OF],
+    result: "range",
+    example: '=XSELL_COHORTS(Subscriptions!A1:F3009, "quarter", "logos")',
+    section: "retention",
+  },
+];
+
+/** Kept for the lead's wiring of XSELL_NRR/GRR's flows method: the window and the flows in one call. */
+export function flowsOf(fn: string, subscriptions: unknown, period: unknown, from: unknown, to: unknown, as_of: unknown): { flows: Flows; unit: string; kind: PeriodKind } {
+  const { h, w } = windowArgs(fn, subscriptions, period, from, to, as_of, "flows");
+  return { flows: flowsRetention(fn, h, w), unit: h.unit, kind: w.kind };
+}
+
