@@ -2,7 +2,7 @@
  * DOM helpers shared by the Excel task pane and the Sheets sidebar: the same controls, built the same way.
  * No host API here, and user strings only ever become text nodes or option text.
  */
-import { TABS, type TableNeed } from "../core/tabs/kinds";
+import { missingNeeds, TABS, type TableNeed } from "../core/tabs/kinds";
 
 export const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -86,12 +86,12 @@ export function renderTabChoices(box: HTMLElement): void {
 export function updateTabAvailability(have: Partial<Record<TableNeed, boolean>>): void {
   for (const input of Array.from(document.querySelectorAll<HTMLInputElement>("#tab-choices input"))) {
     const t = TABS.find((x) => x.kind === input.value);
-    const missing = t ? t.needs.filter((n) => !have[n]) : [];
+    const missing = t ? missingNeeds(t, have) : [];
     const ok = missing.length === 0;
     input.disabled = !ok;
     if (!ok) input.checked = false;
     input.closest("label")?.classList.toggle("disabled", !ok);
-    input.title = ok ? "" : `Needs ${missing.map((n) => `a ${n} table`).join(" and ")}`;
+    input.title = ok ? "" : `Needs ${missing.join(" and ")}`;
   }
 }
 

@@ -15,8 +15,8 @@ export interface TabDef {
   readonly summary: string;
   /** The Sheets menu item. */
   readonly menuLabel: string;
-  /** Tables it needs; an empty list: it can always be built. */
-  readonly needs: readonly TableNeed[];
+  /** Tables it needs, all of them; an inner list is "any of these". An empty list: it can always be built. */
+  readonly needs: readonly (TableNeed | readonly TableNeed[])[];
   /** Ticked by default in the panes (when its tables are there). */
   readonly checked: boolean;
 }
@@ -25,7 +25,7 @@ export const TABS = [
   { kind: "scorecard", title: "Scorecard", summary: "scores, reasons, next product, triggers", menuLabel: "Build scorecard", needs: ["accounts"], checked: true },
   { kind: "whitespace", title: "Whitespace", summary: "accounts × products, gaps ranked", menuLabel: "Build whitespace tab", needs: ["ownership"], checked: true },
   { kind: "adjacency", title: "Adjacency", summary: "which products pull which", menuLabel: "Build adjacency matrix", needs: ["ownership"], checked: true },
-  { kind: "retention", title: "Retention", summary: "NRR, GRR, cross-sell vs upsell", menuLabel: "Build retention tab", needs: ["retention"], checked: false },
+  { kind: "retention", title: "Retention", summary: "NRR, GRR, cross-sell vs upsell", menuLabel: "Build retention tab", needs: [["retention", "subscriptions"]], checked: false },
   { kind: "scenario", title: "Scenario", summary: "live formulas, sensitivity, 3 years", menuLabel: "Build scenario tab", needs: [], checked: true },
   { kind: "timing", title: "Timing", summary: "time to second product, purchase order, do cross-sold products stick", menuLabel: "Build timing tab", needs: ["subscriptions"], checked: true },
 ] as const satisfies readonly TabDef[];
@@ -39,4 +39,12 @@ export const tabDef = (kind: TabKind): TabDef => TABS.find((t) => t.kind === kin
 export const menuFunction = (t: TabDef): string => `xsellBuild${t.title.replace(/[^A-Za-z0-9]/g, "")}`;
 
 /** Whether a tab can be built from the tables at hand. */
-export const canBuild = (t: TabDef, have: Partial<Record<TableNeed, boolean>>): boolean => t.needs.every((n) => have[n]);
+export const canBuild = (t: TabDef, have: Partial<Record<TableNeed, boolean>>): boolean => missingNeeds(t, have).length === 0;
+
+/** The needs not met, each as words: "a retention table", "a retention or subscriptions table". */
+export function missingNeeds(t: TabDef, have: Partial<Record<TableNeed, boolean>>): string[] {
+  return t.needs.filter((n) => (typeof n === "string" ? !have[n] : !n.some((x) => have[x]))).map((n) => `a ${typeof n === "string" ? n : n.join(" or ")} table`);
+}
+
+/** The first table a tab needs besides the account table (the one a menu build takes from the active sheet). */
+export const firstNeed = (t: TabDef): TableNeed | undefined => t.needs.map((n) => (typeof n === "string" ? n : n[0])).find((n) => n !== "accounts");

@@ -1,14 +1,24 @@
 /** Retention tab: the XSELL_RETENTION summary and one row per account with its movement. */
 import { valueError } from "../errors";
+import { cohortRows, flowsMetrics, movementRows } from "../history/functions";
+import { cohorts } from "../history/cohorts";
+import { flowsRetention, flowsWindow, movements, periodStart, type Window } from "../history/movements";
+import { readHistory, type History } from "../history/read";
+import { XsellError } from "../errors";
 import { METRIC_FORMATS, retentionMetrics, retentionRows, retentionSummary } from "../retention";
+import { isoFromDay, type CellValue } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, type TabInputs } from "./inputs";
 
 const FN = "Retention";
 
 export function buildRetention(inputs: TabInputs): SheetSpec {
-  if (!inputs.retention) throw valueError(FN, "needs the retention table (Account, Start ARR, End ARR)");
-  const summary = retentionSummary(FN, inputs.retention, optionsFor(inputs, "retention"));
+  if (!inputs.retention && !inputs.subscriptions) throw valueError(FN, "needs the retention table (Account, Start ARR, End ARR) or a subscription history");
+  const history = inputs.subscriptions ? readHistory(FN, inputs.subscriptions, optionsFor(inputs, "subscriptions")) : null;
+  const flowsWin = flowsWindow(FN, "month", null, null, inputs.asOf);
+  // with only a history, the snapshot side is read from it: each account × product on the window's first and last day
+  const snapshotTable = inputs.retention ?? snapshotFromHistory(history!, flowsWin);
+  const summary = retentionSummary(FN, snapshotTable, inputs.retention ? optionsFor(inputs, "retention") : {});
   const rows = retentionRows(summary) as SpecCell[][];
   const b = new SpecBuilder("Retention");
   b.block(0, 0, rows);
@@ -34,8 +44,99 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
     b.conditionalFormats.push({ type: "textEquals", range: a1Range(1, col + 4, n, 1), text: "Expansion", fill: "#DFF6DD", fontColor: "#107C10" });
   }
   b.widths([62, 16, 3, 28, 13, 13, 12, 13, 10]);
+  if (history) historySections(b, history, flowsWin, col + width + 1, !inputs.retention);
   b.freeze = { rows: 1, cols: 0 };
   b.filter = a1Range(0, col, n + 1, width);
   b.notes.push({ cell: "A2", text: "Snapshot (cohort) method: the cohort is the accounts with ARR > 0 at the start; new accounts are outside it." });
   return b.finish();
+}
+
+/** Annual amounts: a monthly history (MRR) is × 12 where the snapshot side speaks of ARR. */
+const annual = (h: History): number => (h.unit === "MRR" ? 12 : 1);
+
+/** Account × product amounts on the window's first and last day, as the snapshot method's table. */
+function snapshotFromHistory(h: History, w: Window): CellValue[][] {
+  const startDay = periodStart(w.kind, w.first);
+  const endDay = Math.min(periodStart(w.kind, w.last + 1), w.asOf);
+  const P = h.products.length;
+  const at = (day: number): Float64Array => {
+    const out = new Float64Array(h.accounts.length * P);
+    for (let i = 0; i < h.amount.length; i++) if (h.start[i] <= day && day < h.end[i]) out[h.account[i] * P + h.product[i]] += h.amount[i] * annual(h);
+    return out;
+  };
+  const s = at(startDay);
+  const e = at(endDay);
+  const grid: CellValue[][] = [["Account", "Product", "Start ARR", "End ARR"]];
+  for (let a = 0; a < h.accounts.length; a++) {
+    for (let p = 0; p < P; p++) {
+      const k = a * P + p;
+      if (s[k] > 0 || e[k] > 0) grid.push([h.accounts[a], h.products[p], s[k], e[k]]);
+    }
+  }
+  return grid;
+}
+
+/**
+ * From a subscription history, beside the snapshot: NRR/GRR by flows over the trailing twelve months (ChartMogul's
+ * method), the month-by-month movements bridge of that window, and the quarterly revenue cohort triangle.
+ */
+function historySections(b: SpecBuilder, h: History, w: Window, col: number, snapshotFromIt: boolean): void {
+  let row = 0;
+  const title = (text: string, note: string): void => {
+    b.block(row, col, [[text], [note]]);
+    b.format({ range: a1Range(row, col, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
+    b.format({ range: a1Range(row + 1, col, 1, 1), italic: true, fontColor: COLORS.muted });
+    row += 2;
+  };
+  const header = (cols: number): void => {
+    b.format({ range: a1Range(row, col, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+  };
+  const money = "$#,##0";
+  let note = `Flows: expansion, contraction and churn summed month by month over the window; new business and reactivation are excluded. The snapshot on the left compares each account's start and end only${snapshotFromIt ? " (here read from the same history on the window's first and last day, monthly amounts × 12)" : ""}.`;
+  title(`Retention by flows, ${h.unit}`, note);
+  let flows;
+  try {
+    flows = flowsRetention("Retention", h, w);
+  } catch (e) {
+    if (!(e instanceof XsellError)) throw e;
+    b.block(row, col, [[e.message]]);
+    row += 2;
+  }
+  if (flows) {
+    const metrics = flowsMetrics(flows, h.unit, "month");
+    header(2);
+    b.block(row, col, [["Measure", "Value"], ...metrics.map((m) => [m.label, m.value])]);
+    metrics.forEach((m, k) => {
+      b.format({ range: a1Range(row + 1 + k, col + 1, 1, 1), numberFormat: METRIC_FORMATS[m.kind] });
+      if (m.key) b.format({ range: a1Range(row + 1 + k, col, 1, 2), bold: true });
+    });
+    row += metrics.length + 3;
+  }
+  note = `One row per month of the window: Opening + New + Reactivation + Expansion − Contraction − Churn = Closing (amounts in ${h.unit}).`;
+  title("Movements by month", note);
+  const bridge = movementRows(movements(h, w)) as SpecCell[][];
+  header(bridge[0].length);
+  b.block(row, col, bridge);
+  const n = bridge.length - 1;
+  if (n > 0) {
+    b.format({ range: a1Range(row + 1, col, n, 1), numberFormat: "yyyy-mm-dd" });
+    b.format({ range: a1Range(row + 1, col + 1, n, 7), numberFormat: money });
+    b.format({ range: a1Range(row + 1, col + 8, n, 5), numberFormat: "#,##0" });
+  }
+  row += bridge.length + 2;
+  title("Revenue cohorts by quarter", `Rows: the quarter of an account's first paid day; columns: quarters since; cells: revenue then ÷ revenue at the start (net of expansion and returns). As of ${isoFromDay(w.asOf)}.`);
+  const tri = cohortRows(cohorts("Retention", h, "quarter", w.asOf), h.unit, "revenue") as SpecCell[][];
+  header(tri[0].length);
+  b.block(row, col, tri);
+  const m = tri.length - 1;
+  const k = tri[0].length - 3;
+  if (m > 0) {
+    b.format({ range: a1Range(row + 1, col, m, 1), numberFormat: "yyyy-mm-dd" });
+    b.format({ range: a1Range(row + 1, col + 2, m, 1), numberFormat: money });
+    if (k > 0) {
+      b.format({ range: a1Range(row + 1, col + 3, m, k), numberFormat: "0%" });
+      b.conditionalFormats.push({ type: "colorScale", range: a1Range(row + 1, col + 3, m, k), min: COLORS.low, mid: COLORS.mid, max: COLORS.high });
+    }
+  }
+  b.widths([60, 14, 14, 14, 14, 14, 14, 14, 12, 12, 12, 12, 12], col);
 }

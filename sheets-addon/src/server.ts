@@ -7,7 +7,7 @@
 import * as catalog from "../../core/functions";
 import { XsellError } from "../../core/errors";
 import { isOmitted } from "../../core/table";
-import { buildTab, menuFunction, opportunityText, tabDef, TABS, topOpportunities, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
+import { buildTab, canBuild, firstNeed, menuFunction, opportunityText, tabDef, TABS, topOpportunities, TAB_KINDS, type TabInputs, type TabKind } from "../../core/tabs";
 import { conventionsOfLocale, type Conventions } from "../../core/read/locale";
 import { paneReadOptions, readSource, type Mapping, type SourceReading } from "../../core/tabs/mapping";
 import { excelSerialFromDay, toDay, type CellValue } from "../../core/values";
@@ -285,7 +285,9 @@ export function buildFromMenu(tab: TabKind): void {
     model: saved.model,
   };
   // a table the tab needs that nothing names: the active sheet is it (the user ran the menu from there)
-  for (const need of tabDef(tab).needs) if (need !== "accounts" && !req[need]) req[need] = active;
+  const def = tabDef(tab);
+  const need = firstNeed(def);
+  if (need && need !== "accounts" && !canBuild(def, { accounts: true, ownership: Boolean(req.ownership), retention: Boolean(req.retention), subscriptions: Boolean(req.subscriptions) })) req[need] = active;
   try {
     const res = buildTabFromRequest(req);
     ss.toast(`Built "${res.sheetName}" (${res.rows} rows).`, "XSELL", 5);
