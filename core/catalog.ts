@@ -52,7 +52,9 @@ const HEADERS = zero(range("headers", "Optional: the header row when data holds 
 const MODEL = zero(value("model", 'Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.', true), "omitted");
 const AS_OF = zero(value("as_of", "Optional: the date to score as of (default today).", true), "omitted");
 
-const START_ARR = zero(range("start_arr", "Starting ARR, one row per account (a header cell on top is skipped)."), "same");
+const START_ARR = range("start_arr", "Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.");
+const FLOWS_WINDOW_FROM = zero(value("from", "Optional, with a subscription history: a date in the window's first month (default: twelve months before to).", true), "omitted");
+const FLOWS_WINDOW_TO = zero(value("to", "Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).", true), "omitted");
 const END_ARR = zero(range("end_arr", "Ending ARR, aligned row for row with start_arr."), "same");
 const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
 const MIN_ACCOUNTS = value("min_accounts", "Optional: the fewest owners of the first product for a rate to be shown (default 1).", true, "number");
@@ -157,24 +159,24 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     id: "NRR",
-    description: "Net revenue retention of the accounts with ARR > 0 at the start: their ending ARR ÷ their starting ARR.",
-    params: [START_ARR, END_ARR],
+    description: "Net revenue retention: ending ÷ starting ARR of accounts with ARR > 0 at the start, or by flows from a history.",
+    params: [START_ARR, { ...END_ARR, optional: true, description: "Ending ARR, aligned with start_arr; leave empty when start_arr is a subscription history." }, FLOWS_WINDOW_FROM, FLOWS_WINDOW_TO],
     result: "value",
     example: "=XSELL_NRR(B2:B401, C2:C401)",
     section: "retention",
   },
   {
     id: "GRR",
-    description: "Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start.",
-    params: [START_ARR, END_ARR],
+    description: "Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start, or by flows.",
+    params: [START_ARR, { ...END_ARR, optional: true, description: "Ending ARR, aligned with start_arr; leave empty when start_arr is a subscription history." }, FLOWS_WINDOW_FROM, FLOWS_WINDOW_TO],
     result: "value",
     example: "=XSELL_GRR(B2:B401, C2:C401)",
     section: "retention",
   },
   {
     id: "MOVEMENT",
-    description: "One class per account row: New, Expansion, Flat, Contraction or Churn (blank when both are 0).",
-    params: [START_ARR, END_ARR],
+    description: "One class per account row: New, Reactivation, Expansion, Flat, Contraction or Churn (blank when both are 0).",
+    params: [START_ARR, END_ARR, zero(range("paid_before", "Optional: per row, whether the account paid before the start (yes, or an earlier amount): a return is Reactivation.", true), "cells")],
     result: "range",
     example: "=XSELL_MOVEMENT(B1:B401, C1:C401)",
     section: "retention",
@@ -182,7 +184,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "RETENTION",
     description: "Retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.",
-    params: [range("table", "Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.")],
+    params: [range("table", "Account, Start ARR, End ARR rows (a Product column splits cross-sell from upsell), or a subscription history."), FLOWS_WINDOW_FROM, FLOWS_WINDOW_TO],
     result: "range",
     example: "=XSELL_RETENTION(Retention!A1:D1500)",
     section: "retention",

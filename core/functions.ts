@@ -14,7 +14,8 @@ import { modelTable, resolveModel } from "./model";
 import { band, explainLine, scoreTable } from "./score";
 import { columnReportRows } from "./read/report";
 import { asGrid, findColumn, isOmitted, readTable, scalarArg, type Table } from "./table";
-import { clean, isBlank, showValue, toNumber, toText, type CellValue } from "./values";
+import { clean, isBlank, showValue, toNumber, toSignal, toText, type CellValue } from "./values";
+import { flowsOf, XSELL_FLOWS } from "./history/functions";
 
 export type Result = CellValue[][] | number | string;
 
@@ -209,39 +210,75 @@ export function XSELL_RULES(): CellValue[][] {
 
 // ---------- retention ----------
 
-/** Net revenue retention of the cohort with ARR > 0 at the start: Σ ending ARR ÷ Σ starting ARR. */
-export function XSELL_NRR(start_arr: unknown, end_arr: unknown): number {
+/**
+ * Whether a range is a subscription history (Account, Product, an amount and a Start Date) rather than a column of
+ * starting ARR: then NRR and GRR are measured by flows over a window instead of by two snapshots.
+ */
+function isHistory(fn: string, v: unknown): boolean {
+  if (!Array.isArray(v) || v.length < 2 || !Array.isArray(v[0]) || v[0].length < 4) return false;
+  const head = readTable(fn, [v[0] as CellValue[]]);
+  return head.fields.has("Product") && head.fields.has("Start Date") && (head.fields.has("ARR") || head.fields.has("MRR"));
+}
+
+/**
+ * NRR and GRR by either method: two aligned columns (the snapshot method) or a subscription history with an
+ * optional window (ChartMogul's flows method, the trailing twelve months by default).
+ */
+function rateOf(fn: string, which: "nrr" | "grr", start_arr: unknown, end_arr: unknown, from: unknown, to: unknown): number {
+  if (isHistory(fn, start_arr)) {
+    if (!isOmitted(end_arr)) throw valueError(fn, "end_arr must be empty when the first argument is a subscription history (NRR and GRR by flows need no second column)");
+    return flowsOf(fn, start_arr, undefined, from, to, undefined).flows[which];
+  }
+  if (!isOmitted(from) || !isOmitted(to)) throw valueError(fn, "from and to apply only to a subscription history; two ARR columns already say where the window starts and ends");
+  if (isOmitted(end_arr)) throw valueError(fn, "end_arr is required with a column of starting ARR (or pass a subscription history for NRR and GRR by flows)");
+  const { start, end } = alignedArr(fn, start_arr, end_arr);
+  return cohortRates(fn, start, end)[which];
+}
+
+/** Net revenue retention: Σ ending ÷ Σ starting ARR of the accounts with ARR > 0 at the start, or by flows from a history. */
+export function XSELL_NRR(start_arr: unknown, end_arr?: unknown, from?: unknown, to?: unknown): number {
   const fn = "XSELL_NRR";
-  return guard(fn, () => {
-    const { start, end } = alignedArr(fn, start_arr, end_arr);
-    return cohortRates(fn, start, end).nrr;
-  });
+  return guard(fn, () => rateOf(fn, "nrr", start_arr, end_arr, from, to));
 }
 
-/** Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start. */
-export function XSELL_GRR(start_arr: unknown, end_arr: unknown): number {
+/** Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start, or by flows. */
+export function XSELL_GRR(start_arr: unknown, end_arr?: unknown, from?: unknown, to?: unknown): number {
   const fn = "XSELL_GRR";
-  return guard(fn, () => {
-    const { start, end } = alignedArr(fn, start_arr, end_arr);
-    return cohortRates(fn, start, end).grr;
-  });
+  return guard(fn, () => rateOf(fn, "grr", start_arr, end_arr, from, to));
 }
 
-/** One class per row: New, Expansion, Flat, Contraction or Churn (blank when both are 0). */
-export function XSELL_MOVEMENT(start_arr: unknown, end_arr: unknown): CellValue[][] {
+/**
+ * One class per row: New, Expansion, Flat, Contraction or Churn (blank when both are 0). With `paid_before` (a
+ * column saying whether the account paid at some time before the start), a return is Reactivation, not New.
+ */
+export function XSELL_MOVEMENT(start_arr: unknown, end_arr: unknown, paid_before?: unknown): CellValue[][] {
   const fn = "XSELL_MOVEMENT";
   return guard(fn, () => {
     const { start, end, header } = alignedArr(fn, start_arr, end_arr);
+    const before = isOmitted(paid_before) ? null : asGrid(fn, "paid_before", paid_before).map((r) => r[0]);
+    if (before && before.length !== start.length + (header ? 1 : 0)) throw valueError(fn, `paid_before has ${before.length} rows but start_arr has ${start.length + (header ? 1 : 0)}; pass aligned ranges`);
     const out: CellValue[][] = header ? [["Movement"]] : [];
-    for (let i = 0; i < start.length; i++) out.push([movement(start[i], end[i])]);
+    for (let i = 0; i < start.length; i++) {
+      const m = movement(start[i], end[i]);
+      const paid = before ? before[i + (header ? 1 : 0)] : undefined;
+      // paid before: a yes, or an earlier amount above 0 (a date of the last payment counts as yes)
+      const said = paid === undefined || isBlank(paid) ? null : toSignal(paid);
+      const returned = m === "New" && said !== null && said.ok && said.value;
+      out.push([returned ? "Reactivation" : m]);
+    }
     return out;
   });
 }
 
 /** A labelled retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn and a reconciliation. */
-export function XSELL_RETENTION(table: unknown): CellValue[][] {
+export function XSELL_RETENTION(table: unknown, from?: unknown, to?: unknown): CellValue[][] {
   const fn = "XSELL_RETENTION";
-  return guard(fn, () => retentionRows(retentionSummary(fn, table)));
+  return guard(fn, () => {
+    // a subscription history: the flows summary over the window (as XSELL_FLOWS, by month)
+    if (isHistory(fn, table)) return XSELL_FLOWS(table, undefined, from, to);
+    if (!isOmitted(from) || !isOmitted(to)) throw valueError(fn, "from and to apply only to a subscription history; a Start ARR / End ARR table already covers one window");
+    return retentionRows(retentionSummary(fn, table));
+  });
 }
 
 /** Expansion ARR needed to reach a target NRR: start × (target − 1) + expected churn. */

@@ -188,52 +188,65 @@ export function rules(): Promise<any[][]> {
 }
 
 /**
- * Net revenue retention of the accounts with ARR > 0 at the start: their ending ARR ÷ their starting ARR.
+ * Net revenue retention: ending ÷ starting ARR of accounts with ARR > 0 at the start, or by flows from a history.
  * @customfunction NRR
  * @helpurl https://localhost:3000/help.html#retention
- * @param start_arr Starting ARR, one row per account (a header cell on top is skipped).
- * @param end_arr Ending ARR, aligned row for row with start_arr.
- * @returns A single value.
+ * @param start_arr Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.
+ * @param [end_arr] Ending ARR, aligned with start_arr; leave empty when start_arr is a subscription history.
+ * @param [from] Optional, with a subscription history: a date in the window's first month (default: twelve months before to).
+ * @param [to] Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
  */
-export function nrr(start_arr: any[][], end_arr: any[][]): Promise<any> {
-  return callCore({ id: "NRR", result: "value", params: [{ name: "start_arr", shape: "range", zero: "same" }, { name: "end_arr", shape: "range", zero: "same" }] }, core.XSELL_NRR, [start_arr, end_arr]) as Promise<any>;
+export function nrr(start_arr: any[][], end_arr: any[][], from: any, to: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "NRR", result: "value", params: [{ name: "start_arr", shape: "range", zero: "rows" }, { name: "end_arr", shape: "range", zero: "same" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }] }, core.XSELL_NRR, [start_arr, end_arr, from, to], invocation) as Promise<any[][]>;
 }
 
 /**
- * Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start.
+ * Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start, or by flows.
  * @customfunction GRR
  * @helpurl https://localhost:3000/help.html#retention
- * @param start_arr Starting ARR, one row per account (a header cell on top is skipped).
- * @param end_arr Ending ARR, aligned row for row with start_arr.
- * @returns A single value.
+ * @param start_arr Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.
+ * @param [end_arr] Ending ARR, aligned with start_arr; leave empty when start_arr is a subscription history.
+ * @param [from] Optional, with a subscription history: a date in the window's first month (default: twelve months before to).
+ * @param [to] Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
  */
-export function grr(start_arr: any[][], end_arr: any[][]): Promise<any> {
-  return callCore({ id: "GRR", result: "value", params: [{ name: "start_arr", shape: "range", zero: "same" }, { name: "end_arr", shape: "range", zero: "same" }] }, core.XSELL_GRR, [start_arr, end_arr]) as Promise<any>;
+export function grr(start_arr: any[][], end_arr: any[][], from: any, to: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "GRR", result: "value", params: [{ name: "start_arr", shape: "range", zero: "rows" }, { name: "end_arr", shape: "range", zero: "same" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }] }, core.XSELL_GRR, [start_arr, end_arr, from, to], invocation) as Promise<any[][]>;
 }
 
 /**
- * One class per account row: New, Expansion, Flat, Contraction or Churn (blank when both are 0).
+ * One class per account row: New, Reactivation, Expansion, Flat, Contraction or Churn (blank when both are 0).
  * @customfunction MOVEMENT
  * @helpurl https://localhost:3000/help.html#retention
- * @param start_arr Starting ARR, one row per account (a header cell on top is skipped).
+ * @param start_arr Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.
  * @param end_arr Ending ARR, aligned row for row with start_arr.
+ * @param [paid_before] Optional: per row, whether the account paid before the start (yes, or an earlier amount): a return is Reactivation.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function movement(start_arr: any[][], end_arr: any[][]): Promise<any[][]> {
-  return callCore({ id: "MOVEMENT", result: "range", params: [{ name: "start_arr", shape: "range", zero: "same" }, { name: "end_arr", shape: "range", zero: "same" }] }, core.XSELL_MOVEMENT, [start_arr, end_arr]) as Promise<any[][]>;
+export function movement(start_arr: any[][], end_arr: any[][], paid_before: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "MOVEMENT", result: "range", params: [{ name: "start_arr", shape: "range", zero: "rows" }, { name: "end_arr", shape: "range", zero: "same" }, { name: "paid_before", shape: "range", zero: "cells" }] }, core.XSELL_MOVEMENT, [start_arr, end_arr, paid_before], invocation) as Promise<any[][]>;
 }
 
 /**
  * Retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.
  * @customfunction RETENTION
  * @helpurl https://localhost:3000/help.html#retention
- * @param table Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.
+ * @param table Account, Start ARR, End ARR rows (a Product column splits cross-sell from upsell), or a subscription history.
+ * @param [from] Optional, with a subscription history: a date in the window's first month (default: twelve months before to).
+ * @param [to] Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function retention(table: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
-  return callCore({ id: "RETENTION", result: "range", params: [{ name: "table", shape: "range", zero: "rows" }] }, core.XSELL_RETENTION, [table], invocation) as Promise<any[][]>;
+export function retention(table: any[][], from: any, to: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "RETENTION", result: "range", params: [{ name: "table", shape: "range", zero: "rows" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }] }, core.XSELL_RETENTION, [table, from, to], invocation) as Promise<any[][]>;
 }
 
 /**

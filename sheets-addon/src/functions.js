@@ -153,46 +153,53 @@ function XSELL_RULES() {
 }
 
 /**
- * Net revenue retention of the accounts with ARR > 0 at the start: their ending ARR ÷ their starting ARR.
- * @param {A1:K401} start_arr Starting ARR, one row per account (a header cell on top is skipped).
- * @param {A1:K401} end_arr Ending ARR, aligned row for row with start_arr.
+ * Net revenue retention: ending ÷ starting ARR of accounts with ARR > 0 at the start, or by flows from a history.
+ * @param {A1:K401} start_arr Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.
+ * @param {A1:K401} end_arr Ending ARR, aligned with start_arr; leave empty when start_arr is a subscription history.
+ * @param {value} from Optional, with a subscription history: a date in the window's first month (default: twelve months before to).
+ * @param {value} to Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).
  * @return A single value.
  * @customfunction
  */
-function XSELL_NRR(start_arr, end_arr) {
-  return XSELL.call("XSELL_NRR", [start_arr, end_arr]);
+function XSELL_NRR(start_arr, end_arr, from, to) {
+  return XSELL.call("XSELL_NRR", [start_arr, end_arr, from, to]);
 }
 
 /**
- * Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start.
- * @param {A1:K401} start_arr Starting ARR, one row per account (a header cell on top is skipped).
- * @param {A1:K401} end_arr Ending ARR, aligned row for row with start_arr.
+ * Gross revenue retention: each account capped at its starting ARR, Σ min(end, start) ÷ Σ start, or by flows.
+ * @param {A1:K401} start_arr Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.
+ * @param {A1:K401} end_arr Ending ARR, aligned with start_arr; leave empty when start_arr is a subscription history.
+ * @param {value} from Optional, with a subscription history: a date in the window's first month (default: twelve months before to).
+ * @param {value} to Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).
  * @return A single value.
  * @customfunction
  */
-function XSELL_GRR(start_arr, end_arr) {
-  return XSELL.call("XSELL_GRR", [start_arr, end_arr]);
+function XSELL_GRR(start_arr, end_arr, from, to) {
+  return XSELL.call("XSELL_GRR", [start_arr, end_arr, from, to]);
 }
 
 /**
- * One class per account row: New, Expansion, Flat, Contraction or Churn (blank when both are 0).
- * @param {A1:K401} start_arr Starting ARR, one row per account (a header cell on top is skipped).
+ * One class per account row: New, Reactivation, Expansion, Flat, Contraction or Churn (blank when both are 0).
+ * @param {A1:K401} start_arr Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.
  * @param {A1:K401} end_arr Ending ARR, aligned row for row with start_arr.
+ * @param {A1:K401} paid_before Optional: per row, whether the account paid before the start (yes, or an earlier amount): a return is Reactivation.
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_MOVEMENT(start_arr, end_arr) {
-  return XSELL.call("XSELL_MOVEMENT", [start_arr, end_arr]);
+function XSELL_MOVEMENT(start_arr, end_arr, paid_before) {
+  return XSELL.call("XSELL_MOVEMENT", [start_arr, end_arr, paid_before]);
 }
 
 /**
  * Retention summary: expansion split into cross-sell and upsell, NRR, GRR, churn, multi- vs single-product GRR, reconciliation.
- * @param {A1:K401} table Account, Start ARR, End ARR rows; add a Product column to split cross-sell from upsell.
+ * @param {A1:K401} table Account, Start ARR, End ARR rows (a Product column splits cross-sell from upsell), or a subscription history.
+ * @param {value} from Optional, with a subscription history: a date in the window's first month (default: twelve months before to).
+ * @param {value} to Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_RETENTION(table) {
-  return XSELL.call("XSELL_RETENTION", [table]);
+function XSELL_RETENTION(table, from, to) {
+  return XSELL.call("XSELL_RETENTION", [table, from, to]);
 }
 
 /**

@@ -122,3 +122,36 @@ describe("Retention tab formats come with each metric", () => {
     expect(gap.value).toBeCloseTo((multi - single) * 100, 10);
   });
 });
+
+describe("NRR and GRR by flows from a subscription history (beside the snapshot method)", () => {
+  // A pays 100 a month from January 2025 on; B pays 100 from January, leaves on 1 March and returns on 1 May.
+  const history = [
+    ["Account", "Product", "MRR", "Start Date", "End Date"],
+    ["A", "CRM", 100, "2025-01-01", ""],
+    ["B", "CRM", 100, "2025-01-01", "2025-03-01"],
+    ["B", "CRM", 100, "2025-05-01", ""],
+  ];
+  it("counts a churn and return inside the window as churn, with the return excluded (ChartMogul): 0.5, where two snapshots say 1.0", async () => {
+    const { XSELL_GRR, XSELL_NRR, XSELL_RETENTION, XSELL_FLOWS } = await import("../../core/functions");
+    // window February–June 2025: opening 200 on 1 Feb; February loses B (churn 100); April brings B back (reactivation, excluded)
+    // NRR = (200 + 0 − 0 − 100) ÷ 200 = 0.5; GRR = (200 − 0 − 100) ÷ 200 = 0.5
+    expect(XSELL_NRR(history, undefined, "2025-02-01", "2025-06-01")).toBe(0.5);
+    expect(XSELL_GRR(history, undefined, "2025-02-01", "2025-06-01")).toBe(0.5);
+    // the snapshot method on the same window's first and last day sees both accounts at 100 both times
+    expect(XSELL_NRR([[100], [100]], [[100], [100]])).toBe(1);
+    expect(XSELL_RETENTION(history, "2025-02-01", "2025-06-01")).toEqual(XSELL_FLOWS(history, undefined, "2025-02-01", "2025-06-01"));
+  });
+  it("says which argument does not fit the method", async () => {
+    const { XSELL_NRR } = await import("../../core/functions");
+    expect(() => XSELL_NRR(history, [[1]])).toThrow("XSELL_NRR: end_arr must be empty when the first argument is a subscription history");
+    expect(() => XSELL_NRR([[100]], [[90]], "2025-01-01")).toThrow("XSELL_NRR: from and to apply only to a subscription history");
+    expect(() => XSELL_NRR([[100]])).toThrow("XSELL_NRR: end_arr is required with a column of starting ARR");
+  });
+});
+
+describe("XSELL_MOVEMENT with paid_before", () => {
+  it("classes a return as Reactivation, a first purchase as New", async () => {
+    const { XSELL_MOVEMENT } = await import("../../core/functions");
+    expect(XSELL_MOVEMENT([["Start ARR"], [0], [0], [100], [0]], [["End ARR"], [50], [50], [0], [70]], [["Paid before"], ["Yes"], ["No"], [""], [1200]])).toEqual([["Movement"], ["Reactivation"], ["New"], ["Churn"], ["Reactivation"]]);
+  });
+});
