@@ -2,8 +2,7 @@
  * The one source of truth for every catalog function's names, descriptions and parameters. The Excel JSDoc
  * wrappers, the Apps Script wrappers and the README's function table are checked against it by tests.
  */
-import { HISTORY_SPECS } from "./history/functions";
-import { TIMING_SPECS } from "./history/timing-functions";
+import { HISTORY_SPECS, TIMING_SPECS } from "./history/specs";
 
 export interface ParamSpec {
   readonly name: string;

@@ -3,7 +3,6 @@
  * GRR by flows over a window) and XSELL_COHORTS (the cohort triangle). Each takes values as a host passes them,
  * returns a 2D array, and throws XsellError through guard().
  */
-import type { FunctionSpec, ParamSpec, ZeroMeaning } from "../catalog";
 import { guard, valueError } from "../errors";
 import { asOfArg } from "../args";
 import { dateText, dayOfDateText } from "../read/cells";
@@ -151,44 +150,7 @@ export function XSELL_COHORTS(subscriptions: unknown, period?: unknown, measure?
 
 // ---------- catalog entries, for the lead to add to core/catalog.ts ----------
 
-const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional, zero: "rows" });
-const value = (name: string, description: string, optional = false, type: ParamSpec["type"] = "any"): ParamSpec => ({ name, description, shape: "value", type, optional, zero: "cells" });
-const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
 
-const SUBSCRIPTIONS = range("subscriptions", "Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.");
-const PERIOD = zero(value("period", 'Optional: "month" (default), "quarter" or "year".', true, "string"), "omitted");
-const FROM = zero(value("from", "Optional: a date in the first period (default: from the start of the history, opening at 0).", true), "omitted");
-const TO = zero(value("to", "Optional: a date in the last period (default: the period holding as_of, to date).", true), "omitted");
-const FLOWS_FROM = zero(value("from", "Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).", true), "omitted");
-const FLOWS_TO = zero(value("to", "Optional: a date in the window's last period (default: the last period ended by as_of).", true), "omitted");
-const HISTORY_AS_OF = zero(value("as_of", "Optional: the date the history is known to (default today); the period holding it closes on it.", true), "omitted");
-
-export const HISTORY_SPECS: readonly FunctionSpec[] = [
-  {
-    id: "MOVEMENTS",
-    description: "Per period: Opening, New, Reactivation, Expansion, Contraction, Churn, Closing and customer counts; every row bridges.",
-    params: [SUBSCRIPTIONS, PERIOD, FROM, TO, HISTORY_AS_OF],
-    result: "range",
-    example: '=XSELL_MOVEMENTS(Subscriptions!A1:F3009, "quarter")',
-    section: "retention",
-  },
-  {
-    id: "FLOWS",
-    description: "NRR and GRR by flows over a window: opening, expansion, contraction and churn summed over its periods (new, returns excluded).",
-    params: [SUBSCRIPTIONS, PERIOD, FLOWS_FROM, FLOWS_TO, HISTORY_AS_OF],
-    result: "range",
-    example: '=XSELL_FLOWS(Subscriptions!A1:F3009, "month", "2025-01-01", "2025-12-31")',
-    section: "retention",
-  },
-  {
-    id: "COHORTS",
-    description: "Cohort triangle: start cohorts down, periods since start across, revenue or logo retention; cohort sizes beside it.",
-    params: [SUBSCRIPTIONS, PERIOD, zero(value("measure", 'Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).', true, "string"), "omitted"), HISTORY_AS_OF],
-    result: "range",
-    example: '=XSELL_COHORTS(Subscriptions!A1:F3009, "quarter", "logos")',
-    section: "retention",
-  },
-];
 
 /** Kept for the lead's wiring of XSELL_NRR/GRR's flows method: the window and the flows in one call. */
 export function flowsOf(fn: string, subscriptions: unknown, period: unknown, from: unknown, to: unknown, as_of: unknown): { flows: Flows; unit: string; kind: PeriodKind } {

@@ -3,7 +3,6 @@
  * failures throw XsellError), and their catalog entries (TIMING_SPECS) for core/catalog.ts.
  */
 import { asOfArg, optionalNumberArg } from "../args";
-import type { FunctionSpec, ParamSpec } from "../catalog";
 import { divError, guard, valueError } from "../errors";
 import { findColumn, isOmitted, scalarArg } from "../table";
 import { isoFromDay, showValue, toText, type CellValue } from "../values";
@@ -76,52 +75,4 @@ export function XSELL_PRODUCT_RETENTION(subscriptions: unknown, as_of?: unknown,
   });
 }
 
-const SUBSCRIPTIONS: ParamSpec = {
-  name: "subscriptions",
-  description: "Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.",
-  shape: "range",
-  type: "any",
-  optional: false,
-  zero: "rows",
-};
-const opt = (name: string, description: string, type: ParamSpec["type"]): ParamSpec => ({ name, description, shape: "value", type, optional: true, zero: "omitted" });
 
-/** Catalog entries for core/catalog.ts (section "retention"). */
-export const TIMING_SPECS: readonly FunctionSpec[] = [
-  {
-    id: "TIME_TO_SECOND",
-    description: "Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.",
-    params: [
-      SUBSCRIPTIONS,
-      opt("as_of", "Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn.", "any"),
-      opt("by", 'Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.', "string"),
-    ],
-    result: "range",
-    example: '=XSELL_TIME_TO_SECOND(Subscriptions!A1:F3000, , "first product")',
-    section: "retention",
-  },
-  {
-    id: "SEQUENCE",
-    description: "Purchase order: of accounts that bought A (row) first, the share that later bought B (column); same-day is not a sequence.",
-    params: [
-      SUBSCRIPTIONS,
-      opt("within_days", "Optional: count B only when bought within this many days after A (default: ever).", "number"),
-      opt("measure", 'Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.', "string"),
-    ],
-    result: "range",
-    example: "=XSELL_SEQUENCE(Subscriptions!A1:F3000, 365)",
-    section: "retention",
-  },
-  {
-    id: "PRODUCT_RETENTION",
-    description: "Per product, 12-month GRR and logo retention when it was the first product vs cross-sold later, with counts.",
-    params: [
-      SUBSCRIPTIONS,
-      opt("as_of", "Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count.", "any"),
-      opt("months", "Optional: the horizon in calendar months after each product's first start (default 12).", "number"),
-    ],
-    result: "range",
-    example: "=XSELL_PRODUCT_RETENTION(Subscriptions!A1:F3000)",
-    section: "retention",
-  },
-];

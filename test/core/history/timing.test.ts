@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { readHistory } from "../../../core/history/read";
 import { entryRows, secondPurchases, timeToSecond } from "../../../core/history/timing";
-import { TIMING_SPECS, XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from "../../../core/history/timing-functions";
+import { XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from "../../../core/history/timing-functions";
+import { TIMING_SPECS } from "../../../core/history/specs";
 import { dayFromYmd, type CellValue } from "../../../core/values";
 import { thrown } from "../../helpers";
 
