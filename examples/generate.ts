@@ -151,14 +151,14 @@ export function generateSubscriptions(sample: SampleData, seed = 20261102): stri
     for (const { product, arr, start } of products) {
       const target = Math.round(arr / 12);
       // a product starts below what it is worth today and moves there in steps (an occasional step down)
-      let amount = Math.round(target * (0.6 + rnd() * 0.3));
+      let amount = Math.round(target * (0.8 + rnd() * 0.15));
       let day = start;
       const spells: [number, number, number][] = [];
       while (day < asOf) {
         const next = day + 120 + Math.floor(rnd() * 300);
         if (next >= asOf - 10 || amount >= target) break;
         spells.push([amount, day, next]);
-        amount = rnd() < 0.2 ? Math.round(amount * (0.75 + rnd() * 0.15)) : Math.round(Math.min(target, amount * (1.1 + rnd() * 0.3)));
+        amount = rnd() < 0.3 ? Math.round(amount * (0.75 + rnd() * 0.15)) : Math.round(Math.min(target, amount * (1.05 + rnd() * 0.15)));
         day = next;
       }
       spells.push([target, day, 0]);

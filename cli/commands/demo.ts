@@ -3,6 +3,12 @@ import { retentionSummary } from "../../core/retention";
 import { parseFlags, wantsHelp } from "../io";
 import { writeReport } from "./report";
 import { opportunityText, topOpportunities } from "../../core/tabs";
+import { flowsOf } from "../../core/history/functions";
+import { XSELL_TIME_TO_SECOND } from "../../core/functions";
+import { parseCsv } from "../csv";
+import { readFileSync } from "node:fs";
+
+const readTableRows = (path: string): string[][] => parseCsv(readFileSync(path, "utf8"));
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 /** The sample data is generated around this date; reporting "as of" it keeps the demo the same every day. */
@@ -50,6 +56,15 @@ export async function demo(args: string[]): Promise<number> {
     const r = retentionSummary("xsell", res.retentionRows);
     lines.push("", `Retention (cohort with ARR > 0 at the start): NRR ${pct(r.nrr)}, GRR ${pct(r.grr)}`, `  expansion ${money(r.expansion)} = cross-sell ${money(r.crossSell)} + upsell ${money(r.upsell)}; GRR 2+ products ${pct(r.grrMulti)} vs single ${pct(r.grrSingle)}`);
   }
+  const history = readTableRows(ex("subscriptions.csv"));
+  const flows = flowsOf("xsell", history, undefined, undefined, undefined, DEMO_AS_OF).flows;
+  const [, all] = XSELL_TIME_TO_SECOND(history, DEMO_AS_OF) as (string | number)[][];
+  const [, , , , , , median, low, high, within] = all;
+  lines.push(
+    "",
+    `Subscription history, trailing 12 months: NRR by flows ${pct(flows.nrr)}, GRR ${pct(flows.grr)} (churn and return inside the window count as churn)`,
+    `  median days to a second product: ${median} (95% CI ${low}–${high}); ${pct(within as number)} buy one within 180 days`,
+  );
   lines.push("", "Open the workbook in Excel or LibreOffice: the Scenario tab's outputs are live formulas.");
   console.log(lines.join("\n"));
   return 0;
