@@ -1,12 +1,14 @@
 /**
  * Golden files, one folder per case (test/golden/<FUNCTION>/<case>/): input.json holds the arguments and
- * expected.json the exact output. Arguments may be {"csv": "examples/x.csv", "rows": N} (the first N data rows
- * with the header) or {"date": "2026-03-01"} (a JS Date at UTC midnight, the core's form of a date cell).
- * Regenerate after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts` and review the diff.
+ * expected.json the exact output. Arguments may be {"csv": "test/fixtures/frozen-sample/x.csv", "rows": N} (the
+ * first N data rows with the header, from a frozen copy of the sample) or {"date": "2026-03-01"} (a JS Date at UTC
+ * midnight, the core's form of a date cell). A mismatch writes actual.json beside the case (test/golden-case.ts);
+ * accept an intended change with `npm run golden:accept -- <case folder>`, which shows the diff first.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { expectGolden } from "./golden-case";
 import * as catalog from "../core/functions";
 import { XsellError } from "../core/errors";
 import { parseCsv } from "../cli/csv";
@@ -46,13 +48,7 @@ for (const fnName of readdirSync(ROOT)) {
       const dir = join(ROOT, fnName, name);
       it(name, () => {
         const input = JSON.parse(readFileSync(join(dir, "input.json"), "utf8")) as { args: unknown[] };
-        const actual = JSON.parse(JSON.stringify(run(fnName, input.args)));
-        const expectedPath = join(dir, "expected.json");
-        if (process.env.UPDATE_GOLDEN || !existsSync(expectedPath)) {
-          if (!process.env.UPDATE_GOLDEN) throw new Error(`${expectedPath} is missing; run with UPDATE_GOLDEN=1 to create it`);
-          writeFileSync(expectedPath, `${JSON.stringify(actual, null, 1)}\n`);
-        }
-        expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, "utf8")));
+        expectGolden(dir, run(fnName, input.args));
       });
     }
   });

@@ -1,11 +1,12 @@
 /**
- * Golden specs for every tab builder on the sample data (test/golden-tabs/<case>/input.json → expected.json).
- * input.json: {"tab": "scorecard", "accounts": {"csv": "examples/accounts.csv"}, "ownership": …, "asOf": "2026-11-01"}.
- * Regenerate after an intended change: UPDATE_GOLDEN=1 npx vitest run test/tabs.golden.test.ts (and review the diff).
+ * Golden specs for every tab builder on a frozen copy of the sample (test/golden-tabs/<case>/input.json → expected.json).
+ * input.json: {"tab": "scorecard", "accounts": {"csv": "test/fixtures/frozen-sample/accounts.csv"}, …, "asOf": "2026-11-01"}.
+ * A mismatch writes actual.json beside the case; accept an intended change with `npm run golden:accept -- <case>`.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
+import { expectGolden } from "./golden-case";
 import { buildTab, type TabKind } from "../core/tabs";
 import { toDay } from "../core/values";
 import { parseCsv } from "../cli/csv";
@@ -33,11 +34,7 @@ describe("tab builder golden specs", () => {
         minAccounts: input.minAccounts,
         asOf: asOf.value,
       });
-      const actual = JSON.parse(JSON.stringify(spec));
-      const path = join(ROOT, name, "expected.json");
-      if (process.env.UPDATE_GOLDEN) writeFileSync(path, `${JSON.stringify(actual, null, 1)}\n`);
-      if (!existsSync(path)) throw new Error(`${path} is missing; run with UPDATE_GOLDEN=1`);
-      expect(actual).toEqual(JSON.parse(readFileSync(path, "utf8")));
+      expectGolden(join(ROOT, name), spec);
     });
   }
 });
