@@ -2,7 +2,7 @@
 import { demo, DEMO_USAGE } from "./commands/demo";
 import { report, REPORT_USAGE } from "./commands/report";
 import { score, SCORE_USAGE } from "./commands/score";
-import { CliError } from "./io";
+import { CliError, errorLine } from "./io";
 
 export const USAGE = `xsell: cross-sell decisions from your account sheets, offline.
 
@@ -40,11 +40,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof CliError) {
-      console.error(`xsell: ${e.message}`);
+      console.error(`xsell: ${errorLine(e.message)}`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    console.error(`xsell: ${msg}`);
+    console.error(`xsell: ${errorLine(msg)}`);
     return 1;
   }
 }

@@ -11,6 +11,9 @@ import type { CellValue } from "../core/values";
 import { decodeBytes, DELIMITER_NAMES, parseDelimited } from "./csv";
 import { CliError } from "./io";
 
+/** The largest input file read, in bytes (a spreadsheet's own limits are well below). */
+export const MAX_INPUT_BYTES = 1024 * 2 ** 20;
+
 export interface LoadedTable {
   /** Where it came from, for messages: "accounts.csv" or "book.xlsx › Ownership". */
   label: string;
@@ -79,30 +82,47 @@ function openBook(path: string): Promise<ExcelJS.Workbook> {
   return p;
 }
 
-function sheetRows(ws: ExcelJS.Worksheet): CellValue[][] {
+/** The most cells a sheet is read into (rows that hold a value × their width): beyond it, the sheet is refused. */
+export const MAX_SHEET_CELLS = 50_000_000;
+
+/**
+ * A sheet's cells, reading only the cells that exist: a sheet with values at A1, XFD1 and A1048576 is three cells,
+ * not the 17 billion its dimensions imply. Rows with no value in between are one shared empty row.
+ */
+function sheetRows(ws: ExcelJS.Worksheet, label: string): CellValue[][] {
   const rows: CellValue[][] = [];
-  const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    const out: CellValue[] = new Array(width).fill("");
-    for (let c = 1; c <= width; c++) out[c - 1] = excelCell(row.getCell(c).value);
+  const EMPTY: CellValue[] = [];
+  let cells = 0;
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const out: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      out[c - 1] = excelCell(cell.value);
+    });
+    for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = "";
+    cells += out.length;
+    if (cells > MAX_SHEET_CELLS) throw new CliError(`${label} holds more than ${MAX_SHEET_CELLS.toLocaleString("en-US")} cells in its rows; split it, or use the warehouse path`);
     rows[n - 1] = out;
   });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = new Array(width).fill("");
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = EMPTY;
   return rows;
 }
 
 /** A CSV or xlsx file; `sheet` picks a worksheet of an xlsx (default: the first). */
 export async function readTableFile(path: string, sheet?: string): Promise<LoadedTable> {
   if (!existsSync(path)) throw new CliError(`cannot read ${path}: no such file`);
-  if (!statSync(path).isFile()) throw new CliError(`cannot read ${path}: it is a folder, not a file`);
+  const st = statSync(path);
+  // regular files only: a folder, a device (/dev/zero) or a FIFO would fail late, read forever or block
+  if (st.isDirectory()) throw new CliError(`cannot read ${path}: it is a folder, not a file`);
+  if (!st.isFile()) throw new CliError(`cannot read ${path}: it is not a regular file (a device, a pipe or a socket)`);
+  if (st.size > MAX_INPUT_BYTES) throw new CliError(`cannot read ${path}: it is ${(st.size / 2 ** 20).toFixed(0)} MB; inputs up to ${MAX_INPUT_BYTES / 2 ** 20} MB are read (a larger table belongs in a warehouse)`);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return readDelimited(basename(path), readFileSync(path));
   if (ext === ".xlsx" || ext === ".xlsm") {
     const wb = await openBook(path);
     const ws = sheet ? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()) : wb.worksheets[0];
     if (!ws) throw new CliError(`cannot read sheet "${sheet}" of ${path}: it has ${wb.worksheets.map((w) => `"${w.name}"`).join(", ") || "no sheets"}`);
-    const rows = sheetRows(ws);
     const label = `${basename(path)} › ${ws.name}`;
+    const rows = sheetRows(ws, label);
     const filled = rows.filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined)).length;
     if (filled === 0) throw new CliError(`${label} is empty; expected a header row and account rows`);
     if (filled === 1) throw new CliError(`${label} has a header row but no data rows`);

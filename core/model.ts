@@ -69,7 +69,10 @@ const EXPANSION_100: Row[] = [
   ["Sponsor", "Expansion readiness", "Champion", "true", null, 7, null],
 ];
 
-export const PRESETS: Record<string, Row[]> = { "readiness-100": READINESS_100, "expansion-100": EXPANSION_100 };
+export const PRESETS: Readonly<Record<string, Row[]>> = Object.freeze(Object.assign(Object.create(null) as Record<string, Row[]>, { "readiness-100": READINESS_100, "expansion-100": EXPANSION_100 }));
+
+/** Whether a user's word names a preset: own keys only, so "constructor" or "__proto__" are not presets. */
+export const isPreset = (name: string): boolean => Object.prototype.hasOwnProperty.call(PRESETS, name);
 export const DEFAULT_PRESET = "readiness-100";
 
 /** XSELL_MODEL's output: the header row and one row per criterion, ready to edit in a sheet. */
@@ -81,7 +84,7 @@ export function modelTable(fn: string, preset: unknown): CellValue[][] {
 function presetName(fn: string, preset: unknown): string {
   if (isOmitted(preset)) return DEFAULT_PRESET;
   const s = toText(scalarArg(preset)).toLowerCase();
-  if (!(s in PRESETS)) throw valueError(fn, `model ${showValue(s)} is not a preset; use ${Object.keys(PRESETS).map((k) => `"${k}"`).join(" or ")}, or pass a model table`);
+  if (!isPreset(s)) throw valueError(fn, `model ${showValue(s)} is not a preset; use ${Object.keys(PRESETS).map((k) => `"${k}"`).join(" or ")}, or pass a model table`);
   return s;
 }
 

@@ -188,7 +188,14 @@ export function readTable(fn: string, data: unknown, headers?: unknown, options:
     }
     if (footerRows.length > 0) tableNotes.push(`${footerRows.length === 1 ? "1 line" : `${footerRows.length} lines`} under the table ignored as a footer (row ${footerRows.join(", ")})`);
   }
-  const { fields: columnFields, report: columns } = readColumns(fn, headerTexts, rows, rowNumbers, options);
+  // columns are read over the rows that hold something: a sheet whose far cells (A1048576, XFD1) exist is read as
+  // the few rows it has, not as rows × columns of nothing
+  const liveIdx: number[] = [];
+  for (let r = 0; r < rows.length; r++) if (rows[r].length > 0) liveIdx.push(r);
+  const sparse = liveIdx.length < rows.length;
+  const liveRows = sparse ? liveIdx.map((r) => rows[r]) : rows;
+  const { fields: columnFields, report: columns } = readColumns(fn, headerTexts, liveRows, sparse ? liveIdx.map((r) => rowNumbers[r]) : rowNumbers, options);
+  if (sparse) liveIdx.forEach((r, k) => (rows[r] = liveRows[k]));
   const ragged: number[] = [];
   for (let r = 0; r < rows.length && ragged.length < 1000; r++) {
     const row = rows[r];

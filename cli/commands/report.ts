@@ -3,17 +3,17 @@
  * The file is written to a temporary name beside --out and renamed when complete, so a failure never leaves a
  * half-written workbook; an existing --out is refused unless --force.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { PRESETS, resolveModel } from "../../core/model";
+import { isPreset, PRESETS, resolveModel } from "../../core/model";
 import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
 import { buildTab, canBuild, TAB_KINDS, TABS, type SheetSpec, type TabKind } from "../../core/tabs";
 import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
 import { describeTable, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, READING_USAGE, readLoaded } from "../inputs";
-import { CliError, describeError, parseFlags, wantsHelp } from "../io";
+import { CliError, describeError, parseFlags, terminalText, wantsHelp } from "../io";
 import { Progress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
 import { addDataSheet, addSpecSheet } from "../xlsx-writer";
@@ -92,7 +92,7 @@ export async function readAccounts(o: { accounts: string; map?: string[]; dateOr
   let model: unknown = null;
   if (o.model) {
     const preset = o.model.toLowerCase();
-    if (preset in PRESETS) model = preset;
+    if (isPreset(preset)) model = preset;
     else if (!existsSync(o.model)) throw new CliError(`--model: "${o.model}" is neither a preset (${Object.keys(PRESETS).join(", ")}) nor a file`);
     else model = (await readTableFile(o.model)).rows;
   }
@@ -131,10 +131,25 @@ async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "own
   return { loaded, options };
 }
 
+/** Temporary names are unique within the process too (two reports may be written at once). */
+let tmpCounter = 0;
+
+/** Whether two paths are one file (the same device and inode: symlinks and hard links included). */
+function sameFile(a: string, b: string): boolean {
+  const x = statSync(a);
+  const y = statSync(b);
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
 export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const out = resolve(o.out);
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
   if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
+  // never write over an input, by any path to it (the same name, a symlink or a hard link)
+  for (const input of [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.model]) {
+    if (input && existsSync(input) && existsSync(out) && sameFile(input, out)) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
+    if (input && resolve(input) === out) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
+  }
   const asOf = parseAsOf(o.asOf);
   const { loaded: accounts, options, table, model } = await readAccounts(o);
   const ownership = o.ownership ? await readOther(o.ownership, o, asOf, "ownership") : undefined;
@@ -185,14 +200,30 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     addDataSheet(wb, name, [read.headers, ...read.rows], read.report.columns);
   }
   progress.step(++step, "saving");
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${(tmpCounter += 1)}.tmp`);
+  const cleanUp = (): void => rmSync(tmp, { force: true });
+  // interrupted while writing: no temporary file is left beside --out (kill -9 cannot be caught; nothing can)
+  const onSignal = (): void => {
+    cleanUp();
+    process.exit(130);
+  };
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   try {
+    mkdirSync(dirname(out), { recursive: true });
     await wb.xlsx.writeFile(tmp);
-    renameSync(tmp, out);
+    if (o.force) renameSync(tmp, out);
+    else {
+      // exclusive creation: two runs to one --out cannot both succeed (a link fails where the name exists)
+      linkSync(tmp, out);
+      rmSync(tmp);
+    }
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CliError(`cannot write ${o.out}: ${e instanceof Error ? e.message : String(e)}`);
+    cleanUp();
+    const code = (e as { code?: string }).code;
+    if (code === "EEXIST") throw new CliError(`${o.out} appeared while the report was being written; pass --force to replace it`);
+    throw new CliError(`cannot write ${o.out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  } finally {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
   }
   progress.done();
   return result;
@@ -226,7 +257,7 @@ export async function report(args: string[]): Promise<number> {
     out,
     force: flags.get("force") === true,
     progress: process.stderr,
-    log: (text) => process.stderr.write(`${text}\n`),
+    log: (text) => process.stderr.write(`${terminalText(text)}\n`),
   });
   console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")} and the input data (${res.accountsRows} account rows).`);
   return 0;

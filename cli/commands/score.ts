@@ -1,5 +1,5 @@
 import { parseAsOf, READING_FLAGS, READING_USAGE } from "../inputs";
-import { CliError, describeError, parseFlags, wantsHelp } from "../io";
+import { CliError, describeError, parseFlags, terminalText, wantsHelp } from "../io";
 import { formatRanking, rankAccounts } from "../scorecard-text";
 import { readAccounts } from "./report";
 
@@ -13,7 +13,7 @@ ${READING_USAGE}`;
 export const SCORE_FLAGS = { model: "value", "as-of": "value", top: "value", ...READING_FLAGS } as const;
 
 /** `xsell score <accounts>`: ranked scorecard in the terminal, read exactly as `xsell report` reads it. */
-export async function score(args: string[], log: (text: string) => void = (t) => process.stderr.write(`${t}\n`)): Promise<number> {
+export async function score(args: string[], log: (text: string) => void = (t) => process.stderr.write(`${terminalText(t)}\n`)): Promise<number> {
   if (wantsHelp(args)) {
     console.log(SCORE_USAGE);
     return 0;
@@ -29,7 +29,7 @@ export async function score(args: string[], log: (text: string) => void = (t) =>
   const asOf = parseAsOf(str("as-of"));
   const { table, model } = await readAccounts({ accounts: positional[0], map: lists.get("map"), dateOrder: str("date-order"), decimal: str("decimal"), model: str("model"), log });
   try {
-    console.log(formatRanking(rankAccounts(table, model, asOf), top));
+    console.log(terminalText(formatRanking(rankAccounts(table, model, asOf), top)));
   } catch (e) {
     throw new CliError(describeError(e));
   }
