@@ -1,26 +1,34 @@
 import { valueError } from "./errors";
 import { isOmitted, scalarArg } from "./table";
 import { dateText, dayOfDateText, type DateText } from "./read/cells";
-import { isoFromDay, showValue, toDay, toNumber, today } from "./values";
+import { isoFromDay, showValue, toDay, toNumber, today, type CellValue } from "./values";
 
 /**
- * as_of: any date form, defaulting to today. A lone slash date is read only when it shows its own order
+ * A date argument named `name`: any date form. A lone slash date is read only when it shows its own order
  * (06/30/2026 can only be month first); 04/05/2026 is refused: one value has no column to decide it.
  */
-export function asOfArg(fn: string, v: unknown): number {
-  if (isOmitted(v)) return today();
-  const raw = scalarArg(v);
-  const d = toDay(raw);
+export function dateArg(fn: string, name: string, raw: unknown): number {
+  const d = toDay(raw as CellValue);
   if (d.ok) return d.value;
   if (typeof raw === "string") {
     const t = dateText(raw);
     if (t && t.proves !== "bad" && (t.day !== null || t.proves !== null)) return dayOfDateText(t, t.proves ?? "mdy")!;
-    if (t && t.proves === null) throw valueError(fn, `as_of: ${showValue(raw)} could be either day or month first; write it as ${isoOf(t, "mdy")} or ${isoOf(t, "dmy")}`);
+    if (t && t.proves === null) throw valueError(fn, `${name}: ${showValue(raw)} could be either day or month first; write it as ${isoOf(t, "mdy")} or ${isoOf(t, "dmy")}`);
   }
-  throw valueError(fn, `as_of: ${d.reason}`);
+  throw valueError(fn, `${name}: ${d.reason}`);
 }
 
 const isoOf = (t: DateText, order: "mdy" | "dmy"): string => isoFromDay(dayOfDateText(t, order)!);
+
+/** as_of: a date, defaulting to today. */
+export function asOfArg(fn: string, v: unknown): number {
+  return isOmitted(v) ? today() : dateArg(fn, "as_of", scalarArg(v));
+}
+
+/** An optional date argument (from, to); null when omitted. */
+export function optionalDateArg(fn: string, name: string, v: unknown): number | null {
+  return isOmitted(v) ? null : dateArg(fn, name, scalarArg(v));
+}
 
 /** A required number argument. */
 export function numberArg(fn: string, name: string, v: unknown, opts: { min?: number; integer?: boolean; max?: number } = {}): number {

@@ -14,7 +14,7 @@
  */
 import { divError } from "../errors";
 import { isoFromDay } from "../values";
-import { periodIndex, periodStart, rowsByAccount, type PeriodKind } from "./movements";
+import { lowerBound, periodIndex, periodStart, rowsByAccount, type PeriodKind } from "./movements";
 import type { History } from "./read";
 
 export type CohortMeasure = "revenue" | "logos";
@@ -115,16 +115,6 @@ export function cohorts(fn: string, h: History, kind: PeriodKind, asOf: number):
   return { kind, asOf, cohorts: out, columns: D };
 }
 
-function lowerBound(days: Int32Array, d: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid] < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The first index holding a day > d. */
 function upperBound(days: Int32Array, d: number): number {

@@ -4,11 +4,10 @@
  * returns a 2D array, and throws XsellError through guard().
  */
 import { guard, valueError } from "../errors";
-import { asOfArg } from "../args";
-import { dateText, dayOfDateText } from "../read/cells";
+import { asOfArg, optionalDateArg } from "../args";
 import type { Metric } from "../retention";
 import { isOmitted, scalarArg } from "../table";
-import { excelSerialFromDay, isoFromDay, showValue, toDay, toText, type CellValue } from "../values";
+import { excelSerialFromDay, isoFromDay, showValue, toText, type CellValue } from "../values";
 import { cohortCell, cohorts, COHORT_MEASURES, type CohortMeasure, type Cohorts } from "./cohorts";
 import { flowsRetention, flowsWindow, movements, PERIOD_KINDS, resolveWindow, type Flows, type MovementRow, type PeriodKind, type Window } from "./movements";
 import { readHistory, type History } from "./read";
@@ -40,19 +39,6 @@ export function measureArg(fn: string, v: unknown): CohortMeasure {
   return found;
 }
 
-/** An optional date argument (from, to), read as as_of is; null when omitted. */
-export function optionalDateArg(fn: string, name: string, v: unknown): number | null {
-  if (isOmitted(v)) return null;
-  const raw = scalarArg(v);
-  const d = toDay(raw);
-  if (d.ok) return d.value;
-  if (typeof raw === "string") {
-    const t = dateText(raw);
-    if (t && t.proves !== "bad" && (t.day !== null || t.proves !== null)) return dayOfDateText(t, t.proves ?? "mdy")!;
-    if (t && t.proves === null) throw valueError(fn, `${name}: ${showValue(raw)} could be either day or month first; write it as ${isoFromDay(dayOfDateText(t, "mdy")!)} or ${isoFromDay(dayOfDateText(t, "dmy")!)}`);
-  }
-  throw valueError(fn, `${name}: ${d.reason}`);
-}
 
 /**
  * The window of a call: period, from, to and as_of read and checked before the table is read; the movements

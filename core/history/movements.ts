@@ -129,7 +129,7 @@ export interface MovementRow {
 const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(a, b);
 
 /** The first index of sorted `days` holding a day ≥ `d` (days.length when none). */
-function lowerBound(days: Int32Array, d: number): number {
+export function lowerBound(days: Int32Array, d: number): number {
   let lo = 0;
   let hi = days.length;
   while (lo < hi) {

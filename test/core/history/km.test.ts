@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { prng } from "../../../examples/generate";
 import { kaplanMeier, kmQuantile, logLogInterval, survivalAt, Z95, type KmFit } from "../../../core/history/km";
 
 describe("Kaplan–Meier by hand", () => {
@@ -104,17 +105,6 @@ describe("Kaplan–Meier: the exact-0.5 midpoint rule and a curve that reaches 0
 
 // ---------- against the Python reference ----------
 
-/** mulberry32: a small seeded PRNG, so the random cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   time: number[];
