@@ -31,18 +31,16 @@ export function buildTiming(inputs: TabInputs): SheetSpec {
 
   const groups = timeToSecond(h, inputs.asOf, { kind: "all" });
   const ttsGrid = groups.length > 0 ? (timeToSecondGrid(groups) as SpecCell[][]) : [["No account had a paid subscription on or before the as-of date."]];
-  // the grid is the summary, a blank row, then the curve: format each part by its own header
+  // the function's grid is the summary, a blank row, then the curve: the summary leads the tab, the long curve ends it
   const blank = ttsGrid.findIndex((r) => r.every((v) => v === "" || v === null || v === undefined));
+  const summary = blank > 0 ? ttsGrid.slice(0, blank) : ttsGrid;
+  const curve = blank > 0 ? ttsGrid.slice(blank + 1) : [];
   section(
     "Time to second product",
-    `Kaplan–Meier estimate from each account's first product to its second, as of ${isoFromDay(inputs.asOf)}; accounts without one are counted until churn or the as-of date. Share bought = 1 − survival.`,
-    ttsGrid,
-    (top, rows, cols) => {
-      if (blank > 0) {
-        b.format({ range: a1Range(top + blank + 1, 0, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
-        b.format({ range: a1Range(top + 1, 9, blank - 1, 3), numberFormat: "0%" });
-        b.format({ range: a1Range(top + blank + 2, 5, rows - blank - 2, 4), numberFormat: "0.0%" });
-      }
+    `Kaplan–Meier estimate from each account's first product to its second, as of ${isoFromDay(inputs.asOf)}; accounts without one are counted until churn or the as-of date. The curve is at the bottom of the tab.`,
+    summary,
+    (top, rows) => {
+      if (rows > 1) b.format({ range: a1Range(top + 1, 9, rows - 1, 3), numberFormat: "0%" });
     },
   );
   const seq = sequence(h, null, false);
@@ -66,7 +64,17 @@ export function buildTiming(inputs: TabInputs): SheetSpec {
       if (rows > 1) b.format({ range: a1Range(top + 1, 2, rows - 1, 2), numberFormat: "0%" }).format({ range: a1Range(top + 1, 5, rows - 1, 2), numberFormat: "0%" });
     },
   );
+  if (curve.length > 0) {
+    section(
+      "Time to second product: the curve",
+      "Days since the first product; share bought = 1 − survival, with its 95% band (Greenwood, log-log).",
+      curve,
+      (top, rows) => {
+        if (rows > 1) b.format({ range: a1Range(top + 1, 5, rows - 1, 4), numberFormat: "0.0%" });
+      },
+    );
+  }
   if (h.notes.length > 0) b.notes.push({ cell: "A1", text: `Subscription rows left out: ${h.notes.join("; ")}.` });
-  b.widths([26, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]);
+  b.widths([20, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]);
   return b.finish();
 }

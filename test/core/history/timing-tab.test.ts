@@ -17,7 +17,11 @@ describe("Timing tab", () => {
     return spec.blocks[i + 1].cells;
   };
   it("holds the time-to-second summary and curve, the purchase order and product retention as the functions give them", () => {
-    expect(blockAfter("Time to second product")).toEqual(XSELL_TIME_TO_SECOND(subs, "2026-11-01"));
+    // the summary leads the tab and the curve ends it: together (with the blank row between) they are the function's spill
+    const tts = XSELL_TIME_TO_SECOND(subs, "2026-11-01");
+    const summary = blockAfter("Time to second product");
+    expect([...summary, tts[summary.length], ...blockAfter("Time to second product: the curve")]).toEqual(tts);
+    expect(tts[summary.length].every((v) => v === "")).toBe(true);
     expect(blockAfter("Which product follows which")).toEqual(XSELL_SEQUENCE(subs));
     expect(blockAfter("Do cross-sold products stick?")).toEqual(XSELL_PRODUCT_RETENTION(subs, "2026-11-01"));
   });
