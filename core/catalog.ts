@@ -3,6 +3,7 @@
  * wrappers, the Apps Script wrappers and the README's function table are checked against it by tests.
  */
 import { HISTORY_SPECS, TIMING_SPECS } from "./history/specs";
+import { PROOF_SPECS } from "./proof/specs";
 
 export interface ParamSpec {
   readonly name: string;
@@ -244,6 +245,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   ...HISTORY_SPECS,
   ...TIMING_SPECS,
+  ...PROOF_SPECS,
 ];
 
 export const EXCEL_NAMESPACE = "XSELL";

@@ -394,3 +394,7 @@ export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_pri
 
 export { XSELL_COHORTS, XSELL_FLOWS, XSELL_MOVEMENTS } from "./history/functions";
 export { XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from "./history/timing-functions";
+
+// ---------- proof: does the score predict expansion, do the recommendations come true ----------
+
+export { XSELL_AUC, XSELL_VALIDATE } from "./proof/functions";

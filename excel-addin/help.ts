@@ -11,6 +11,7 @@ const SECTIONS: Record<string, string> = {
   triggers: "Triggers",
   retention: "Retention",
   scenarios: "Scenarios",
+  proof: "Proof: does the score predict expansion, do the picks come true",
 };
 
 export function helpPage(): string {

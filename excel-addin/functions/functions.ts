@@ -413,3 +413,32 @@ export function sequence(subscriptions: any[][], within_days: number, measure: s
 export function productRetention(subscriptions: any[][], as_of: any, months: number, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "PRODUCT_RETENTION", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "months", shape: "value", zero: "omitted" }] }, core.XSELL_PRODUCT_RETENTION, [subscriptions, as_of, months], invocation) as Promise<any[][]>;
 }
+
+/**
+ * Chance that a random account that expanded outranks one that did not (ties count half): 0.5 is chance, 1 perfect.
+ * @customfunction AUC
+ * @helpurl https://localhost:3000/help.html#proof
+ * @param scores A column of scores, one per account (a header cell on top is skipped).
+ * @param outcomes Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
+ */
+export function auc(scores: any[][], outcomes: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "AUC", result: "value", params: [{ name: "scores", shape: "range", zero: "cells" }, { name: "outcomes", shape: "range", zero: "cells" }] }, core.XSELL_AUC, [scores, outcomes], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Does the score predict expansion: AUC with 95% DeLong interval, conversion per band (Wilson), lift per score decile.
+ * @customfunction VALIDATE
+ * @helpurl https://localhost:3000/help.html#proof
+ * @param scores A column of scores, one per account (a header cell on top is skipped).
+ * @param outcomes Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out.
+ * @param [bands] Optional: your own band per account, aligned with the scores (default High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40).
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function validate(scores: any[][], outcomes: any[][], bands: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "VALIDATE", result: "range", params: [{ name: "scores", shape: "range", zero: "cells" }, { name: "outcomes", shape: "range", zero: "cells" }, { name: "bands", shape: "range", zero: "omitted" }] }, core.XSELL_VALIDATE, [scores, outcomes, bands], invocation) as Promise<any[][]>;
+}

@@ -1,0 +1,30 @@
+/**
+ * Catalog entries of the proof functions (core/catalog.ts lists them): does the score predict expansion, does the
+ * model deserve its weights, do the next-product picks come true, which triggers and reps convert.
+ */
+import type { FunctionSpec, ParamSpec, ZeroMeaning } from "../catalog";
+
+const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional, zero: "rows" });
+const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
+
+const SCORES = zero(range("scores", "A column of scores, one per account (a header cell on top is skipped)."), "cells");
+const OUTCOMES = zero(range("outcomes", "Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out."), "cells");
+
+export const PROOF_SPECS: readonly FunctionSpec[] = [
+  {
+    id: "AUC",
+    description: "Chance that a random account that expanded outranks one that did not (ties count half): 0.5 is chance, 1 perfect.",
+    params: [SCORES, OUTCOMES],
+    result: "value",
+    example: "=XSELL_AUC(L2:L401, M2:M401)",
+    section: "proof",
+  },
+  {
+    id: "VALIDATE",
+    description: "Does the score predict expansion: AUC with 95% DeLong interval, conversion per band (Wilson), lift per score decile.",
+    params: [SCORES, OUTCOMES, zero(range("bands", "Optional: your own band per account, aligned with the scores (default High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40).", true), "omitted")],
+    result: "range",
+    example: "=XSELL_VALIDATE(L1:L401, M1:M401)",
+    section: "proof",
+  },
+];
