@@ -8,7 +8,7 @@ const range = (name: string, description: string, optional = false): ParamSpec =
 const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
 
 const SCORES = zero(range("scores", "A column of scores, one per account (a header cell on top is skipped)."), "cells");
-const OUTCOMES = zero(range("outcomes", "Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out."), "cells");
+const OUTCOMES = zero(range("outcomes", "Whether each account expanded, aligned with scores: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded); blanks left out."), "cells");
 
 export const PROOF_SPECS: readonly FunctionSpec[] = [
   {

@@ -419,7 +419,7 @@ export function productRetention(subscriptions: any[][], as_of: any, months: num
  * @customfunction AUC
  * @helpurl https://localhost:3000/help.html#proof
  * @param scores A column of scores, one per account (a header cell on top is skipped).
- * @param outcomes Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out.
+ * @param outcomes Whether each account expanded, aligned with scores: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded); blanks left out.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
@@ -433,7 +433,7 @@ export function auc(scores: any[][], outcomes: any[][], invocation: CustomFuncti
  * @customfunction VALIDATE
  * @helpurl https://localhost:3000/help.html#proof
  * @param scores A column of scores, one per account (a header cell on top is skipped).
- * @param outcomes Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out.
+ * @param outcomes Whether each account expanded, aligned with scores: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded); blanks left out.
  * @param [bands] Optional: your own band per account, aligned with the scores (default High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40).
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses

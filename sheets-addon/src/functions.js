@@ -340,7 +340,7 @@ function XSELL_PRODUCT_RETENTION(subscriptions, as_of, months) {
 /**
  * Chance that a random account that expanded outranks one that did not (ties count half): 0.5 is chance, 1 perfect.
  * @param {A1:K401} scores A column of scores, one per account (a header cell on top is skipped).
- * @param {A1:K401} outcomes Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out.
+ * @param {A1:K401} outcomes Whether each account expanded, aligned with scores: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded); blanks left out.
  * @return A single value.
  * @customfunction
  */
@@ -351,7 +351,7 @@ function XSELL_AUC(scores, outcomes) {
 /**
  * Does the score predict expansion: AUC with 95% DeLong interval, conversion per band (Wilson), lift per score decile.
  * @param {A1:K401} scores A column of scores, one per account (a header cell on top is skipped).
- * @param {A1:K401} outcomes Whether each account expanded, aligned with the scores: TRUE/FALSE, Yes/No, 1/0 or an expansion amount (> 0 = expanded); blank rows are left out.
+ * @param {A1:K401} outcomes Whether each account expanded, aligned with scores: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded); blanks left out.
  * @param {A1:K401} bands Optional: your own band per account, aligned with the scores (default High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40).
  * @return A spilled range.
  * @customfunction

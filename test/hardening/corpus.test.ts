@@ -52,6 +52,8 @@ const BASE: Record<string, unknown[]> = {
   TIME_TO_SECOND: [SUBSCRIPTIONS, "2026-11-01", undefined],
   SEQUENCE: [SUBSCRIPTIONS, undefined, undefined],
   PRODUCT_RETENTION: [SUBSCRIPTIONS, "2026-11-01", undefined],
+  AUC: [[[90], [70], [50], [30]], [[1], [0], [1], [0]]],
+  VALIDATE: [[[90], [70], [50], [30]], [[1], [0], [1], [0]], [["A"], ["A"], ["B"], ["B"]]],
 };
 
 const LONG_NAME = "Å".repeat(5000);

@@ -65,6 +65,8 @@ const CALLS: Record<string, unknown[][]> = {
   TIME_TO_SECOND: [[subscriptions, AS_OF, null], [subscriptions, AS_OF, "first product"]],
   SEQUENCE: [[subscriptions, null, null], [subscriptions, 365, "count"]],
   PRODUCT_RETENTION: [[subscriptions, AS_OF, null]],
+  AUC: [[[["Score"], [90], [70], [70], [30]], [["Expanded"], [1], [true], ["No"], [0]]]],
+  VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]], null]],
 };
 
 describe("dist/excel/functions.js in a CustomFunctions runtime", () => {

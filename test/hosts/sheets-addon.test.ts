@@ -101,6 +101,8 @@ describe("custom functions in the Apps Script bundle", () => {
     TIME_TO_SECOND: [[subscriptions, AS_OF], [subscriptions, AS_OF, "first product"]],
     SEQUENCE: [[subscriptions], [subscriptions, 365, "count"]],
     PRODUCT_RETENTION: [[subscriptions, AS_OF]],
+    AUC: [[[["Score"], [90], [70], [70], [30]], [["Expanded"], [1], [true], ["No"], [0]]]],
+    VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]]]],
   };
   };
   const SHEETS_CALLS = callsFor({ accounts, ownership, prices, retention, subscriptions, asOf: zonedDate(TZ, 2026, 11, 1) });
