@@ -3,7 +3,7 @@
  * The file is written to a temporary name beside --out and renamed when complete, so a failure never leaves a
  * half-written workbook; an existing --out is refused unless --force.
  */
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { isPreset, PRESETS, resolveModel } from "../../core/model";
@@ -17,6 +17,7 @@ import { CliError, describeError, parseFlags, terminalText, wantsHelp } from "..
 import { Progress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
 import { addDataSheet, addSpecSheet } from "../xlsx-writer";
+import { addChartsToXlsx } from "../xlsx-charts";
 
 export const REPORT_USAGE = `xsell report <accounts.csv|.xlsx> --out <report.xlsx> [options]
   Writes the Scorecard, Whitespace, Adjacency, Retention and Scenario tabs (and the input data) to a workbook.
@@ -211,6 +212,9 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   try {
     mkdirSync(dirname(out), { recursive: true });
     await wb.xlsx.writeFile(tmp);
+    // charts are DrawingML parts added to the package ExcelJS wrote (it writes none itself)
+    const charted = result.tabs.map((t) => ({ sheet: t.sheet, charts: t.spec.charts }));
+    if (charted.some((c) => c.charts.length > 0)) writeFileSync(tmp, await addChartsToXlsx(readFileSync(tmp), charted));
     if (o.force) renameSync(tmp, out);
     else {
       // exclusive creation: two runs to one --out cannot both succeed (a link fails where the name exists)

@@ -1,6 +1,8 @@
 /** Adjacency tab: attach-rate matrix with a heat map and owner counts, a count matrix beside it, the rule stated. */
 import { valueError } from "../errors";
-import { adjacencyValue, coOwnership } from "../adjacency";
+import { adjacencyValue, coOwnership, wilson } from "../adjacency";
+import type { Ownership } from "../ownership";
+import { adjacencyCharts, type LiftPair } from "./tab-charts";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { ownershipOf, type TabInputs } from "./inputs";
 
@@ -51,6 +53,26 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   const w = own.products.map((p) => Math.min(16, Math.max(9, p.length + 1)));
   b.widths([24, ...w, 9, 3, 24, ...w]);
   b.freeze = { rows: top + 1, cols: 1 };
+  adjacencyCharts(b, top + P + 2, topLiftPairs(own, counts, min, 10), `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Pairs where either product has fewer than ${min} owners are left out.`);
   b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above; change it with =XSELL.ADJACENCY(ownership, "attach", n).` });
   return b.finish();
+}
+
+/** The `n` pairs with the highest lift (both products with at least `min` owners), with 95% intervals. */
+export function topLiftPairs(own: Ownership, counts: Int32Array, min: number, n: number): LiftPair[] {
+  const P = own.products.length;
+  const N = own.accounts.length;
+  const pairs: LiftPair[] = [];
+  for (let a = 0; a < P; a++) {
+    const na = own.ownerCounts[a];
+    if (na < min || na === 0) continue;
+    for (let b = 0; b < P; b++) {
+      if (a === b || own.ownerCounts[b] < min || own.ownerCounts[b] === 0) continue;
+      const share = own.ownerCounts[b] / N;
+      const both = counts[a * P + b];
+      const [lo, hi] = wilson(both, na);
+      pairs.push({ from: own.products[a], to: own.products[b], lift: both / na / share, low: lo / share, high: hi / share });
+    }
+  }
+  return pairs.sort((x, y) => y.lift - x.lift || x.from.localeCompare(y.from) || x.to.localeCompare(y.to)).slice(0, n);
 }

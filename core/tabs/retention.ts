@@ -9,6 +9,7 @@ import { METRIC_FORMATS, retentionMetrics, retentionRows, retentionSummary } fro
 import { isoFromDay, type CellValue } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, type TabInputs } from "./inputs";
+import { retentionCharts } from "./tab-charts";
 
 const FN = "Retention";
 
@@ -45,6 +46,7 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
   }
   b.widths([62, 16, 3, 28, 13, 13, 12, 13, 10]);
   if (history) historySections(b, history, flowsWin, col + width + 1, !inputs.retention);
+  retentionCharts(b, history ? col + width + 1 : null, history ? history.unit : "ARR");
   b.freeze = { rows: 1, cols: 0 };
   b.filter = a1Range(0, col, n + 1, width);
   b.notes.push({ cell: "A2", text: "Snapshot (cohort) method: the cohort is the accounts with ARR > 0 at the start; new accounts are outside it." });

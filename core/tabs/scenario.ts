@@ -11,6 +11,7 @@ import { isBlankRow } from "../table";
 import { toNumber, toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { accountsOf, ownershipOf, type TabInputs } from "./inputs";
+import { scenarioCharts } from "./tab-charts";
 
 const FN = "Scenario";
 
@@ -207,6 +208,7 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.format({ range: a1Range(R - 1, 5, 4, 1), numberFormat: "$#,##0" });
   b.format({ range: a1Range(R - 1, 6, 4, 2), numberFormat: "0.0%" });
   b.widths([46, 16, 16, 16, 16, 16, 12, 12]);
+  scenarioCharts(b);
   b.notes.push({ cell: `B${O.dealsNeeded}`, text: "Whole deals: the same ARR from new logos needs ROUNDUP(cross-sell ARR ÷ deal size) closed deals." });
   b.notes.push({ cell: `B${I.attachRate}`, text: d.sources.attachRate });
   return b.finish();

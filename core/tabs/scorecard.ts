@@ -9,6 +9,7 @@ import { toText, type CellValue } from "../values";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { accountsOf, optionsFor, ownershipOf, type TabInputs } from "./inputs";
 import { accountLookup, joinNote } from "../ownership";
+import { scorecardCharts } from "./tab-charts";
 
 const FN = "Scorecard";
 
@@ -93,6 +94,7 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   b.filter = a1Range(0, 0, n + 1, cols);
   const unmatched = own ? joinNote(own, table) : "";
   if (unmatched) b.notes.push({ cell: a1(0, col("Next best product")), text: `${unmatched}.` });
+  scorecardCharts(b);
   b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (model: ${model.name}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
   return b.finish();
 }

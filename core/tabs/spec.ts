@@ -38,6 +38,43 @@ export type ConditionalFormat =
   | { readonly type: "colorScale"; readonly range: string; readonly min: string; readonly mid?: string; readonly max: string }
   | { readonly type: "textEquals"; readonly range: string; readonly text: string; readonly fill: string; readonly fontColor: string };
 
+/**
+ * A chart drawn natively by each host and bound to the tab's cells, so it moves when the numbers do.
+ *  - column, bar (horizontal; the first category on top), line: categories along one axis, one value per category;
+ *  - scatter: numeric x values (the categories range) with straight lines between points (a curve);
+ *  - waterfall: a bridge drawn as stacked columns whose first series is the invisible base the bars stand on
+ *    (every host can draw it, and a total can be marked, which Office.js's native waterfall cannot do).
+ */
+export type ChartKind = "column" | "bar" | "line" | "scatter" | "waterfall";
+
+export interface ChartSeries {
+  /** The A1 cell holding the series' name (renderers bind it where the host can, else show its text). */
+  readonly name: string;
+  /** A1 range of the values: one per category, in the same orientation. */
+  readonly values: string;
+  /** Bar or line color, "#RRGGBB"; omitted: the host's palette. */
+  readonly color?: string;
+  /** Error bars from ranges of distances above and below each value (hosts without custom error bars say so). */
+  readonly errorBars?: { readonly plus: string; readonly minus: string };
+}
+
+export interface ChartSpec {
+  readonly kind: ChartKind;
+  readonly title: string;
+  /** A1 range of category labels (scatter: x values). */
+  readonly categories: string;
+  readonly series: readonly ChartSeries[];
+  /** Number format of the value axis (and the x axis of a scatter: categoryFormat). */
+  readonly valueFormat: string;
+  readonly categoryFormat?: string;
+  readonly valueAxisTitle?: string;
+  readonly categoryAxisTitle?: string;
+  /** Top-left cell the chart sits over, and its size in pixels. */
+  readonly anchor: string;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface SheetSpec {
   /** Preferred tab name; renderers append " (2)", " (3)"… when it is taken. */
   readonly name: string;
@@ -51,6 +88,8 @@ export interface SheetSpec {
   readonly conditionalFormats: ConditionalFormat[];
   /** Cell notes (hover text) in A1 cells. */
   readonly notes: { readonly cell: string; readonly text: string }[];
+  /** Native charts bound to this tab's cells. */
+  readonly charts: readonly ChartSpec[];
   /** Used range size, for renderers and tests. */
   readonly rows: number;
   readonly cols: number;
@@ -89,6 +128,18 @@ export function parseA1(range: string): { row: number; col: number; rows: number
   return { row: r1, col: c1, rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
 }
 
+/** The text of a spec's cell at an A1 address (a chart series' name where the host takes text, not a cell). */
+export function specText(spec: Pick<SheetSpec, "blocks">, cell: string): string {
+  const { row, col } = parseA1(cell);
+  let v: SpecCell = null;
+  for (const b of spec.blocks) {
+    const r = row - b.row;
+    const c = col - b.col;
+    if (r >= 0 && r < b.cells.length && c >= 0 && c < b.cells[r].length) v = b.cells[r][c];
+  }
+  return v === null || isFormula(v) ? "" : String(v);
+}
+
 /** Text a spreadsheet would read as a formula or sign: renderers must write it as text. */
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
@@ -119,6 +170,7 @@ export class SpecBuilder {
   readonly columnWidths: { col: number; width: number }[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly notes: { cell: string; text: string }[] = [];
+  readonly charts: ChartSpec[] = [];
   freeze?: { rows: number; cols: number };
   filter?: string;
   constructor(readonly name: string) {}
@@ -128,6 +180,11 @@ export class SpecBuilder {
     const width = cells[0].length;
     for (const r of cells) if (r.length !== width) throw new Error(`block at ${a1(row, col)} is ragged`);
     this.blocks.push({ row, col, cells });
+    return this;
+  }
+
+  chart(c: ChartSpec): this {
+    this.charts.push(c);
     return this;
   }
 
@@ -148,7 +205,7 @@ export class SpecBuilder {
       rows = Math.max(rows, b.row + b.cells.length);
       cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
     }
-    return { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, rows, cols };
+    return { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
   }
 }
 

@@ -9,6 +9,7 @@ import { productRetention, productRetentionGrid, sequence, sequenceGrid, timeToS
 import { isoFromDay } from "../values";
 import { optionsFor, type TabInputs } from "./inputs";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import { timingCharts } from "./tab-charts";
 
 const FN = "Timing";
 
@@ -74,6 +75,7 @@ export function buildTiming(inputs: TabInputs): SheetSpec {
       },
     );
   }
+  timingCharts(b);
   if (h.notes.length > 0) b.notes.push({ cell: "A1", text: `Subscription rows left out: ${h.notes.join("; ")}.` });
   b.widths([20, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]);
   return b.finish();

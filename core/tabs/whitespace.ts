@@ -3,6 +3,7 @@ import { valueError } from "../errors";
 import { accountPropensities, propensities, readPrices } from "../whitespace";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
+import { whitespaceCharts } from "./tab-charts";
 
 const FN = "Whitespace";
 
@@ -72,6 +73,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   b.widths([28, ...own.products.map((p) => Math.min(18, Math.max(10, p.length + 2))), 18]);
   b.freeze = { rows: 1, cols: 1 };
   b.filter = a1Range(0, 0, N + 1, P + 2);
+  whitespaceCharts(b, P, N, prices !== null);
   b.notes.push({
     cell: "A1",
     text: prices

@@ -39,7 +39,7 @@ describe("xsell report on the sample data", () => {
     const wb = await open(o);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Whitespace", "Adjacency", "Retention", "Scenario", "Data", "Data - Ownership", "Data - Retention", "Data - Prices"]);
     const sc = wb.getWorksheet("Scorecard")!;
-    expect(sc.getRow(1).values).toEqual([undefined, "Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", "Expected ARR", "Triggers", "Coverage"]);
+    expect((sc.getRow(1).values as unknown[]).slice(0, 10)).toEqual([undefined, "Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", "Expected ARR", "Triggers", "Coverage"]);
     expect(sc.getCell("A2").value).toBe("Aperture Insurance");
     expect(sc.getCell("B2").value).toBe(100);
     expect(sc.getCell("F2").numFmt).toBe("0%");

@@ -183,7 +183,7 @@ describe("reading and writing Excel's 1,048,576 rows of CJK-heavy text", () => {
 
   it("writes every row in requests under 5 MB of UTF-8", async () => {
     const cells = Array.from({ length: MAX_ROWS }, (_, i) => cjkRow(i) as (string | number)[]);
-    const spec: SheetSpec = { name: "大きい表", blocks: [{ row: 0, col: 0, cells }], formats: [], columnWidths: [], conditionalFormats: [], notes: [], rows: MAX_ROWS, cols: 3 };
+    const spec: SheetSpec = { name: "大きい表", blocks: [{ row: 0, col: 0, cells }], formats: [], columnWidths: [], conditionalFormats: [], notes: [], charts: [], rows: MAX_ROWS, cols: 3 };
     const wb = new FakeWorkbook();
     const stats = await renderSpec(fakeContext(wb), spec, { notes: false });
     expect(wb.rejectedRequests).toBe(0);
@@ -196,7 +196,7 @@ describe("reading and writing Excel's 1,048,576 rows of CJK-heavy text", () => {
 
   it("sizes write chunks by bytes: each CJK chunk is under budget in UTF-8 although a third of it in characters", () => {
     const cells = Array.from({ length: 50_000 }, (_, i) => cjkRow(i) as (string | number)[]);
-    const spec: SheetSpec = { name: "T", blocks: [{ row: 0, col: 0, cells }], formats: [], columnWidths: [], conditionalFormats: [], notes: [], rows: 50_000, cols: 3 };
+    const spec: SheetSpec = { name: "T", blocks: [{ row: 0, col: 0, cells }], formats: [], columnWidths: [], conditionalFormats: [], notes: [], charts: [], rows: 50_000, cols: 3 };
     const budget = 500_000;
     const chunks = chunkBlock(spec, spec.blocks[0], budget);
     expect(chunks.reduce((n, c) => n + c.cells.length, 0)).toBe(50_000);
