@@ -87,7 +87,8 @@ function scorecardScores(app: FakeAppsScript, sheetName: string): Record<string,
   const header = sheet.values[0].map(String);
   const a = header.indexOf("Account");
   const s = header.indexOf("Score");
-  return Object.fromEntries(sheet.values.slice(1).map((r) => [String(r[a]), r[s]]));
+  // rows past the table (the charts' helper cells beside it) have no account
+  return Object.fromEntries(sheet.values.slice(1).filter((r) => String(r[a] ?? "") !== "").map((r) => [String(r[a]), r[s]]));
 }
 
 export function runZone(tz: string): ZoneResults {
