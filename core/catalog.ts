@@ -2,32 +2,12 @@
  * The one source of truth for every catalog function's names, descriptions and parameters. The Excel JSDoc
  * wrappers, the Apps Script wrappers and the README's function table are checked against it by tests.
  */
+import { argSummary, ruled, type ParamSpec, type ZeroMeaning } from "./param-spec";
+import * as rules from "./params";
 import { HISTORY_SPECS, TIMING_SPECS } from "./history/specs";
 import { PROOF_SPECS } from "./proof/specs";
 
-export interface ParamSpec {
-  readonly name: string;
-  readonly description: string;
-  /** "range": a 2D array (Excel matrix); "value": a single cell or value. */
-  readonly shape: "range" | "value";
-  /** Excel's metadata type for the parameter. */
-  readonly type: "any" | "number" | "string";
-  readonly optional: boolean;
-  /**
-   * What a 0 may mean here, because Excel desktop passes an empty cell as 0 where the web passes null
-   * (office-js #4702, #5262); the Excel wrapper (excel-addin/functions/excel-args.ts) enforces it:
-   *  - "omitted": 0 is never a meaningful value (a header row, a model, a date, a rank…): a 0, or a 1×1 range
-   *    holding 0, means the argument was left empty; a larger range is read as "rows";
-   *  - "same": a 0 and an empty cell read alike here (ARR columns, a churn that defaults to 0): nothing to do;
-   *  - "cells": 0 is a real value: zeros that Excel reports as empty cells (when it gives the argument's
-   *    address) become blanks, other zeros stay;
-   *  - "rows": table rows: as "cells", and where Excel cannot tell, a row of two or more cells holding only
-   *    zeros and blanks is a blank row (no account, product or rule is all zeros).
-   */
-  readonly zero: ZeroMeaning;
-}
-
-export type ZeroMeaning = "omitted" | "same" | "cells" | "rows";
+export { limitsText, paramHelp, ruled, type ParamSpec, type ZeroMeaning } from "./param-spec";
 
 export interface FunctionSpec {
   /** The name after the namespace: SCORE → XSELL.SCORE in Excel, XSELL_SCORE in Sheets. */
@@ -50,15 +30,15 @@ const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: m
 const DATA = range("data", "The account table. With headers omitted, its first row holds the column names.");
 const HEADERS = zero(range("headers", "Optional: the header row when data holds only account rows (so the formula can be filled down).", true), "omitted");
 const MODEL = zero(value("model", 'Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.', true), "omitted");
-const AS_OF = zero(value("as_of", "Optional: the date to score as of (default today).", true), "omitted");
+const AS_OF = ruled(rules.AS_OF, "Optional: the date to score as of.");
 
 const START_ARR = range("start_arr", "Starting ARR, one row per account (a header cell on top is skipped), or a subscription history for NRR/GRR by flows.");
-const FLOWS_WINDOW_FROM = zero(value("from", "Optional, with a subscription history: a date in the window's first month (default: twelve months before to).", true), "omitted");
-const FLOWS_WINDOW_TO = zero(value("to", "Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).", true), "omitted");
+const FLOWS_WINDOW_FROM = ruled(rules.FROM, "Optional, with a subscription history: a date in the window's first month (default: twelve months before to).");
+const FLOWS_WINDOW_TO = ruled(rules.TO, "Optional, with a subscription history: a date in the window's last month (default: the last month ended by today).");
 const END_ARR = zero(range("end_arr", "Ending ARR, aligned row for row with start_arr."), "same");
 const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
-const MIN_ACCOUNTS = value("min_accounts", "Optional: the fewest owners of the first product for a rate to be shown (default 1).", true, "number");
-const OWNED_AS_OF = zero(value("as_of", "Optional: the date ownership is read as of (default today): End Dates on or before it have ended.", true), "omitted");
+const MIN_ACCOUNTS = ruled(rules.MIN_ACCOUNTS, "Optional: the fewest owners of the first product for a rate to be shown.");
+const OWNED_AS_OF = ruled(rules.AS_OF, "Optional: the date ownership is read as of; End Dates on or before it have ended.");
 
 export const CATALOG: readonly FunctionSpec[] = [
   {
@@ -96,7 +76,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "MODEL",
     description: "Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.",
-    params: [zero(value("preset", 'Optional: "readiness-100" (default) or "expansion-100".', true, "string"), "omitted")],
+    params: [ruled(rules.MODEL_PRESET, "Optional: the preset model to spill.")],
     result: "range",
     example: '=XSELL_MODEL("expansion-100")',
     section: "scoring",
@@ -120,7 +100,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "ADJACENCY",
     description: "Product × product matrix (owned down, next across): attach, lift, count, support, ci_low, ci_high or accounts.",
-    params: [OWNERSHIP, zero(value("measure", 'Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".', true, "string"), "omitted"), MIN_ACCOUNTS, OWNED_AS_OF],
+    params: [OWNERSHIP, ruled(rules.ADJACENCY_MEASURE, "Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval)."), MIN_ACCOUNTS, OWNED_AS_OF],
     result: "range",
     example: '=XSELL_ADJACENCY(Ownership!A1:C2000, "lift", 10)',
     section: "cross-sell",
@@ -136,7 +116,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "NEXT_PRODUCT",
     description: "Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason.",
-    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), "omitted"), zero(value("rank", "Optional: 1 for the best product (default), 2 for the second…", true, "number"), "omitted"), OWNED_AS_OF],
+    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), "omitted"), ruled(rules.RANK, "Optional: 1 for the best product, 2 for the second…"), OWNED_AS_OF],
     result: "range",
     example: "=XSELL_NEXT_PRODUCT(Ownership!A1:C2000, Prices!A1:B9)",
     section: "cross-sell",
@@ -192,7 +172,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "EXPANSION_NEEDED",
     description: "Expansion ARR needed to reach a target NRR: starting ARR × (target − 1) + expected churn.",
-    params: [zero(range("start_arr", "Starting ARR: a number or a range to sum."), "same"), value("target_nrr", "The NRR to reach, e.g. 115% or 1.15.", false, "number"), zero(value("expected_churn", "Optional: ARR expected to churn, added to the need.", true, "number"), "same")],
+    params: [ruled(rules.START_ARR_AMOUNT, "Starting ARR: a number or a range to sum.", { shape: "range", type: "any", zero: "same" }), ruled(rules.TARGET_NRR, "The NRR to reach, e.g. 115% or 1.15."), ruled(rules.EXPECTED_CHURN, "Optional: ARR expected to churn, added to the need.", { zero: "same" })],
     result: "value",
     example: "=XSELL_EXPANSION_NEEDED(500000, 115%)",
     section: "retention",
@@ -201,13 +181,13 @@ export const CATALOG: readonly FunctionSpec[] = [
     id: "SCENARIO",
     description: "Cross-sell ARR, lift on base and the sales & marketing cost against winning the same ARR from new logos.",
     params: [
-      value("accounts", "Number of accounts.", false, "number"),
-      value("base_arr", "Average ARR per account today.", false, "number"),
-      value("addon_price", "Annual price of the add-on.", false, "number"),
-      value("attach_rate", "Share of accounts expected to buy it, e.g. 35%.", false, "number"),
-      zero(value("new_logo_deal", "Optional: average new-logo deal size (default base_arr).", true, "number"), "omitted"),
-      value("cac_new", "Optional: S&M cost per new-logo dollar (default 1.13, an industry benchmark).", true, "number"),
-      value("cac_expansion", "Optional: S&M cost per expansion dollar (default 0.27, an industry benchmark).", true, "number"),
+      ruled(rules.ACCOUNTS, "Number of accounts."),
+      ruled(rules.BASE_ARR, "Average ARR per account today."),
+      ruled(rules.ADDON_PRICE, "Annual price of the add-on."),
+      ruled(rules.ATTACH_RATE, "Share of accounts expected to buy it, e.g. 35%."),
+      ruled(rules.NEW_LOGO_DEAL, "Optional: average new-logo deal size.", { zero: "omitted" }),
+      ruled(rules.CAC_NEW, "Optional: S&M cost per new-logo dollar; an industry benchmark unless given."),
+      ruled(rules.CAC_EXPANSION, "Optional: S&M cost per expansion dollar; an industry benchmark unless given."),
     ],
     result: "range",
     example: "=XSELL_SCENARIO(1000, 20000, 12000, 35%, 24000)",
@@ -217,11 +197,11 @@ export const CATALOG: readonly FunctionSpec[] = [
     id: "SENSITIVITY",
     description: 'A grid of cross-sell ARR (or lift with measure "lift"): add-on prices across, attach rates down.',
     params: [
-      value("accounts", "Number of accounts.", false, "number"),
-      value("base_arr", "Average ARR per account today.", false, "number"),
+      ruled(rules.ACCOUNTS, "Number of accounts."),
+      ruled(rules.BASE_ARR, "Average ARR per account today."),
       zero(range("prices", "Add-on prices to compare (a row or column)."), "cells"),
       zero(range("attach_rates", "Attach rates to compare (a row or column)."), "cells"),
-      zero(value("measure", 'Optional: "arr" (default) or "lift".', true, "string"), "omitted"),
+      ruled(rules.SENSITIVITY_MEASURE, "Optional: cross-sell ARR, or lift on the base."),
     ],
     result: "range",
     example: "=XSELL_SENSITIVITY(1000, 20000, {8000,12000,16000}, {0.2;0.35;0.5})",
@@ -231,13 +211,13 @@ export const CATALOG: readonly FunctionSpec[] = [
     id: "PROJECTION",
     description: "Year-by-year ARR with and without the cross-sell, two-product accounts churning less, and NRR per year.",
     params: [
-      value("accounts", "Number of accounts.", false, "number"),
-      value("base_arr", "Average ARR per account today.", false, "number"),
-      value("addon_price", "Annual price of the add-on.", false, "number"),
-      value("attach_rate", "Share of accounts that buy it at the start of year 1.", false, "number"),
-      zero(value("years", "Optional: years to project (default 3).", true, "number"), "omitted"),
-      value("churn_single", "Optional: yearly churn of single-product accounts (default 20%, Bain & Company).", true, "number"),
-      value("churn_multi", "Optional: yearly churn of two-product accounts (default 8%, Bain & Company).", true, "number"),
+      ruled(rules.ACCOUNTS, "Number of accounts."),
+      ruled(rules.BASE_ARR, "Average ARR per account today."),
+      ruled(rules.ADDON_PRICE, "Annual price of the add-on."),
+      ruled(rules.ATTACH_RATE, "Share of accounts that buy it at the start of year 1."),
+      ruled(rules.YEARS, "Optional: years to project."),
+      ruled(rules.CHURN_SINGLE_RATE, "Optional: yearly churn of single-product accounts; Bain & Company's figure unless given."),
+      ruled(rules.CHURN_MULTI_RATE, "Optional: yearly churn of two-product accounts; Bain & Company's figure unless given."),
     ],
     result: "range",
     example: "=XSELL_PROJECTION(1000, 20000, 12000, 35%)",
@@ -256,7 +236,7 @@ export const sheetsName = (f: FunctionSpec): string => `${EXCEL_NAMESPACE}_${f.i
 export function functionTableMarkdown(): string {
   const lines = ["| Excel | Google Sheets | Arguments | What it returns | Example |", "|---|---|---|---|---|"];
   for (const f of CATALOG) {
-    const args = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+    const args = f.params.map(argSummary).join(", ");
     lines.push(`| \`${excelName(f)}\` | \`${sheetsName(f)}\` | ${args} | ${f.description.replace(/\|/g, "\\|")} | \`${f.example.replace(/\|/g, "\\|")}\` |`);
   }
   return lines.join("\n");

@@ -2,10 +2,11 @@
  * The function catalog: every spreadsheet function under its Sheets name. Each takes values exactly as a host
  * passes them and returns a scalar or a 2D array; failures throw XsellError. Hosts only wrap these.
  */
-import { asOfArg, numberArg, optionalNumberArg } from "./args";
+import { asOfArg, choiceOf, numberOf } from "./args";
+import * as rules from "./params";
 import { alignedArr, cohortRates, movement, retentionRows, retentionSummary } from "./retention";
-import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE, projection, scenario, SCENARIO_LABELS } from "./scenario";
-import { adjacencyValue, coOwnership, MEASURES, pairCount, type Measure } from "./adjacency";
+import { projection, scenario, SCENARIO_LABELS } from "./scenario";
+import { adjacencyValue, coOwnership, pairCount } from "./adjacency";
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
 import { resolveRules, rulesTable, triggerTexts } from "./triggers";
@@ -14,8 +15,8 @@ import { modelTable, resolveModel } from "./model";
 import { band, explainLine, scoreTable } from "./score";
 import { columnReportRows } from "./read/report";
 import { asGrid, findColumn, isOmitted, readTable, scalarArg, type Table } from "./table";
-import { clean, isBlank, showValue, toNumber, toSignal, toText, type CellValue } from "./values";
-import { flowsOf, XSELL_FLOWS } from "./history/functions";
+import { clean, isBlank, showValue, toNumber, toSignal, type CellValue } from "./values";
+import { flowsOf, flowsRows } from "./history/functions";
 
 export type Result = CellValue[][] | number | string;
 
@@ -97,7 +98,7 @@ export function XSELL_MODEL(preset?: unknown): CellValue[][] {
 
 // ---------- attach rates, adjacency, whitespace, next product, triggers ----------
 
-const minAccountsArg = (fn: string, v: unknown): number => optionalNumberArg(fn, "min_accounts", v, 1, { min: 0, integer: true });
+const minAccountsArg = (fn: string, v: unknown): number => numberOf(fn, rules.MIN_ACCOUNTS, v);
 
 /** Ownership as of the `as_of` argument (default today), the one place functions read it. */
 const ownershipArg = (fn: string, ownership: unknown, as_of: unknown) => readOwnership(fn, ownership, asOfArg(fn, as_of));
@@ -138,8 +139,7 @@ export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accou
   const fn = "XSELL_ADJACENCY";
   return guard(fn, () => {
     const own = ownershipArg(fn, ownership, as_of);
-    const m = (isOmitted(measure) ? "attach" : toText(scalarArg(measure)).toLowerCase().replace(/[\s-]/g, "_")) as Measure;
-    if (!MEASURES.includes(m)) throw valueError(fn, `measure ${showValue(scalarArg(measure))} is not one of ${MEASURES.map((x) => `"${x}"`).join(", ")}`);
+    const m = choiceOf(fn, rules.ADJACENCY_MEASURE, measure);
     const min = minAccountsArg(fn, min_accounts);
     const counts = coOwnership(own);
     const P = own.products.length;
@@ -171,7 +171,7 @@ export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: 
   const fn = "XSELL_NEXT_PRODUCT";
   return guard(fn, () => {
     const own = ownershipArg(fn, ownership, as_of);
-    const k = optionalNumberArg(fn, "rank", rank, 1, { min: 1, integer: true });
+    const k = numberOf(fn, rules.RANK, rank);
     const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
     const pr = propensities(own, 1);
     const scratch = gapScratch(own.products.length);
@@ -275,7 +275,10 @@ export function XSELL_RETENTION(table: unknown, from?: unknown, to?: unknown): C
   const fn = "XSELL_RETENTION";
   return guard(fn, () => {
     // a subscription history: the flows summary over the window (as XSELL_FLOWS, by month)
-    if (isHistory(fn, table)) return XSELL_FLOWS(table, undefined, from, to);
+    if (isHistory(fn, table)) {
+      const f = flowsOf(fn, table, undefined, from, to, undefined);
+      return flowsRows(f.flows, f.unit, f.kind);
+    }
     if (!isOmitted(from) || !isOmitted(to)) throw valueError(fn, "from and to apply only to a subscription history; a Start ARR / End ARR table already covers one window");
     return retentionRows(retentionSummary(fn, table));
   });
@@ -297,35 +300,28 @@ export function XSELL_EXPANSION_NEEDED(start_arr: unknown, target_nrr: unknown, 
           start += n.value;
         }),
       );
-    } else start = numberArg(fn, "start_arr", start_arr, { min: 0 });
-    const target = numberArg(fn, "target_nrr", target_nrr, { min: 0 });
-    if (target > 10) throw valueError(fn, `target_nrr: ${target} looks like a percentage; write 115% or 1.15`);
-    const churn = optionalNumberArg(fn, "expected_churn", expected_churn, 0, { min: 0 });
+    } else start = numberOf(fn, rules.START_ARR_AMOUNT, start_arr);
+    const target = numberOf(fn, rules.TARGET_NRR, target_nrr);
+    const churn = numberOf(fn, rules.EXPECTED_CHURN, expected_churn);
     return clean(start * (target - 1) + churn);
   });
 }
 
 // ---------- scenarios ----------
 
-const rateArg = (fn: string, name: string, v: unknown, fallback?: number): number => {
-  const r = fallback === undefined ? numberArg(fn, name, v, { min: 0 }) : optionalNumberArg(fn, name, v, fallback, { min: 0 });
-  if (r > 1) throw valueError(fn, `${name}: ${r} is above 100%; write a share such as 35% or 0.35`);
-  return r;
-};
-
 /** Cross-sell revenue and its cost against winning the same ARR from new logos (seeds 002 and 004). */
 export function XSELL_SCENARIO(accounts: unknown, base_arr: unknown, addon_price: unknown, attach_rate: unknown, new_logo_deal?: unknown, cac_new?: unknown, cac_expansion?: unknown): CellValue[][] {
   const fn = "XSELL_SCENARIO";
   return guard(fn, () => {
-    const base = numberArg(fn, "base_arr", base_arr, { min: 0 });
+    const base = numberOf(fn, rules.BASE_ARR, base_arr);
     const result = scenario({
-      accounts: numberArg(fn, "accounts", accounts, { min: 0 }),
+      accounts: numberOf(fn, rules.ACCOUNTS, accounts),
       baseArr: base,
-      addonPrice: numberArg(fn, "addon_price", addon_price, { min: 0 }),
-      attachRate: rateArg(fn, "attach_rate", attach_rate),
-      newLogoDeal: optionalNumberArg(fn, "new_logo_deal", new_logo_deal, base, { min: 0 }),
-      cacNew: optionalNumberArg(fn, "cac_new", cac_new, CAC_NEW_PER_DOLLAR, { min: 0 }),
-      cacExpansion: optionalNumberArg(fn, "cac_expansion", cac_expansion, CAC_EXPANSION_PER_DOLLAR, { min: 0 }),
+      addonPrice: numberOf(fn, rules.ADDON_PRICE, addon_price),
+      attachRate: numberOf(fn, rules.ATTACH_RATE, attach_rate),
+      newLogoDeal: numberOf(fn, rules.NEW_LOGO_DEAL, new_logo_deal, { base_arr: base }),
+      cacNew: numberOf(fn, rules.CAC_NEW, cac_new),
+      cacExpansion: numberOf(fn, rules.CAC_EXPANSION, cac_expansion),
     });
     return [["Measure", "Value"], ...SCENARIO_LABELS.map(([k, label]) => [label, Number.isNaN(result[k]) ? "" : result[k]])];
   });
@@ -349,10 +345,9 @@ function valuesOf(fn: string, name: string, v: unknown): number[] {
 export function XSELL_SENSITIVITY(accounts: unknown, base_arr: unknown, prices: unknown, attach_rates: unknown, measure?: unknown): CellValue[][] {
   const fn = "XSELL_SENSITIVITY";
   return guard(fn, () => {
-    const n = numberArg(fn, "accounts", accounts, { min: 0 });
-    const base = numberArg(fn, "base_arr", base_arr, { min: 0 });
-    const m = isOmitted(measure) ? "arr" : toText(scalarArg(measure)).toLowerCase();
-    if (m !== "arr" && m !== "lift") throw valueError(fn, `measure ${showValue(scalarArg(measure))} is not "arr" or "lift"`);
+    const n = numberOf(fn, rules.ACCOUNTS, accounts);
+    const base = numberOf(fn, rules.BASE_ARR, base_arr);
+    const m = choiceOf(fn, rules.SENSITIVITY_MEASURE, measure);
     if (m === "lift" && n * base === 0) throw divError(fn, "base ARR is 0, so lift is undefined");
     const priceList = valuesOf(fn, "prices", prices);
     const rates = valuesOf(fn, "attach_rates", attach_rates);
@@ -377,13 +372,13 @@ export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_pri
   const fn = "XSELL_PROJECTION";
   return guard(fn, () => {
     const rows = projection(
-      numberArg(fn, "accounts", accounts, { min: 0 }),
-      numberArg(fn, "base_arr", base_arr, { min: 0 }),
-      numberArg(fn, "addon_price", addon_price, { min: 0 }),
-      rateArg(fn, "attach_rate", attach_rate),
-      optionalNumberArg(fn, "years", years, 3, { min: 1, max: 50, integer: true }),
-      rateArg(fn, "churn_single", churn_single, CHURN_SINGLE),
-      rateArg(fn, "churn_multi", churn_multi, CHURN_MULTI),
+      numberOf(fn, rules.ACCOUNTS, accounts),
+      numberOf(fn, rules.BASE_ARR, base_arr),
+      numberOf(fn, rules.ADDON_PRICE, addon_price),
+      numberOf(fn, rules.ATTACH_RATE, attach_rate),
+      numberOf(fn, rules.YEARS, years),
+      numberOf(fn, rules.CHURN_SINGLE_RATE, churn_single),
+      numberOf(fn, rules.CHURN_MULTI_RATE, churn_multi),
     );
     const head = ["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"];
     return [head, ...rows.map((y) => [y.year, y.accountsWithout, y.arrWithout, y.singleAccounts, y.multiAccounts, y.arrWith, Number.isNaN(y.nrrWithout) ? "" : y.nrrWithout, Number.isNaN(y.nrrWith) ? "" : y.nrrWith])];

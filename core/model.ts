@@ -1,6 +1,7 @@
+import { bindArg, type ArgRule } from "./args";
 import { valueError } from "./errors";
 import { normalizeHeader } from "./headers";
-import { asGrid, isOmitted, scalarArg } from "./table";
+import { asGrid, isOmitted } from "./table";
 import { isBlank, showValue, toNumber, toText, type CellValue } from "./values";
 
 /**
@@ -77,15 +78,17 @@ export const DEFAULT_PRESET = "readiness-100";
 
 /** XSELL_MODEL's output: the header row and one row per criterion, ready to edit in a sheet. */
 export function modelTable(fn: string, preset: unknown): CellValue[][] {
-  const name = presetName(fn, preset);
+  const name = presetName(fn, preset, MODEL_PRESET);
   return [[...MODEL_HEADERS], ...PRESETS[name].map((r) => r.map((v) => (v === null ? "" : v)) as CellValue[])];
 }
 
-function presetName(fn: string, preset: unknown): string {
-  if (isOmitted(preset)) return DEFAULT_PRESET;
-  const s = toText(scalarArg(preset)).toLowerCase();
-  if (!isPreset(s)) throw valueError(fn, `model ${showValue(s)} is not a preset; use ${Object.keys(PRESETS).map((k) => `"${k}"`).join(" or ")}, or pass a model table`);
-  return s;
+/** XSELL_MODEL's preset (core/params.ts lists it with the other argument rules). */
+export const MODEL_PRESET = { name: "preset", read: "choice", default: DEFAULT_PRESET, choices: Object.keys(PRESETS) } as const satisfies ArgRule;
+/** The model argument of SCORE, EXPLAIN and TRIGGERS when it is a word rather than a table. */
+const MODEL_WORD: ArgRule = { ...MODEL_PRESET, name: "model", hint: "or pass a model table as XSELL_MODEL spills it" };
+
+function presetName(fn: string, preset: unknown, rule: ArgRule): string {
+  return bindArg(fn, rule, preset) as string;
 }
 
 const cache = new Map<string, Model>();
@@ -94,7 +97,7 @@ const cache = new Map<string, Model>();
 export function resolveModel(fn: string, arg: unknown): Model {
   const isTable = Array.isArray(arg) && !isOmitted(arg) && (arg.length > 1 || (Array.isArray(arg[0]) && arg[0].length > 1));
   if (!isTable) {
-    const name = presetName(fn, arg);
+    const name = presetName(fn, arg, MODEL_WORD);
     let m = cache.get(name);
     if (!m) {
       m = parseModel(fn, modelTable(fn, name), name);

@@ -2,7 +2,7 @@
  * help.html: the page Excel's "Help on this function" links open (each function's @helpurl points at its
  * section). Generated from core/catalog.ts at build time, so it always lists exactly the shipped functions.
  */
-import { CATALOG, excelName, sheetsName } from "../core/catalog";
+import { CATALOG, excelName, paramHelp, sheetsName } from "../core/catalog";
 import { escapeHtml } from "../core/html";
 
 const SECTIONS: Record<string, string> = {
@@ -24,7 +24,7 @@ export function helpPage(): string {
         `<h3 id="${f.id.toLowerCase()}"><code>${excelName(f)}(${escapeHtml(args)})</code></h3>`,
         `<p>${escapeHtml(f.description)}</p>`,
         "<ul>",
-        ...f.params.map((p) => `<li><code>${p.name}</code>${p.optional ? " (optional)" : ""}: ${escapeHtml(p.description)}</li>`),
+        ...f.params.map((p) => `<li><code>${p.name}</code>${p.optional ? " (optional)" : ""}: ${escapeHtml(paramHelp(p))}</li>`),
         "</ul>",
         `<p>Example: <code>${escapeHtml(f.example.replace("XSELL_", "XSELL."))}</code> · Google Sheets: <code>${sheetsName(f)}</code></p>`,
       );

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CATALOG, sheetsName, type FunctionSpec, type ParamSpec } from "../core/catalog";
+import { CATALOG, paramHelp, sheetsName, type FunctionSpec, type ParamSpec } from "../core/catalog";
 import { menuFunction, TABS } from "../core/tabs/kinds";
 import { takesAddresses } from "../excel-addin/functions/excel-args";
 
@@ -18,9 +18,43 @@ export const HELP_ORIGIN = "https://localhost:3000";
 
 const camel = (id: string): string => id.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function excelType(p: ParamSpec): string {
+const pascal = (s: string): string => s.toLowerCase().replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+/**
+ * Excel's AutoComplete list (@customenum) for each parameter with choices, one enum per distinct list: named after
+ * the parameter ("Period"), or after the function too when the same name has different lists ("CohortsMeasure").
+ */
+export function excelEnums(): Map<string, { name: string; choices: readonly string[]; default?: string }> {
+  const lists = new Map<string, Set<string>>();
+  for (const f of CATALOG) for (const p of f.params) if (p.read === "choice" && p.choices) (lists.get(p.name) ?? lists.set(p.name, new Set()).get(p.name)!).add(p.choices.join("\n"));
+  const out = new Map<string, { name: string; choices: readonly string[]; default?: string }>();
+  for (const f of CATALOG) {
+    for (const p of f.params) {
+      if (p.read !== "choice" || !p.choices || p.shape !== "value") continue;
+      const name = lists.get(p.name)!.size === 1 ? pascal(p.name) : pascal(`${f.id}_${p.name}`);
+      out.set(`${f.id}.${p.name}`, { name, choices: p.choices, default: typeof p.default === "string" ? p.default : undefined });
+    }
+  }
+  return out;
+}
+
+const memberName = (choice: string): string => choice.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(\d)/, "_$1");
+
+function excelEnumSource(): string {
+  const seen = new Set<string>();
+  const blocks: string[] = [];
+  for (const e of excelEnums().values()) {
+    if (seen.has(e.name)) continue;
+    seen.add(e.name);
+    const members = e.choices.map((c) => `  /** ${c}${c === e.default ? " (default)" : ""} */\n  ${memberName(c)} = ${JSON.stringify(c)},`);
+    blocks.push([`/**`, ` * The choices of ${e.name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}, for Excel's AutoComplete.`, ` * @customenum {string}`, ` */`, `enum ${e.name} {`, ...members, `}`].join("\n"));
+  }
+  return blocks.join("\n\n");
+}
+
+function excelType(f: FunctionSpec, p: ParamSpec): string {
   if (p.shape === "range") return "any[][]";
-  return p.type;
+  return excelEnums().get(`${f.id}.${p.name}`)?.name ?? p.type;
 }
 
 const escapeDoc = (s: string): string => s.replace(/\*\//g, "* /");
@@ -34,10 +68,10 @@ const escapeDoc = (s: string): string => s.replace(/\*\//g, "* /");
 function excelWrapper(f: FunctionSpec): string {
   const addresses = takesAddresses(f);
   const lines = ["/**", ` * ${escapeDoc(f.description)}`, ` * @customfunction ${f.id}`, ` * @helpurl ${HELP_ORIGIN}/help.html#${f.section}`];
-  for (const p of f.params) lines.push(` * @param ${p.optional ? `[${p.name}]` : p.name} ${escapeDoc(p.description)}`);
+  for (const p of f.params) lines.push(` * @param ${p.optional ? `[${p.name}]` : p.name} ${escapeDoc(paramHelp(p, { choices: false }))}`);
   if (addresses) lines.push(" * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.", " * @requiresParameterAddresses");
   lines.push(` * @returns ${f.result === "range" ? "A spilled range." : addresses ? "A single value (a 1×1 array: Excel gives parameter addresses only to matrix results)." : "A single value."}`, " */");
-  const params = [...f.params.map((p) => `${p.name}: ${excelType(p)}`), ...(addresses ? ["invocation: CustomFunctions.Invocation"] : [])].join(", ");
+  const params = [...f.params.map((p) => `${p.name}: ${excelType(f, p)}`), ...(addresses ? ["invocation: CustomFunctions.Invocation"] : [])].join(", ");
   const ret = f.result === "range" || addresses ? "Promise<any[][]>" : "Promise<any>";
   const args = f.params.map((p) => p.name).join(", ");
   const spec = `{ id: "${f.id}", result: "${f.result}", params: [${f.params.map((p) => `{ name: "${p.name}", shape: "${p.shape}", zero: "${p.zero}" }`).join(", ")}] }`;
@@ -57,13 +91,15 @@ export function excelSource(): string {
     'import * as core from "../../core/functions";',
     'import { callCore } from "./excel-errors";',
     "",
+    excelEnumSource(),
+    "",
     CATALOG.map(excelWrapper).join("\n\n"),
     "",
   ].join("\n");
 }
 
-/** Positions of the parameters that take an as-of date: the Sheets host fills an omitted one with today in the spreadsheet's zone. */
-export const asOfPositions = (f: FunctionSpec): number[] => f.params.flatMap((p, i) => (p.name === "as_of" ? [i] : []));
+/** Positions of the date parameters that default to today: the Sheets host fills an omitted one with today in the spreadsheet's zone. */
+export const asOfPositions = (f: FunctionSpec): number[] => f.params.flatMap((p, i) => (p.read === "date" && p.default === "today" ? [i] : []));
 
 function sheetsExample(p: ParamSpec): string {
   if (p.name === "as_of") return "{XSELL_AS_OF}";
@@ -76,7 +112,7 @@ const SHEETS_AS_OF_NOTE = " Sheets does not allow TODAY() here: pass XSELL_AS_OF
 
 function sheetsWrapper(f: FunctionSpec): string {
   const lines = ["/**", ` * ${escapeDoc(f.description)}`];
-  for (const p of f.params) lines.push(` * @param ${sheetsExample(p)} ${p.name} ${escapeDoc(p.description)}${p.name === "as_of" ? SHEETS_AS_OF_NOTE : ""}`);
+  for (const p of f.params) lines.push(` * @param ${sheetsExample(p)} ${p.name} ${escapeDoc(paramHelp(p))}${p.name === "as_of" ? SHEETS_AS_OF_NOTE : ""}`);
   lines.push(` * @return ${f.result === "range" ? "A spilled range." : "A single value."}`, " * @customfunction", " */");
   const args = f.params.map((p) => p.name).join(", ");
   const asOf = asOfPositions(f);

@@ -3,42 +3,22 @@
  * GRR by flows over a window) and XSELL_COHORTS (the cohort triangle). Each takes values as a host passes them,
  * returns a 2D array, and throws XsellError through guard().
  */
-import { guard, valueError } from "../errors";
-import { asOfArg, optionalDateArg } from "../args";
+import { guard } from "../errors";
+import { asOfArg, choiceOf, optionalDateArg } from "../args";
+import { COHORT_MEASURE, PERIOD } from "../params";
 import type { Metric } from "../retention";
-import { isOmitted, scalarArg } from "../table";
-import { excelSerialFromDay, isoFromDay, showValue, toText, type CellValue } from "../values";
-import { cohortCell, cohorts, COHORT_MEASURES, type CohortMeasure, type Cohorts } from "./cohorts";
-import { flowsRetention, flowsWindow, movements, PERIOD_KINDS, resolveWindow, type Flows, type MovementRow, type PeriodKind, type Window } from "./movements";
+import { excelSerialFromDay, isoFromDay, type CellValue } from "../values";
+import { cohortCell, cohorts, type CohortMeasure, type Cohorts } from "./cohorts";
+import { flowsRetention, flowsWindow, movements, resolveWindow, type Flows, type MovementRow, type PeriodKind, type Window } from "./movements";
 import { readHistory, type History } from "./read";
 
 export const MOVEMENT_HEADERS = ["Period", "Opening", "New", "Reactivation", "Expansion", "Contraction", "Churn", "Closing", "Opening customers", "New customers", "Reactivated customers", "Churned customers", "Closing customers"] as const;
 
-const PERIOD_WORDS: Readonly<Record<string, PeriodKind>> = {
-  month: "month", months: "month", monthly: "month",
-  quarter: "quarter", quarters: "quarter", quarterly: "quarter",
-  year: "year", years: "year", yearly: "year", annual: "year", annually: "year",
-};
-
 /** period: "month" (default), "quarter" or "year". */
-export function periodArg(fn: string, v: unknown): PeriodKind {
-  if (isOmitted(v)) return "month";
-  const raw = scalarArg(v);
-  const kind = typeof raw === "string" ? PERIOD_WORDS[raw.trim().toLowerCase()] : undefined;
-  if (!kind) throw valueError(fn, `period must be ${PERIOD_KINDS.map((k) => `"${k}"`).join(", ").replace(/, ([^,]*)$/, " or $1")}, got ${showValue(raw)}`);
-  return kind;
-}
+export const periodArg = (fn: string, v: unknown): PeriodKind => choiceOf(fn, PERIOD, v);
 
 /** measure: "revenue" (default) or "logos". */
-export function measureArg(fn: string, v: unknown): CohortMeasure {
-  if (isOmitted(v)) return "revenue";
-  const raw = scalarArg(v);
-  const m = toText(raw).toLowerCase();
-  const found = COHORT_MEASURES.find((x) => x === m || (x === "logos" && m === "logo"));
-  if (!found) throw valueError(fn, `measure must be "revenue" or "logos", got ${showValue(raw)}`);
-  return found;
-}
-
+export const measureArg = (fn: string, v: unknown): CohortMeasure => choiceOf(fn, COHORT_MEASURE, v);
 
 /**
  * The window of a call: period, from, to and as_of read and checked before the table is read; the movements
@@ -117,8 +97,8 @@ export function XSELL_MOVEMENTS(subscriptions: unknown, period?: unknown, from?:
 export function XSELL_FLOWS(subscriptions: unknown, period?: unknown, from?: unknown, to?: unknown, as_of?: unknown): CellValue[][] {
   const fn = "XSELL_FLOWS";
   return guard(fn, () => {
-    const { h, w } = windowArgs(fn, subscriptions, period, from, to, as_of, "flows");
-    return flowsRows(flowsRetention(fn, h, w), h.unit, w.kind);
+    const f = flowsOf(fn, subscriptions, period, from, to, as_of);
+    return flowsRows(f.flows, f.unit, f.kind);
   });
 }
 
@@ -134,11 +114,7 @@ export function XSELL_COHORTS(subscriptions: unknown, period?: unknown, measure?
   });
 }
 
-// ---------- catalog entries, for the lead to add to core/catalog.ts ----------
-
-
-
-/** Kept for the lead's wiring of XSELL_NRR/GRR's flows method: the window and the flows in one call. */
+/** The window and the flows in one call, for XSELL_FLOWS and for NRR, GRR and RETENTION given a history. */
 export function flowsOf(fn: string, subscriptions: unknown, period: unknown, from: unknown, to: unknown, as_of: unknown): { flows: Flows; unit: string; kind: PeriodKind } {
   const { h, w } = windowArgs(fn, subscriptions, period, from, to, as_of, "flows");
   return { flows: flowsRetention(fn, h, w), unit: h.unit, kind: w.kind };

@@ -2,19 +2,19 @@
  * Catalog entries of the subscription-history functions (core/catalog.ts lists them). Kept apart from the
  * functions so the bundles that run them do not carry their help text.
  */
-import type { FunctionSpec, ParamSpec, ZeroMeaning } from "../catalog";
+import type { FunctionSpec } from "../catalog";
+import { ruled, type ParamSpec } from "../param-spec";
+import * as rules from "../params";
 
 const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional, zero: "rows" });
-const value = (name: string, description: string, optional = false, type: ParamSpec["type"] = "any"): ParamSpec => ({ name, description, shape: "value", type, optional, zero: "cells" });
-const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
 
 const SUBSCRIPTIONS = range("subscriptions", "Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.");
-const PERIOD = zero(value("period", 'Optional: "month" (default), "quarter" or "year".', true, "string"), "omitted");
-const FROM = zero(value("from", "Optional: a date in the first period (default: from the start of the history, opening at 0).", true), "omitted");
-const TO = zero(value("to", "Optional: a date in the last period (default: the period holding as_of, to date).", true), "omitted");
-const FLOWS_FROM = zero(value("from", "Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).", true), "omitted");
-const FLOWS_TO = zero(value("to", "Optional: a date in the window's last period (default: the last period ended by as_of).", true), "omitted");
-const HISTORY_AS_OF = zero(value("as_of", "Optional: the date the history is known to (default today); the period holding it closes on it.", true), "omitted");
+const PERIOD = ruled(rules.PERIOD, "Optional: the length of each period.");
+const FROM = ruled(rules.FROM, "Optional: a date in the first period (default: from the start of the history, opening at 0).");
+const TO = ruled(rules.TO, "Optional: a date in the last period (default: the period holding as_of, to date).");
+const FLOWS_FROM = ruled(rules.FROM, "Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).");
+const FLOWS_TO = ruled(rules.TO, "Optional: a date in the window's last period (default: the last period ended by as_of).");
+const HISTORY_AS_OF = ruled(rules.AS_OF, "Optional: the date the history is known to; the period holding it closes on it.");
 
 export const HISTORY_SPECS: readonly FunctionSpec[] = [
   {
@@ -36,7 +36,7 @@ export const HISTORY_SPECS: readonly FunctionSpec[] = [
   {
     id: "COHORTS",
     description: "Cohort triangle: start cohorts down, periods since start across, revenue or logo retention; cohort sizes beside it.",
-    params: [SUBSCRIPTIONS, PERIOD, zero(value("measure", 'Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).', true, "string"), "omitted"), HISTORY_AS_OF],
+    params: [SUBSCRIPTIONS, PERIOD, ruled(rules.COHORT_MEASURE, "Optional: revenue (Σ amount ÷ starting amount) or logos (share still paying)."), HISTORY_AS_OF],
     result: "range",
     example: '=XSELL_COHORTS(Subscriptions!A1:F3009, "quarter", "logos")',
     section: "retention",
@@ -52,7 +52,7 @@ export const TIMING_SPECS: readonly FunctionSpec[] = [
     description: "Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.",
     params: [
       SUBSCRIPTIONS,
-      opt("as_of", "Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn.", "any"),
+      ruled(rules.AS_OF, "Optional: the date to measure as of; accounts without a second product are censored then or at churn."),
       opt("by", 'Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.', "string"),
     ],
     result: "range",
@@ -64,8 +64,8 @@ export const TIMING_SPECS: readonly FunctionSpec[] = [
     description: "Purchase order: of accounts that bought A (row) first, the share that later bought B (column); same-day is not a sequence.",
     params: [
       SUBSCRIPTIONS,
-      opt("within_days", "Optional: count B only when bought within this many days after A (default: ever).", "number"),
-      opt("measure", 'Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.', "string"),
+      ruled(rules.WITHIN_DAYS, "Optional: count B only when bought within this many days after A (default: ever)."),
+      ruled(rules.SEQUENCE_MEASURE, "Optional: share, count, accounts (who bought A first: the denominator) or median days from A to B."),
     ],
     result: "range",
     example: "=XSELL_SEQUENCE(Subscriptions!A1:F3000, 365)",
@@ -76,8 +76,8 @@ export const TIMING_SPECS: readonly FunctionSpec[] = [
     description: "Per product, 12-month GRR and logo retention when it was the first product vs cross-sold later, with counts.",
     params: [
       SUBSCRIPTIONS,
-      opt("as_of", "Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count.", "any"),
-      opt("months", "Optional: the horizon in calendar months after each product's first start (default 12).", "number"),
+      ruled(rules.AS_OF, "Optional: the date to measure as of; only subscriptions that reached the horizon by then count."),
+      ruled(rules.HORIZON_MONTHS, "Optional: the horizon in calendar months after each product's first start."),
     ],
     result: "range",
     example: "=XSELL_PRODUCT_RETENTION(Subscriptions!A1:F3000)",

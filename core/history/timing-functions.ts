@@ -2,7 +2,8 @@
  * The timing functions as the catalog calls them (values exactly as a host passes them; a 2D array back;
  * failures throw XsellError), and their catalog entries (TIMING_SPECS) for core/catalog.ts.
  */
-import { asOfArg, optionalNumberArg } from "../args";
+import { asOfArg, choiceOf, numberOf, optionalNumberOf } from "../args";
+import { HORIZON_MONTHS, SEQUENCE_MEASURE, WITHIN_DAYS } from "../params";
 import { divError, guard, valueError } from "../errors";
 import { findColumn, isOmitted, scalarArg } from "../table";
 import { isoFromDay, showValue, toText, type CellValue } from "../values";
@@ -12,10 +13,8 @@ import {
   productRetentionGrid,
   sequence,
   sequenceGrid,
-  SEQUENCE_MEASURES,
   timeToSecond,
   timeToSecondGrid,
-  type SequenceMeasure,
   type TimeSplit,
 } from "./timing";
 
@@ -51,9 +50,8 @@ export function XSELL_TIME_TO_SECOND(subscriptions: unknown, as_of?: unknown, by
 export function XSELL_SEQUENCE(subscriptions: unknown, within_days?: unknown, measure?: unknown): CellValue[][] {
   const fn = "XSELL_SEQUENCE";
   return guard(fn, () => {
-    const within = isOmitted(within_days) ? null : optionalNumberArg(fn, "within_days", within_days, 0, { min: 1, integer: true });
-    const m = (isOmitted(measure) ? "share" : toText(scalarArg(measure)).toLowerCase().replace(/[\s-]+/g, "_")) as SequenceMeasure;
-    if (!SEQUENCE_MEASURES.includes(m)) throw valueError(fn, `measure ${showValue(scalarArg(measure))} is not one of ${SEQUENCE_MEASURES.map((x) => `"${x}"`).join(", ")}`);
+    const within = optionalNumberOf(fn, WITHIN_DAYS, within_days);
+    const m = choiceOf(fn, SEQUENCE_MEASURE, measure);
     const h = readHistory(fn, subscriptions);
     if (h.amount.length === 0) throw divError(fn, "subscriptions hold no readable paid rows, so there is no purchase order");
     return sequenceGrid(sequence(h, within, m === "median_days"), m);
@@ -65,7 +63,7 @@ export function XSELL_PRODUCT_RETENTION(subscriptions: unknown, as_of?: unknown,
   const fn = "XSELL_PRODUCT_RETENTION";
   return guard(fn, () => {
     const asOf = asOfArg(fn, as_of);
-    const horizon = optionalNumberArg(fn, "months", months, 12, { min: 1, integer: true, max: 1200 });
+    const horizon = numberOf(fn, HORIZON_MONTHS, months);
     const h = readHistory(fn, subscriptions);
     const pr = productRetention(h, asOf, horizon);
     if (pr.first.every((c) => c.spells === 0) && pr.cross.every((c) => c.spells === 0)) {

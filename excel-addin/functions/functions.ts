@@ -8,13 +8,95 @@ import * as core from "../../core/functions";
 import { callCore } from "./excel-errors";
 
 /**
+ * The choices of preset, for Excel's AutoComplete.
+ * @customenum {string}
+ */
+enum Preset {
+  /** readiness-100 (default) */
+  readiness_100 = "readiness-100",
+  /** expansion-100 */
+  expansion_100 = "expansion-100",
+}
+
+/**
+ * The choices of adjacency measure, for Excel's AutoComplete.
+ * @customenum {string}
+ */
+enum AdjacencyMeasure {
+  /** attach (default) */
+  attach = "attach",
+  /** lift */
+  lift = "lift",
+  /** count */
+  count = "count",
+  /** support */
+  support = "support",
+  /** ci_low */
+  ci_low = "ci_low",
+  /** ci_high */
+  ci_high = "ci_high",
+  /** accounts */
+  accounts = "accounts",
+}
+
+/**
+ * The choices of sensitivity measure, for Excel's AutoComplete.
+ * @customenum {string}
+ */
+enum SensitivityMeasure {
+  /** arr (default) */
+  arr = "arr",
+  /** lift */
+  lift = "lift",
+}
+
+/**
+ * The choices of period, for Excel's AutoComplete.
+ * @customenum {string}
+ */
+enum Period {
+  /** month (default) */
+  month = "month",
+  /** quarter */
+  quarter = "quarter",
+  /** year */
+  year = "year",
+}
+
+/**
+ * The choices of cohorts measure, for Excel's AutoComplete.
+ * @customenum {string}
+ */
+enum CohortsMeasure {
+  /** revenue (default) */
+  revenue = "revenue",
+  /** logos */
+  logos = "logos",
+}
+
+/**
+ * The choices of sequence measure, for Excel's AutoComplete.
+ * @customenum {string}
+ */
+enum SequenceMeasure {
+  /** share (default) */
+  share = "share",
+  /** count */
+  count = "count",
+  /** accounts */
+  accounts = "accounts",
+  /** median_days */
+  median_days = "median_days",
+}
+
+/**
  * Expansion-readiness score 0–100 per account row, from the 100-point readiness model or a preset or edited model.
  * @customfunction SCORE
  * @helpurl https://localhost:3000/help.html#scoring
  * @param data The account table. With headers omitted, its first row holds the column names.
  * @param [headers] Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param [model] Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.
- * @param [as_of] Optional: the date to score as of (default today).
+ * @param [as_of] Optional: the date to score as of. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -30,7 +112,7 @@ export function score(data: any[][], headers: any[][], model: any[][], as_of: an
  * @param data The account table. With headers omitted, its first row holds the column names.
  * @param [headers] Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param [model] Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.
- * @param [as_of] Optional: the date to score as of (default today).
+ * @param [as_of] Optional: the date to score as of. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -70,10 +152,10 @@ export function columns(data: any[][], headers: any[][], invocation: CustomFunct
  * Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.
  * @customfunction MODEL
  * @helpurl https://localhost:3000/help.html#scoring
- * @param [preset] Optional: "readiness-100" (default) or "expansion-100".
+ * @param [preset] Optional: the preset model to spill. Default "readiness-100".
  * @returns A spilled range.
  */
-export function model(preset: string): Promise<any[][]> {
+export function model(preset: Preset): Promise<any[][]> {
   return callCore({ id: "MODEL", result: "range", params: [{ name: "preset", shape: "value", zero: "omitted" }] }, core.XSELL_MODEL, [preset]) as Promise<any[][]>;
 }
 
@@ -84,8 +166,8 @@ export function model(preset: string): Promise<any[][]> {
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param product_a The product owned (a name from the ownership table).
  * @param product_b The product attached.
- * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
+ * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
@@ -101,8 +183,8 @@ export function attachRate(ownership: any[][], product_a: string, product_b: str
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param product_a The product owned.
  * @param product_b The product attached.
- * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
+ * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
@@ -116,14 +198,14 @@ export function lift(ownership: any[][], product_a: string, product_b: string, m
  * @customfunction ADJACENCY
  * @helpurl https://localhost:3000/help.html#cross-sell
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
- * @param [measure] Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".
- * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
+ * @param [measure] Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval). Default "attach".
+ * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function adjacency(ownership: any[][], measure: string, min_accounts: number, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export function adjacency(ownership: any[][], measure: AdjacencyMeasure, min_accounts: number, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "ADJACENCY", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "measure", shape: "value", zero: "omitted" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_ADJACENCY, [ownership, measure, min_accounts, as_of], invocation) as Promise<any[][]>;
 }
 
@@ -133,8 +215,8 @@ export function adjacency(ownership: any[][], measure: string, min_accounts: num
  * @helpurl https://localhost:3000/help.html#cross-sell
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param [prices] Optional: a Product, Price table; cells then show expected ARR = propensity × price.
- * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
+ * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -149,8 +231,8 @@ export function whitespace(ownership: any[][], prices: any[][], min_accounts: nu
  * @helpurl https://localhost:3000/help.html#cross-sell
  * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param [prices] Optional: a Product, Price table; products are then ranked by expected ARR.
- * @param [rank] Optional: 1 for the best product (default), 2 for the second…
- * @param [as_of] Optional: the date ownership is read as of (default today): End Dates on or before it have ended.
+ * @param [rank] Optional: 1 for the best product, 2 for the second… A whole number ≥ 1; default 1.
+ * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -166,7 +248,7 @@ export function nextProduct(ownership: any[][], prices: any[][], rank: number, a
  * @param data The account table. With headers omitted, its first row holds the column names.
  * @param [headers] Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param [ownership] Optional: the ownership table, for product-gap triggers.
- * @param [as_of] Optional: the date to score as of (default today).
+ * @param [as_of] Optional: the date to score as of. Default today.
  * @param [rules] Optional: a rules table as XSELL_RULES spills it, to change thresholds.
  * @param [model] Optional: the model whose score the high-score trigger reads (default readiness-100).
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
@@ -253,9 +335,9 @@ export function retention(table: any[][], from: any, to: any, invocation: Custom
  * Expansion ARR needed to reach a target NRR: starting ARR × (target − 1) + expected churn.
  * @customfunction EXPANSION_NEEDED
  * @helpurl https://localhost:3000/help.html#retention
- * @param start_arr Starting ARR: a number or a range to sum.
- * @param target_nrr The NRR to reach, e.g. 115% or 1.15.
- * @param [expected_churn] Optional: ARR expected to churn, added to the need.
+ * @param start_arr Starting ARR: a number or a range to sum. A number ≥ 0.
+ * @param target_nrr The NRR to reach, e.g. 115% or 1.15. A number from 0 to 10.
+ * @param [expected_churn] Optional: ARR expected to churn, added to the need. A number ≥ 0; default 0.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
@@ -268,13 +350,13 @@ export function expansionNeeded(start_arr: any[][], target_nrr: number, expected
  * Cross-sell ARR, lift on base and the sales & marketing cost against winning the same ARR from new logos.
  * @customfunction SCENARIO
  * @helpurl https://localhost:3000/help.html#scenarios
- * @param accounts Number of accounts.
- * @param base_arr Average ARR per account today.
- * @param addon_price Annual price of the add-on.
- * @param attach_rate Share of accounts expected to buy it, e.g. 35%.
- * @param [new_logo_deal] Optional: average new-logo deal size (default base_arr).
- * @param [cac_new] Optional: S&M cost per new-logo dollar (default 1.13, an industry benchmark).
- * @param [cac_expansion] Optional: S&M cost per expansion dollar (default 0.27, an industry benchmark).
+ * @param accounts Number of accounts. A number ≥ 0.
+ * @param base_arr Average ARR per account today. A number ≥ 0.
+ * @param addon_price Annual price of the add-on. A number ≥ 0.
+ * @param attach_rate Share of accounts expected to buy it, e.g. 35%. A share from 0 to 1.
+ * @param [new_logo_deal] Optional: average new-logo deal size. A number ≥ 0; default base_arr.
+ * @param [cac_new] Optional: S&M cost per new-logo dollar; an industry benchmark unless given. A number ≥ 0; default 1.13.
+ * @param [cac_expansion] Optional: S&M cost per expansion dollar; an industry benchmark unless given. A number ≥ 0; default 0.27.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -287,16 +369,16 @@ export function scenario(accounts: number, base_arr: number, addon_price: number
  * A grid of cross-sell ARR (or lift with measure "lift"): add-on prices across, attach rates down.
  * @customfunction SENSITIVITY
  * @helpurl https://localhost:3000/help.html#scenarios
- * @param accounts Number of accounts.
- * @param base_arr Average ARR per account today.
+ * @param accounts Number of accounts. A number ≥ 0.
+ * @param base_arr Average ARR per account today. A number ≥ 0.
  * @param prices Add-on prices to compare (a row or column).
  * @param attach_rates Attach rates to compare (a row or column).
- * @param [measure] Optional: "arr" (default) or "lift".
+ * @param [measure] Optional: cross-sell ARR, or lift on the base. Default "arr".
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function sensitivity(accounts: number, base_arr: number, prices: any[][], attach_rates: any[][], measure: string, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export function sensitivity(accounts: number, base_arr: number, prices: any[][], attach_rates: any[][], measure: SensitivityMeasure, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "SENSITIVITY", result: "range", params: [{ name: "accounts", shape: "value", zero: "cells" }, { name: "base_arr", shape: "value", zero: "cells" }, { name: "prices", shape: "range", zero: "cells" }, { name: "attach_rates", shape: "range", zero: "cells" }, { name: "measure", shape: "value", zero: "omitted" }] }, core.XSELL_SENSITIVITY, [accounts, base_arr, prices, attach_rates, measure], invocation) as Promise<any[][]>;
 }
 
@@ -304,13 +386,13 @@ export function sensitivity(accounts: number, base_arr: number, prices: any[][],
  * Year-by-year ARR with and without the cross-sell, two-product accounts churning less, and NRR per year.
  * @customfunction PROJECTION
  * @helpurl https://localhost:3000/help.html#scenarios
- * @param accounts Number of accounts.
- * @param base_arr Average ARR per account today.
- * @param addon_price Annual price of the add-on.
- * @param attach_rate Share of accounts that buy it at the start of year 1.
- * @param [years] Optional: years to project (default 3).
- * @param [churn_single] Optional: yearly churn of single-product accounts (default 20%, Bain & Company).
- * @param [churn_multi] Optional: yearly churn of two-product accounts (default 8%, Bain & Company).
+ * @param accounts Number of accounts. A number ≥ 0.
+ * @param base_arr Average ARR per account today. A number ≥ 0.
+ * @param addon_price Annual price of the add-on. A number ≥ 0.
+ * @param attach_rate Share of accounts that buy it at the start of year 1. A share from 0 to 1.
+ * @param [years] Optional: years to project. A whole number from 1 to 50; default 3.
+ * @param [churn_single] Optional: yearly churn of single-product accounts; Bain & Company's figure unless given. A share from 0 to 1; default 20%.
+ * @param [churn_multi] Optional: yearly churn of two-product accounts; Bain & Company's figure unless given. A share from 0 to 1; default 8%.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
@@ -324,15 +406,15 @@ export function projection(accounts: number, base_arr: number, addon_price: numb
  * @customfunction MOVEMENTS
  * @helpurl https://localhost:3000/help.html#retention
  * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param [period] Optional: "month" (default), "quarter" or "year".
+ * @param [period] Optional: the length of each period. Default "month".
  * @param [from] Optional: a date in the first period (default: from the start of the history, opening at 0).
  * @param [to] Optional: a date in the last period (default: the period holding as_of, to date).
- * @param [as_of] Optional: the date the history is known to (default today); the period holding it closes on it.
+ * @param [as_of] Optional: the date the history is known to; the period holding it closes on it. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function movements(subscriptions: any[][], period: string, from: any, to: any, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export function movements(subscriptions: any[][], period: Period, from: any, to: any, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "MOVEMENTS", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "period", shape: "value", zero: "omitted" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_MOVEMENTS, [subscriptions, period, from, to, as_of], invocation) as Promise<any[][]>;
 }
 
@@ -341,15 +423,15 @@ export function movements(subscriptions: any[][], period: string, from: any, to:
  * @customfunction FLOWS
  * @helpurl https://localhost:3000/help.html#retention
  * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param [period] Optional: "month" (default), "quarter" or "year".
+ * @param [period] Optional: the length of each period. Default "month".
  * @param [from] Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).
  * @param [to] Optional: a date in the window's last period (default: the last period ended by as_of).
- * @param [as_of] Optional: the date the history is known to (default today); the period holding it closes on it.
+ * @param [as_of] Optional: the date the history is known to; the period holding it closes on it. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function flows(subscriptions: any[][], period: string, from: any, to: any, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export function flows(subscriptions: any[][], period: Period, from: any, to: any, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "FLOWS", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "period", shape: "value", zero: "omitted" }, { name: "from", shape: "value", zero: "omitted" }, { name: "to", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_FLOWS, [subscriptions, period, from, to, as_of], invocation) as Promise<any[][]>;
 }
 
@@ -358,14 +440,14 @@ export function flows(subscriptions: any[][], period: string, from: any, to: any
  * @customfunction COHORTS
  * @helpurl https://localhost:3000/help.html#retention
  * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param [period] Optional: "month" (default), "quarter" or "year".
- * @param [measure] Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).
- * @param [as_of] Optional: the date the history is known to (default today); the period holding it closes on it.
+ * @param [period] Optional: the length of each period. Default "month".
+ * @param [measure] Optional: revenue (Σ amount ÷ starting amount) or logos (share still paying). Default "revenue".
+ * @param [as_of] Optional: the date the history is known to; the period holding it closes on it. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function cohorts(subscriptions: any[][], period: string, measure: string, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export function cohorts(subscriptions: any[][], period: Period, measure: CohortsMeasure, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "COHORTS", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "period", shape: "value", zero: "omitted" }, { name: "measure", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_COHORTS, [subscriptions, period, measure, as_of], invocation) as Promise<any[][]>;
 }
 
@@ -374,7 +456,7 @@ export function cohorts(subscriptions: any[][], period: string, measure: string,
  * @customfunction TIME_TO_SECOND
  * @helpurl https://localhost:3000/help.html#retention
  * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param [as_of] Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn.
+ * @param [as_of] Optional: the date to measure as of; accounts without a second product are censored then or at churn. Default today.
  * @param [by] Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
@@ -389,13 +471,13 @@ export function timeToSecond(subscriptions: any[][], as_of: any, by: string, inv
  * @customfunction SEQUENCE
  * @helpurl https://localhost:3000/help.html#retention
  * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param [within_days] Optional: count B only when bought within this many days after A (default: ever).
- * @param [measure] Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.
+ * @param [within_days] Optional: count B only when bought within this many days after A (default: ever). A whole number ≥ 1.
+ * @param [measure] Optional: share, count, accounts (who bought A first: the denominator) or median days from A to B. Default "share".
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function sequence(subscriptions: any[][], within_days: number, measure: string, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+export function sequence(subscriptions: any[][], within_days: number, measure: SequenceMeasure, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "SEQUENCE", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "within_days", shape: "value", zero: "omitted" }, { name: "measure", shape: "value", zero: "omitted" }] }, core.XSELL_SEQUENCE, [subscriptions, within_days, measure], invocation) as Promise<any[][]>;
 }
 
@@ -404,8 +486,8 @@ export function sequence(subscriptions: any[][], within_days: number, measure: s
  * @customfunction PRODUCT_RETENTION
  * @helpurl https://localhost:3000/help.html#retention
  * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param [as_of] Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count.
- * @param [months] Optional: the horizon in calendar months after each product's first start (default 12).
+ * @param [as_of] Optional: the date to measure as of; only subscriptions that reached the horizon by then count. Default today.
+ * @param [months] Optional: the horizon in calendar months after each product's first start. A whole number from 1 to 1200; default 12.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.

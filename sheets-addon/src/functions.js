@@ -9,7 +9,7 @@
  * @param {A1:K401} data The account table. With headers omitted, its first row holds the column names.
  * @param {A1:K1} headers Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param {A1:K401} model Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.
- * @param {XSELL_AS_OF} as_of Optional: the date to score as of (default today). Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date to score as of. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -22,7 +22,7 @@ function XSELL_SCORE(data, headers, model, as_of) {
  * @param {A1:K401} data The account table. With headers omitted, its first row holds the column names.
  * @param {A1:K1} headers Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param {A1:K401} model Optional: a preset ("readiness-100", "expansion-100") or a model table as XSELL_MODEL spills it.
- * @param {XSELL_AS_OF} as_of Optional: the date to score as of (default today). Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date to score as of. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -53,7 +53,7 @@ function XSELL_COLUMNS(data, headers) {
 
 /**
  * Spills a scoring model as an editable table: Criterion, Category, Column or signal, Test, Threshold, Points, Full at.
- * @param {string} preset Optional: "readiness-100" (default) or "expansion-100".
+ * @param {string} preset Optional: the preset model to spill. "readiness-100" (default) or "expansion-100".
  * @return A spilled range.
  * @customfunction
  */
@@ -66,8 +66,8 @@ function XSELL_MODEL(preset) {
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {string} product_a The product owned (a name from the ownership table).
  * @param {string} product_b The product attached.
- * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A single value.
  * @customfunction
  */
@@ -80,8 +80,8 @@ function XSELL_ATTACH_RATE(ownership, product_a, product_b, min_accounts, as_of)
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {string} product_a The product owned.
  * @param {string} product_b The product attached.
- * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A single value.
  * @customfunction
  */
@@ -92,9 +92,9 @@ function XSELL_LIFT(ownership, product_a, product_b, min_accounts, as_of) {
 /**
  * Product × product matrix (owned down, next across): attach, lift, count, support, ci_low, ci_high or accounts.
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
- * @param {string} measure Optional: "attach" (default), "lift", "count", "support", "ci_low", "ci_high" (95% Wilson) or "accounts".
- * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {string} measure Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval). One of "attach" (default), "lift", "count", "support", "ci_low", "ci_high" or "accounts".
+ * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -106,8 +106,8 @@ function XSELL_ADJACENCY(ownership, measure, min_accounts, as_of) {
  * Accounts × products: "owned", or the propensity to buy (best attach rate from an owned product), or expected ARR with prices.
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {A1:K401} prices Optional: a Product, Price table; cells then show expected ARR = propensity × price.
- * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown (default 1).
- * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
+ * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -119,8 +119,8 @@ function XSELL_WHITESPACE(ownership, prices, min_accounts, as_of) {
  * Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason.
  * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
  * @param {A1:K401} prices Optional: a Product, Price table; products are then ranked by expected ARR.
- * @param {number} rank Optional: 1 for the best product (default), 2 for the second…
- * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of (default today): End Dates on or before it have ended. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} rank Optional: 1 for the best product, 2 for the second… A whole number ≥ 1; default 1.
+ * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -133,7 +133,7 @@ function XSELL_NEXT_PRODUCT(ownership, prices, rank, as_of) {
  * @param {A1:K401} data The account table. With headers omitted, its first row holds the column names.
  * @param {A1:K1} headers Optional: the header row when data holds only account rows (so the formula can be filled down).
  * @param {A1:K401} ownership Optional: the ownership table, for product-gap triggers.
- * @param {XSELL_AS_OF} as_of Optional: the date to score as of (default today). Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date to score as of. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @param {A1:K401} rules Optional: a rules table as XSELL_RULES spills it, to change thresholds.
  * @param {A1:K401} model Optional: the model whose score the high-score trigger reads (default readiness-100).
  * @return A spilled range.
@@ -204,9 +204,9 @@ function XSELL_RETENTION(table, from, to) {
 
 /**
  * Expansion ARR needed to reach a target NRR: starting ARR × (target − 1) + expected churn.
- * @param {A1:K401} start_arr Starting ARR: a number or a range to sum.
- * @param {number} target_nrr The NRR to reach, e.g. 115% or 1.15.
- * @param {number} expected_churn Optional: ARR expected to churn, added to the need.
+ * @param {A1:K401} start_arr Starting ARR: a number or a range to sum. A number ≥ 0.
+ * @param {number} target_nrr The NRR to reach, e.g. 115% or 1.15. A number from 0 to 10.
+ * @param {number} expected_churn Optional: ARR expected to churn, added to the need. A number ≥ 0; default 0.
  * @return A single value.
  * @customfunction
  */
@@ -216,13 +216,13 @@ function XSELL_EXPANSION_NEEDED(start_arr, target_nrr, expected_churn) {
 
 /**
  * Cross-sell ARR, lift on base and the sales & marketing cost against winning the same ARR from new logos.
- * @param {number} accounts Number of accounts.
- * @param {number} base_arr Average ARR per account today.
- * @param {number} addon_price Annual price of the add-on.
- * @param {number} attach_rate Share of accounts expected to buy it, e.g. 35%.
- * @param {number} new_logo_deal Optional: average new-logo deal size (default base_arr).
- * @param {number} cac_new Optional: S&M cost per new-logo dollar (default 1.13, an industry benchmark).
- * @param {number} cac_expansion Optional: S&M cost per expansion dollar (default 0.27, an industry benchmark).
+ * @param {number} accounts Number of accounts. A number ≥ 0.
+ * @param {number} base_arr Average ARR per account today. A number ≥ 0.
+ * @param {number} addon_price Annual price of the add-on. A number ≥ 0.
+ * @param {number} attach_rate Share of accounts expected to buy it, e.g. 35%. A share from 0 to 1.
+ * @param {number} new_logo_deal Optional: average new-logo deal size. A number ≥ 0; default base_arr.
+ * @param {number} cac_new Optional: S&M cost per new-logo dollar; an industry benchmark unless given. A number ≥ 0; default 1.13.
+ * @param {number} cac_expansion Optional: S&M cost per expansion dollar; an industry benchmark unless given. A number ≥ 0; default 0.27.
  * @return A spilled range.
  * @customfunction
  */
@@ -232,11 +232,11 @@ function XSELL_SCENARIO(accounts, base_arr, addon_price, attach_rate, new_logo_d
 
 /**
  * A grid of cross-sell ARR (or lift with measure "lift"): add-on prices across, attach rates down.
- * @param {number} accounts Number of accounts.
- * @param {number} base_arr Average ARR per account today.
+ * @param {number} accounts Number of accounts. A number ≥ 0.
+ * @param {number} base_arr Average ARR per account today. A number ≥ 0.
  * @param {A1:K401} prices Add-on prices to compare (a row or column).
  * @param {A1:K401} attach_rates Attach rates to compare (a row or column).
- * @param {string} measure Optional: "arr" (default) or "lift".
+ * @param {string} measure Optional: cross-sell ARR, or lift on the base. "arr" (default) or "lift".
  * @return A spilled range.
  * @customfunction
  */
@@ -246,13 +246,13 @@ function XSELL_SENSITIVITY(accounts, base_arr, prices, attach_rates, measure) {
 
 /**
  * Year-by-year ARR with and without the cross-sell, two-product accounts churning less, and NRR per year.
- * @param {number} accounts Number of accounts.
- * @param {number} base_arr Average ARR per account today.
- * @param {number} addon_price Annual price of the add-on.
- * @param {number} attach_rate Share of accounts that buy it at the start of year 1.
- * @param {number} years Optional: years to project (default 3).
- * @param {number} churn_single Optional: yearly churn of single-product accounts (default 20%, Bain & Company).
- * @param {number} churn_multi Optional: yearly churn of two-product accounts (default 8%, Bain & Company).
+ * @param {number} accounts Number of accounts. A number ≥ 0.
+ * @param {number} base_arr Average ARR per account today. A number ≥ 0.
+ * @param {number} addon_price Annual price of the add-on. A number ≥ 0.
+ * @param {number} attach_rate Share of accounts that buy it at the start of year 1. A share from 0 to 1.
+ * @param {number} years Optional: years to project. A whole number from 1 to 50; default 3.
+ * @param {number} churn_single Optional: yearly churn of single-product accounts; Bain & Company's figure unless given. A share from 0 to 1; default 20%.
+ * @param {number} churn_multi Optional: yearly churn of two-product accounts; Bain & Company's figure unless given. A share from 0 to 1; default 8%.
  * @return A spilled range.
  * @customfunction
  */
@@ -263,10 +263,10 @@ function XSELL_PROJECTION(accounts, base_arr, addon_price, attach_rate, years, c
 /**
  * Per period: Opening, New, Reactivation, Expansion, Contraction, Churn, Closing and customer counts; every row bridges.
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param {string} period Optional: "month" (default), "quarter" or "year".
+ * @param {string} period Optional: the length of each period. One of "month" (default), "quarter" or "year".
  * @param {value} from Optional: a date in the first period (default: from the start of the history, opening at 0).
  * @param {value} to Optional: a date in the last period (default: the period holding as_of, to date).
- * @param {XSELL_AS_OF} as_of Optional: the date the history is known to (default today); the period holding it closes on it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date the history is known to; the period holding it closes on it. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -277,10 +277,10 @@ function XSELL_MOVEMENTS(subscriptions, period, from, to, as_of) {
 /**
  * NRR and GRR by flows over a window: opening, expansion, contraction and churn summed over its periods (new, returns excluded).
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param {string} period Optional: "month" (default), "quarter" or "year".
+ * @param {string} period Optional: the length of each period. One of "month" (default), "quarter" or "year".
  * @param {value} from Optional: a date in the window's first period (default: 12 months, 4 quarters or 1 year before to).
  * @param {value} to Optional: a date in the window's last period (default: the last period ended by as_of).
- * @param {XSELL_AS_OF} as_of Optional: the date the history is known to (default today); the period holding it closes on it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date the history is known to; the period holding it closes on it. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -291,9 +291,9 @@ function XSELL_FLOWS(subscriptions, period, from, to, as_of) {
 /**
  * Cohort triangle: start cohorts down, periods since start across, revenue or logo retention; cohort sizes beside it.
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param {string} period Optional: "month" (default), "quarter" or "year".
- * @param {string} measure Optional: "revenue" (default, Σ amount ÷ starting amount) or "logos" (share still paying).
- * @param {XSELL_AS_OF} as_of Optional: the date the history is known to (default today); the period holding it closes on it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {string} period Optional: the length of each period. One of "month" (default), "quarter" or "year".
+ * @param {string} measure Optional: revenue (Σ amount ÷ starting amount) or logos (share still paying). "revenue" (default) or "logos".
+ * @param {XSELL_AS_OF} as_of Optional: the date the history is known to; the period holding it closes on it. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
@@ -304,7 +304,7 @@ function XSELL_COHORTS(subscriptions, period, measure, as_of) {
 /**
  * Kaplan–Meier days from first to second product: median with 95% CI, share within 180 days, and the curve.
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param {XSELL_AS_OF} as_of Optional: the date to measure as of (default today); accounts without a second product are censored then or at churn. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date to measure as of; accounts without a second product are censored then or at churn. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @param {string} by Optional: "first product" for one curve per first product, or a column name (a segment) of subscriptions.
  * @return A spilled range.
  * @customfunction
@@ -316,8 +316,8 @@ function XSELL_TIME_TO_SECOND(subscriptions, as_of, by) {
 /**
  * Purchase order: of accounts that bought A (row) first, the share that later bought B (column); same-day is not a sequence.
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param {number} within_days Optional: count B only when bought within this many days after A (default: ever).
- * @param {string} measure Optional: "share" (default), "count", "accounts" (the denominator) or "median_days" from A to B.
+ * @param {number} within_days Optional: count B only when bought within this many days after A (default: ever). A whole number ≥ 1.
+ * @param {string} measure Optional: share, count, accounts (who bought A first: the denominator) or median days from A to B. One of "share" (default), "count", "accounts" or "median_days".
  * @return A spilled range.
  * @customfunction
  */
@@ -328,8 +328,8 @@ function XSELL_SEQUENCE(subscriptions, within_days, measure) {
 /**
  * Per product, 12-month GRR and logo retention when it was the first product vs cross-sold later, with counts.
  * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
- * @param {XSELL_AS_OF} as_of Optional: the date to measure as of (default today); only subscriptions that reached the horizon by then count. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
- * @param {number} months Optional: the horizon in calendar months after each product's first start (default 12).
+ * @param {XSELL_AS_OF} as_of Optional: the date to measure as of; only subscriptions that reached the horizon by then count. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} months Optional: the horizon in calendar months after each product's first start. A whole number from 1 to 1200; default 12.
  * @return A spilled range.
  * @customfunction
  */

@@ -119,7 +119,7 @@ describe("XSELL_ATTACH_RATE and XSELL_LIFT", () => {
     expect(thrown(() => XSELL_LIFT(WIDE, "CRM", "Data Warehouse")).code).toBe("#DIV/0!");
     expect(thrown(() => XSELL_ATTACH_RATE(WIDE, "Data Warehouse", "CRM")).code).toBe("#N/A");
     expect(thrown(() => XSELL_ATTACH_RATE(LONG, "CRM", "crm")).message).toContain("pick two different products");
-    expect(thrown(() => XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 1.5)).message).toBe("XSELL_ATTACH_RATE: min_accounts: expected a whole number, got 1.5");
+    expect(thrown(() => XSELL_ATTACH_RATE(LONG, "CRM", "Analytics", 1.5)).message).toBe("XSELL_ATTACH_RATE: min_accounts must be a whole number ≥ 0, got 1.5");
   });
 });
 
@@ -158,7 +158,7 @@ describe("XSELL_ADJACENCY", () => {
     expect(hi).toBeGreaterThan(0.5);
   });
   it("rejects an unknown measure", () => {
-    expect(() => XSELL_ADJACENCY(LONG, "confidence")).toThrow('XSELL_ADJACENCY: measure "confidence" is not one of "attach", "lift", "count", "support", "ci_low", "ci_high", "accounts"');
+    expect(() => XSELL_ADJACENCY(LONG, "confidence")).toThrow('XSELL_ADJACENCY: measure must be "attach", "lift", "count", "support", "ci_low", "ci_high" or "accounts", got "confidence"');
   });
 });
 
@@ -215,6 +215,6 @@ describe("XSELL_NEXT_PRODUCT", () => {
     expect(XSELL_NEXT_PRODUCT(LONG, prices)[3]).toEqual(["C", "Service", 0.5, 30, "50% of the 4 accounts that own CRM also own Service"]);
     expect(XSELL_NEXT_PRODUCT(LONG, prices, 2)[3]).toEqual(["C", "Analytics", 0.5, 10, "50% of the 4 accounts that own CRM also own Analytics"]);
     expect(XSELL_NEXT_PRODUCT(LONG, null, 3)[3]).toEqual(["C", "", "", "", "fewer than 3 products left to recommend"]);
-    expect(() => XSELL_NEXT_PRODUCT(LONG, null, 0)).toThrow("XSELL_NEXT_PRODUCT: rank: expected a number ≥ 1, got 0");
+    expect(() => XSELL_NEXT_PRODUCT(LONG, null, 0)).toThrow("XSELL_NEXT_PRODUCT: rank must be a whole number ≥ 1, got 0");
   });
 });

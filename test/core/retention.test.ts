@@ -97,7 +97,7 @@ describe("XSELL_EXPANSION_NEEDED", () => {
     expect(XSELL_EXPANSION_NEEDED([[200000], [""], [300000]], 1.15)).toBe(75000);
   });
   it("rejects a target written as a bare percentage", () => {
-    expect(() => XSELL_EXPANSION_NEEDED(500000, 115)).toThrow("XSELL_EXPANSION_NEEDED: target_nrr: 115 looks like a percentage; write 115% or 1.15");
+    expect(() => XSELL_EXPANSION_NEEDED(500000, 115)).toThrow("XSELL_EXPANSION_NEEDED: target_nrr must be a number from 0 to 10, got 115; write 115% or 1.15");
   });
 });
 

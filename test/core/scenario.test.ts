@@ -22,9 +22,9 @@ describe("XSELL_SCENARIO", () => {
     expect(XSELL_SCENARIO(1000, 20000, 12000, 0.35, 24000, 1.5, 0.2)[8]).toEqual(["Cost avoided by cross-selling", 5460000]);
   });
   it("rejects attach rates above 100% and negative inputs", () => {
-    expect(() => XSELL_SCENARIO(1000, 20000, 12000, 35)).toThrow("XSELL_SCENARIO: attach_rate: 35 is above 100%; write a share such as 35% or 0.35");
-    expect(() => XSELL_SCENARIO(-1, 20000, 12000, 0.3)).toThrow("XSELL_SCENARIO: accounts: expected a number ≥ 0, got -1");
-    expect(() => XSELL_SCENARIO("many", 20000, 12000, 0.3)).toThrow('XSELL_SCENARIO: accounts: "many" is not a number');
+    expect(() => XSELL_SCENARIO(1000, 20000, 12000, 35)).toThrow("XSELL_SCENARIO: attach_rate must be a share from 0 to 1, got 35; write a share such as 35% or 0.35");
+    expect(() => XSELL_SCENARIO(-1, 20000, 12000, 0.3)).toThrow("XSELL_SCENARIO: accounts must be a number ≥ 0, got -1");
+    expect(() => XSELL_SCENARIO("many", 20000, 12000, 0.3)).toThrow('XSELL_SCENARIO: accounts must be a number ≥ 0, got "many"');
   });
 });
 
@@ -43,7 +43,7 @@ describe("XSELL_SENSITIVITY", () => {
   });
   it("rejects rates outside 0–1 and an unknown measure", () => {
     expect(() => XSELL_SENSITIVITY(1000, 20000, [[1]], [[35]])).toThrow("XSELL_SENSITIVITY: attach_rates: 35 is not a share between 0 and 1");
-    expect(() => XSELL_SENSITIVITY(1000, 20000, [[1]], [[0.3]], "margin")).toThrow('XSELL_SENSITIVITY: measure "margin" is not "arr" or "lift"');
+    expect(() => XSELL_SENSITIVITY(1000, 20000, [[1]], [[0.3]], "margin")).toThrow('XSELL_SENSITIVITY: measure must be "arr" or "lift", got "margin"');
   });
 });
 

@@ -139,7 +139,7 @@ describe("edited models", () => {
     expect(() => XSELL_SCORE(data(40, "Yes"), null, m, AS_OF)).toThrow(message);
   });
   it("rejects an unknown preset name", () => {
-    expect(() => XSELL_SCORE(data(40, "Yes"), null, "gold", AS_OF)).toThrow('XSELL_SCORE: model "gold" is not a preset; use "readiness-100" or "expansion-100", or pass a model table');
+    expect(() => XSELL_SCORE(data(40, "Yes"), null, "gold", AS_OF)).toThrow('XSELL_SCORE: model must be "readiness-100" or "expansion-100", got "gold"; or pass a model table as XSELL_MODEL spills it');
     expect(() => XSELL_MODEL("gold")).toThrow(XsellError);
   });
 });

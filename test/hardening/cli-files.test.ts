@@ -93,7 +93,7 @@ describe("names that are not what they seem", () => {
     for (const name of ["constructor", "__proto__", "toString"]) {
       expect(await main(["score", a, "--model", name])).toBe(2);
       expect(err.pop()).toBe(`xsell: --model: "${name}" is neither a preset (readiness-100, expansion-100) nor a file`);
-      expect(() => XSELL_MODEL(name)).toThrow(`XSELL_MODEL: model "${name.toLowerCase()}" is not a preset`);
+      expect(() => XSELL_MODEL(name)).toThrow(`XSELL_MODEL: preset must be "readiness-100" or "expansion-100", got "${name}"`);
     }
   });
   it("shows control characters from cells as escapes, never as terminal commands", async () => {

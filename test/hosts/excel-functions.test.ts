@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as core from "../../core/functions";
-import { CATALOG, sheetsName } from "../../core/catalog";
+import { CATALOG, paramHelp, sheetsName } from "../../core/catalog";
 import { XsellError } from "../../core/errors";
 import { takesAddresses } from "../../excel-addin/functions/excel-args";
 import { sample } from "./excel-shape";
@@ -96,7 +96,7 @@ describe("dist/excel/functions.js in a CustomFunctions runtime", () => {
         expect(m.dimensionality ?? "scalar", `${spec.id}.${p.name}`).toBe(p.shape === "range" ? "matrix" : "scalar");
         expect(m.type, `${spec.id}.${p.name}`).toBe(p.type);
         expect(Boolean(m.optional), `${spec.id}.${p.name}`).toBe(p.optional);
-        expect(m.description).toBe(p.description);
+        expect(m.description).toBe(paramHelp(p, { choices: false }));
       });
     }
     // every function that reads a table asks for addresses (NRR/GRR/MOVEMENT too: they may be given a subscription

@@ -66,7 +66,7 @@ describe("custom functions in the Apps Script bundle", () => {
       const positions = f.params.flatMap((p, i) => (p.name === "as_of" ? [i] : []));
       expect(m![1] ? m![1].split(",").map(Number) : [], sheetsName(f)).toEqual(positions);
     }
-    expect(SOURCE).toContain("@param {XSELL_AS_OF} as_of Optional: the date to score as of (default today). Sheets does not allow TODAY() here: pass XSELL_AS_OF");
+    expect(SOURCE).toContain("@param {XSELL_AS_OF} as_of Optional: the date to score as of. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF");
   });
 
   // the same calls in both shapes: Sheets' (Tokyo instants) for the add-on, the core's (UTC midnights) for the core
@@ -123,7 +123,7 @@ describe("custom functions in the Apps Script bundle", () => {
   }
 
   it("throws one sentence that names the function and reads well after #ERROR!", () => {
-    expect(() => cf("XSELL_SCORE", accounts.slice(0, 5), undefined, "gold")).toThrow(new Error('XSELL_SCORE: model "gold" is not a preset; use "readiness-100" or "expansion-100", or pass a model table.'));
+    expect(() => cf("XSELL_SCORE", accounts.slice(0, 5), undefined, "gold")).toThrow(new Error('XSELL_SCORE: model must be "readiness-100" or "expansion-100", got "gold"; or pass a model table as XSELL_MODEL spills it.'));
     expect(() => cf("XSELL_NRR", [[0]], [[1]])).toThrow(new Error("XSELL_NRR: no account has starting ARR above 0, so the cohort is empty."));
     expect(() => cf("XSELL_SCORE", accounts.slice(0, 5), undefined, undefined, "03/01/2026")).toThrow(new Error('XSELL_SCORE: as_of: "03/01/2026" could be either day or month first; write it as 2026-03-01 or 2026-01-03.'));
   });

@@ -168,9 +168,9 @@ describe("XSELL_SEQUENCE", () => {
     expect(XSELL_SEQUENCE(SUBS, 30, "median_days")[1]).toEqual(["CRM", "", 30, "", ""]);
   });
   it("refuses a bad measure or window", () => {
-    expect(thrown(() => XSELL_SEQUENCE(SUBS, null, "lift")).message).toBe('XSELL_SEQUENCE: measure "lift" is not one of "share", "count", "accounts", "median_days"');
-    expect(thrown(() => XSELL_SEQUENCE(SUBS, -5)).message).toBe("XSELL_SEQUENCE: within_days: expected a number ≥ 1, got -5");
-    expect(thrown(() => XSELL_SEQUENCE(SUBS, 2.5)).message).toBe("XSELL_SEQUENCE: within_days: expected a whole number, got 2.5");
+    expect(thrown(() => XSELL_SEQUENCE(SUBS, null, "lift")).message).toBe('XSELL_SEQUENCE: measure must be "share", "count", "accounts" or "median_days", got "lift"');
+    expect(thrown(() => XSELL_SEQUENCE(SUBS, -5)).message).toBe("XSELL_SEQUENCE: within_days must be a whole number ≥ 1, got -5");
+    expect(thrown(() => XSELL_SEQUENCE(SUBS, 2.5)).message).toBe("XSELL_SEQUENCE: within_days must be a whole number ≥ 1, got 2.5");
   });
 });
 
