@@ -4,7 +4,8 @@
  * user's "=HYPERLINK(…)" is text in the file; only spec formulas become formulas.
  */
 import ExcelJS from "exceljs";
-import { isFormula, parseA1, uniqueSheetName, type SheetSpec } from "../core/tabs/spec";
+import { isFormula, parseA1, PORTRAIT_MAX_CHARS, uniqueSheetName, type PrintSetup, type SheetSpec } from "../core/tabs/spec";
+import { oddFooter, oddHeader, printTitleRows } from "../core/tabs/print";
 import type { ColumnReport } from "../core/read/columns";
 import { dayFromExcelSerial, dayOfDate, type CellValue } from "../core/values";
 
@@ -64,7 +65,35 @@ export function addSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wor
   });
   if (spec.filter) ws.autoFilter = spec.filter;
   for (const n of spec.notes) ws.getCell(n.cell).note = n.text;
+  for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+  if (spec.print) applyPrintSetup(ws, spec.print);
   return ws;
+}
+
+/** The worksheet members print setup needs: both ExcelJS's Worksheet and its streaming WorksheetWriter have them. */
+type Printable = Pick<ExcelJS.Worksheet, "pageSetup" | "headerFooter">;
+
+/**
+ * Orientation, one page wide (fitToHeight 0: as many pages tall as it takes), the print area, repeated header rows,
+ * no gridlines, and the page header and footer (an empty area: the used range, no print area written). ExcelJS writes the print area as `$` + each corner, so a corner
+ * is given as "A$1" to come out absolute ("$A$1"); a relative print area is one LibreOffice ignores.
+ */
+export function applyPrintSetup(ws: Printable, print: PrintSetup): void {
+  const absoluteRows = (range: string): string => range.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  Object.assign(ws.pageSetup, {
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // several areas ("A1:B21,K1:W60") are ExcelJS's "&&"-joined list
+    printArea: print.area ? print.area.split(",").map(absoluteRows).join("&&") : undefined,
+    showGridLines: print.gridlines,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  });
+  const titles = printTitleRows(print);
+  if (titles) ws.pageSetup.printTitlesRow = titles.replace(/\$/g, "");
+  Object.assign(ws.headerFooter, { oddHeader: oddHeader(print), oddFooter: oddFooter(print) });
 }
 
 /**
@@ -72,7 +101,8 @@ export function addSpecSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wor
  * get a date format), a width per column from its header and values. Error objects have no place in a file.
  */
 export function addDataSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue[][], columns: readonly ColumnReport[] = []): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(uniqueSheetName(name, wb.worksheets.map((w) => w.name)), { views: [{ state: "frozen", ySplit: 1 }] });
+  // hidden (right-click a tab → Unhide): printing the workbook prints the report, not thousands of input rows
+  const ws = wb.addWorksheet(uniqueSheetName(name, wb.worksheets.map((w) => w.name)), { views: [{ state: "frozen", ySplit: 1 }], state: "hidden" });
   const dateCols = new Set(columns.filter((c) => c.readAs.startsWith("dates")).map((c) => c.index));
   const widths: number[] = [];
   rows.forEach((r, i) => {
@@ -96,5 +126,8 @@ export function addDataSheet(wb: ExcelJS.Workbook, name: string, rows: CellValue
     ws.getColumn(j + 1).width = Math.min(50, Math.max(8, w + 2));
   });
   ws.getRow(1).font = { bold: true };
+  const wide = widths.reduce((sum, w) => sum + Math.min(50, Math.max(8, (w ?? 0) + 2)), 0) > PORTRAIT_MAX_CHARS;
+  // no print area: LibreOffice prints a hidden sheet that has one
+  applyPrintSetup(ws, { orientation: wide ? "landscape" : "portrait", fitToWidth: true, area: "", repeatRows: 1, gridlines: true, title: ws.name });
   return ws;
 }

@@ -10,7 +10,7 @@ export interface ExcelFunctionResult<T> extends Pick<Excel.FunctionResult<T>, "v
   load(propertyNames?: string | string[]): ExcelFunctionResult<T>;
 }
 
-export interface ExcelRangeFormat extends Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "columnWidth"> {
+export interface ExcelRangeFormat extends Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "columnWidth" | "rowHeight"> {
   readonly font: Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size">;
   readonly fill: Pick<Excel.RangeFill, "color">;
 }
@@ -38,6 +38,14 @@ export interface ExcelWorksheet extends Pick<Excel.Worksheet, "name" | "activate
   readonly freezePanes: { freezeAt(frozenRange: string): void; freezeRows(count?: number): void; freezeColumns(count?: number): void };
   readonly autoFilter: { apply(range: string): void };
   readonly notes: { add(cellAddress: string, content: string): unknown };
+  readonly pageLayout: ExcelPageLayout;
+}
+
+/** Print setup (ExcelApi 1.9, the manifest's minimum). */
+export interface ExcelPageLayout extends Pick<Excel.PageLayout, "orientation" | "printGridlines" | "zoom" | "centerHorizontally"> {
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+  readonly headersFooters: { readonly defaultForAllPages: Pick<Excel.HeaderFooter, "leftHeader" | "rightHeader" | "centerFooter"> };
 }
 
 export interface ExcelWorksheetCollection {

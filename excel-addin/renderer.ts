@@ -8,7 +8,8 @@
  */
 import { jsonBytes } from "./bytes";
 import type { ExcelContext, ExcelWorksheet } from "./excel-surface";
-import { columnLetter, isFormula, looksLikeFormula, parseA1, uniqueSheetName, type Block, type ConditionalFormat, type SheetSpec, type SpecCell } from "../core/tabs/spec";
+import { columnLetter, isFormula, looksLikeFormula, parseA1, uniqueSheetName, type Block, type ConditionalFormat, type PrintSetup, type SheetSpec, type SpecCell } from "../core/tabs/spec";
+import { pageHeaderFooter, printTitleRows } from "../core/tabs/print";
 
 /** Excel on the web rejects requests over 5 MB (5,242,880 bytes); stay well below it (the request envelope). */
 export const REQUEST_BUDGET_BYTES = 3_500_000;
@@ -106,6 +107,35 @@ function addConditionalFormat(sheet: ExcelWorksheet, cf: ConditionalFormat): voi
   }
 }
 
+/** Rows whose wrapped text needs more than one line, in runs of equal height ("5:9"), one request each. */
+function applyRowHeights(sheet: ExcelWorksheet, spec: SheetSpec): void {
+  const hs = spec.rowHeights ?? [];
+  for (let i = 0; i < hs.length; ) {
+    let j = i + 1;
+    while (j < hs.length && hs[j].row === hs[j - 1].row + 1 && hs[j].height === hs[i].height) j++;
+    sheet.getRange(`${hs[i].row + 1}:${hs[j - 1].row + 1}`).format.rowHeight = hs[i].height;
+    i = j;
+  }
+}
+
+/** Orientation, one page wide, print area, repeated header rows, no gridlines, page header and footer. */
+function applyPrintSetup(sheet: ExcelWorksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // verticalFitToPages 0: as many pages tall as it takes (Excel's "Fit All Columns on One Page")
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.printGridlines = print.gridlines;
+  layout.centerHorizontally = true;
+  if (print.area) layout.setPrintArea(print.area);
+  const titles = printTitleRows(print);
+  if (titles) layout.setPrintTitleRows(titles);
+  const hf = pageHeaderFooter(print);
+  const page = layout.headersFooters.defaultForAllPages;
+  page.leftHeader = hf.leftHeader;
+  page.rightHeader = hf.rightHeader;
+  page.centerFooter = hf.centerFooter;
+}
+
 export interface RenderOptions {
   /** Reports written chunks. */
   onProgress?: (done: number, total: number) => void;
@@ -172,6 +202,8 @@ export async function renderSpec(context: ExcelContext, spec: SheetSpec, options
   if (spec.notes.length > 0 && notes) {
     for (const n of spec.notes) sheet.notes.add(n.cell, n.text);
   }
+  applyRowHeights(sheet, spec);
+  if (spec.print) applyPrintSetup(sheet, spec.print);
   sheet.activate();
   await sync(pending + jsonBytes(spec.formats) + jsonBytes(spec.conditionalFormats) + jsonBytes(spec.notes));
   return stats;

@@ -37,11 +37,14 @@ export function columnRanges(b: SpecBuilder, header: string, rows?: number): { h
   return { head: a1(block.row, col), data: a1Range(block.row + 1, col, n, 1), rows: n, row: block.row + 1, col };
 }
 
-/** The A1 cell beside the first label (in column `col`) that starts with `prefix`: a summary's value cell. */
-export function valueBesideLabel(b: SpecBuilder, col: number, prefix: string): string | null {
+/**
+ * The A1 cell beside the first label (in column `col`, in blocks starting at `fromRow` or below) that starts with
+ * `prefix`: a summary's value cell.
+ */
+export function valueBesideLabel(b: SpecBuilder, col: number, prefix: string, fromRow = 0): string | null {
   for (const block of b.blocks) {
     const j = col - block.col;
-    if (j < 0 || j + 1 >= (block.cells[0]?.length ?? 0)) continue;
+    if (block.row < fromRow || j < 0 || j + 1 >= (block.cells[0]?.length ?? 0)) continue;
     for (let i = 0; i < block.cells.length; i++) {
       const v = block.cells[i][j];
       if (typeof v === "string" && v.startsWith(prefix)) return a1(block.row + i, col + 1);

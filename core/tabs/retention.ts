@@ -1,4 +1,7 @@
-/** Retention tab: the XSELL_RETENTION summary and one row per account with its movement. */
+/**
+ * Retention tab: the XSELL_RETENTION summary; from a subscription history, the flows, the monthly bridge and the
+ * revenue cohorts beside it; then one row per account with its movement.
+ */
 import { valueError } from "../errors";
 import { cohortRows, flowsMetrics, movementRows } from "../history/functions";
 import { cohorts } from "../history/cohorts";
@@ -30,7 +33,11 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
     b.format({ range: a1Range(i, 1, 1, 1), numberFormat: METRIC_FORMATS[m.kind] });
     if (m.key) b.format({ range: a1Range(i, 0, 1, 2), bold: true });
   });
-  const col = 3;
+  // the summary, then (from a history) the flows, bridge and cohorts below it sharing its label column (one
+  // readable width on paper), and to the right the one-row-per-account list
+  if (history) historySections(b, history, flowsWin, rows.length + 2, !inputs.retention);
+  const printed = extent(b.blocks);
+  const col = Math.max(3, printed.cols + 1);
   const accounts: SpecCell[][] = [["Account", "Start ARR", "End ARR", "Change", "Movement", ...(summary.byProduct ? ["Products at start"] : [])]];
   for (const a of summary.accounts) {
     accounts.push([a.name, a.start, a.end, a.end - a.start, a.movement, ...(summary.byProduct ? [a.productsAtStart] : [])]);
@@ -44,13 +51,32 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
     b.conditionalFormats.push({ type: "textEquals", range: a1Range(1, col + 4, n, 1), text: "Churn", fill: "#FDE7E9", fontColor: "#A4262C" });
     b.conditionalFormats.push({ type: "textEquals", range: a1Range(1, col + 4, n, 1), text: "Expansion", fill: "#DFF6DD", fontColor: "#107C10" });
   }
-  b.widths([62, 16, 3, 28, 13, 13, 12, 13, 10]);
-  if (history) historySections(b, history, flowsWin, col + width + 1, !inputs.retention);
-  retentionCharts(b, history ? col + width + 1 : null, history ? history.unit : "ARR");
+  // labels wrap in a column of 44; money 12 wide, counts 9, the cohorts' later quarters (percentages) 6
+  b.format({ range: a1Range(1, 0, rows.length - 1, 1), wrap: true });
+  const widths = history ? [44, 12, 12, 12, 12, 12, 12, 12, 10, 10, 10, 10, 10] : [44, 14];
+  while (widths.length < printed.cols) widths.push(6);
+  b.widths(widths);
+  if (col === printed.cols + 1) b.widths([3], col - 1);
+  b.widths([28, 13, 13, 12, 13, 10], col);
+  // on paper: the summary and the history sections; the account list (hundreds of rows) stays on screen, to filter
+  b.print = { area: a1Range(0, 0, printed.rows, printed.cols), orientation: history ? "landscape" : "portrait", repeatRows: 0 };
+  // the flows table sits under the summary, in the same label column: the charts read it from its own rows down
+  retentionCharts(b, history ? { col: 0, fromRow: rows.length + 2 } : null, history ? history.unit : "ARR");
   b.freeze = { rows: 1, cols: 0 };
   b.filter = a1Range(0, col, n + 1, width);
   b.notes.push({ cell: "A2", text: "Snapshot (cohort) method: the cohort is the accounts with ARR > 0 at the start; new accounts are outside it." });
   return b.finish();
+}
+
+/** Rows and columns the blocks so far reach (from A1). */
+function extent(blocks: readonly { row: number; col: number; cells: SpecCell[][] }[]): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const b of blocks) {
+    rows = Math.max(rows, b.row + b.cells.length);
+    cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
+  }
+  return { rows, cols };
 }
 
 /** Annual amounts: a monthly history (MRR) is × 12 where the snapshot side speaks of ARR. */
@@ -82,8 +108,9 @@ function snapshotFromHistory(h: History, w: Window): CellValue[][] {
  * From a subscription history, beside the snapshot: NRR/GRR by flows over the trailing twelve months (ChartMogul's
  * method), the month-by-month movements bridge of that window, and the quarterly revenue cohort triangle.
  */
-function historySections(b: SpecBuilder, h: History, w: Window, col: number, snapshotFromIt: boolean): void {
-  let row = 0;
+function historySections(b: SpecBuilder, h: History, w: Window, firstRow: number, snapshotFromIt: boolean): void {
+  const col = 0;
+  let row = firstRow;
   const title = (text: string, note: string): void => {
     b.block(row, col, [[text], [note]]);
     b.format({ range: a1Range(row, col, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
@@ -94,7 +121,7 @@ function historySections(b: SpecBuilder, h: History, w: Window, col: number, sna
     b.format({ range: a1Range(row, col, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
   };
   const money = "$#,##0";
-  let note = `Flows: expansion, contraction and churn summed month by month over the window; new business and reactivation are excluded. The snapshot on the left compares each account's start and end only${snapshotFromIt ? " (here read from the same history on the window's first and last day, monthly amounts × 12)" : ""}.`;
+  let note = `Flows: expansion, contraction and churn summed month by month over the window; new business and reactivation are excluded. The snapshot above compares each account's start and end only${snapshotFromIt ? " (here read from the same history on the window's first and last day, monthly amounts × 12)" : ""}.`;
   title(`Retention by flows, ${h.unit}`, note);
   let flows;
   try {
@@ -108,6 +135,7 @@ function historySections(b: SpecBuilder, h: History, w: Window, col: number, sna
     const metrics = flowsMetrics(flows, h.unit, "month");
     header(2);
     b.block(row, col, [["Measure", "Value"], ...metrics.map((m) => [m.label, m.value])]);
+    b.format({ range: a1Range(row + 1, col, metrics.length, 1), wrap: true });
     metrics.forEach((m, k) => {
       b.format({ range: a1Range(row + 1 + k, col + 1, 1, 1), numberFormat: METRIC_FORMATS[m.kind] });
       if (m.key) b.format({ range: a1Range(row + 1 + k, col, 1, 2), bold: true });
@@ -140,5 +168,4 @@ function historySections(b: SpecBuilder, h: History, w: Window, col: number, sna
       b.conditionalFormats.push({ type: "colorScale", range: a1Range(row + 1, col + 3, m, k), min: COLORS.low, mid: COLORS.mid, max: COLORS.high });
     }
   }
-  b.widths([60, 14, 14, 14, 14, 14, 14, 14, 12, 12, 12, 12, 12], col);
 }

@@ -87,6 +87,9 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
     b.format({ range: a1Range(1, col("Propensity"), n, 1), numberFormat: "0%" });
     if (prices) b.format({ range: a1Range(1, col("Expected ARR"), n, 1), numberFormat: "$#,##0" });
     b.format({ range: a1Range(1, col("Coverage"), n, 1), numberFormat: "0%" });
+    // reasons and triggers are read in full, on screen and on paper: wrapped, never cut off at the column's edge
+    b.format({ range: a1Range(1, col("Top reasons"), n, 1), wrap: true });
+    b.format({ range: a1Range(1, col("Triggers"), n, 1), wrap: true });
     b.conditionalFormats.push({ type: "colorScale", range: a1Range(1, col("Score"), n, 1), min: COLORS.low, mid: COLORS.mid, max: COLORS.high });
   }
   b.widths([28, 8, 10, 60, 22, 11, ...(prices ? [13] : []), 60, 10]);

@@ -93,6 +93,127 @@ export interface SheetSpec {
   /** Used range size, for renderers and tests. */
   readonly rows: number;
   readonly cols: number;
+  /** How the tab prints; `finish` always sets it (optional for specs written by hand in tests). */
+  readonly print?: PrintSetup;
+  /** Heights in points of rows whose wrapped text needs more than one line (see fitRowHeights). */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+}
+
+/**
+ * How a tab prints (File → Print), as a reader of the paper copy needs it. Each renderer applies what its host
+ * can; printDefaults below fills what a builder leaves open, core/tabs/print.ts words the page header.
+ */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** One page wide, as many tall as it takes: no row is ever split across pages sideways. */
+  readonly fitToWidth: boolean;
+  /**
+   * A1 range printed: the used range unless the builder leaves a long detail list to the screen. Several ranges
+   * are comma-separated ("A1:B21,K1:W60") and print one after another.
+   */
+  readonly area: string;
+  /** Rows 1…n repeated at the top of every printed page (0: none). */
+  readonly repeatRows: number;
+  readonly gridlines: boolean;
+  /** Page header: the title on the left, "As of <date>" on the right when there is a date. */
+  readonly title: string;
+  /** ISO date (yyyy-mm-dd) the report is as of; set by buildTab from the inputs. */
+  readonly asOf?: string;
+}
+
+/** Excel's default column width, in characters, for columns a spec leaves alone. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+/** Widest content, in characters of column width, that still prints portrait at a readable scale (≥ ~85%). */
+export const PORTRAIT_MAX_CHARS = 110;
+
+/** Total width in characters of columns [from, from + count). */
+export function widthOf(spec: Pick<SheetSpec, "columnWidths">, from: number, count: number): number {
+  const w = new Map(spec.columnWidths.map((c) => [c.col, c.width]));
+  let sum = 0;
+  for (let c = from; c < from + count; c++) sum += w.get(c) ?? DEFAULT_COLUMN_WIDTH;
+  return sum;
+}
+
+/**
+ * The print setup a tab gets unless its builder says otherwise: the used range, one page wide, landscape when it
+ * is too wide for portrait, the frozen header rows repeated on every page, no gridlines, the tab's name as title.
+ */
+export function printDefaults(spec: Omit<SheetSpec, "print">): PrintSetup {
+  const rows = Math.max(1, spec.rows);
+  const cols = Math.max(1, spec.cols);
+  return {
+    orientation: widthOf(spec, 0, cols) > PORTRAIT_MAX_CHARS ? "landscape" : "portrait",
+    fitToWidth: true,
+    area: a1Range(0, 0, rows, cols),
+    repeatRows: spec.freeze?.rows ?? 0,
+    gridlines: false,
+    title: spec.name,
+  };
+}
+
+/** Excel's default row height in points (11-point Calibri), one line of text. */
+export const LINE_HEIGHT = 15;
+
+/** Lines `text` takes when wrapped greedily at word boundaries in a column `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const per = Math.max(1, Math.floor(width));
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= per) used = need;
+      else {
+        lines += used === 0 ? 0 : 1;
+        used = word.length;
+        while (used > per) {
+          lines++;
+          used -= per;
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * Row heights for wrapped text: hosts grow a row to fit when text is typed, but not always when a file is opened
+ * (LibreOffice keeps the default height, and a header reads "Automation" for "Marketing Automation"). Every cell
+ * under a wrap format counts, its lines estimated from the column width (a width is counted in widths of "0": a
+ * line holds about 15% more characters of plain text, and about as many bold); only rows that need more than one
+ * line get a height.
+ */
+export function fitRowHeights(spec: Omit<SheetSpec, "print" | "rowHeights">): { row: number; height: number }[] {
+  const widths = new Map(spec.columnWidths.map((c) => [c.col, c.width]));
+  const cells = new Map<number, Map<number, SpecCell>>();
+  for (const b of spec.blocks) {
+    b.cells.forEach((r, i) => r.forEach((c, j) => {
+      if (typeof c !== "string" || c === "") return;
+      let row = cells.get(b.row + i);
+      if (!row) cells.set(b.row + i, (row = new Map()));
+      row.set(b.col + j, c);
+    }));
+  }
+  const lines = new Map<number, number>();
+  for (const f of spec.formats) {
+    if (!f.wrap) continue;
+    const r = parseA1(f.range);
+    const bold = spec.formats.some((g) => g.bold && g.range === f.range) || f.bold;
+    for (let i = r.row; i < r.row + r.rows; i++) {
+      const row = cells.get(i);
+      if (!row) continue;
+      for (let j = r.col; j < r.col + r.cols; j++) {
+        const text = row.get(j);
+        if (typeof text !== "string") continue;
+        const w = (widths.get(j) ?? DEFAULT_COLUMN_WIDTH) * (bold ? 1 : 1.15);
+        lines.set(i, Math.max(lines.get(i) ?? 1, wrappedLines(text, w)));
+      }
+    }
+  }
+  const out: { row: number; height: number }[] = [];
+  for (const [row, n] of [...lines].sort((a, b) => a[0] - b[0])) if (n > 1) out.push({ row, height: n * LINE_HEIGHT });
+  return out;
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
@@ -173,6 +294,8 @@ export class SpecBuilder {
   readonly charts: ChartSpec[] = [];
   freeze?: { rows: number; cols: number };
   filter?: string;
+  /** What the builder decides about printing; the rest comes from printDefaults in finish(). */
+  print: Partial<PrintSetup> = {};
   constructor(readonly name: string) {}
 
   block(row: number, col: number, cells: SpecCell[][]): this {
@@ -205,7 +328,8 @@ export class SpecBuilder {
       rows = Math.max(rows, b.row + b.cells.length);
       cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
     }
-    return { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
+    const spec = { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
+    return { ...spec, rowHeights: fitRowHeights(spec), print: { ...printDefaults(spec), ...this.print } };
   }
 }
 

@@ -117,10 +117,10 @@ export function adjacencyCharts(b: SpecBuilder, row: number, pairs: readonly Lif
  * Retention: the ARR bridge (Opening → New, Cross-sell, Upsell, −Contraction, −Churn → Closing) from the snapshot
  * summary in columns A:B; with a history, its bridge by flows (New, Reactivation, Expansion) and NRR/GRR by month.
  */
-export function retentionCharts(b: SpecBuilder, flowsCol: number | null, unit: string): void {
+export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow: number } | null, unit: string): void {
   const col = usedColumns(b) + 1;
   const chartCol = columnLetter(col + 8);
-  const v = (prefix: string, at = 0): string | null => valueBesideLabel(b, at, prefix);
+  const v = (prefix: string, at = 0, fromRow = 0): string | null => valueBesideLabel(b, at, prefix, fromRow);
   const start = v("Starting ARR");
   const end = v("Ending ARR (total)");
   const newArr = v("New ARR");
@@ -145,8 +145,8 @@ export function retentionCharts(b: SpecBuilder, flowsCol: number | null, unit: s
     b.chart({ kind: "waterfall", title: "ARR bridge: opening to closing", categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: `${chartCol}${1 + chart++ * CHART_ROWS}`, ...size });
     row += t.rows + 1;
   }
-  if (flowsCol === null) return;
-  const f = (prefix: string): string | null => v(prefix, flowsCol);
+  if (flowsAt === null) return;
+  const f = (prefix: string): string | null => v(prefix, flowsAt.col, flowsAt.fromRow);
   const open = f(`Opening ${unit}`);
   const close = f(`Closing ${unit}`);
   const fNew = f(`New ${unit}`);

@@ -65,6 +65,8 @@ export function buildTiming(inputs: TabInputs): SheetSpec {
       if (rows > 1) b.format({ range: a1Range(top + 1, 2, rows - 1, 2), numberFormat: "0%" }).format({ range: a1Range(top + 1, 5, rows - 1, 2), numberFormat: "0%" });
     },
   );
+  // on paper the summaries; the curve's hundreds of rows stay on screen (and in its chart)
+  b.print = { area: a1Range(0, 0, row - 2, 12) };
   if (curve.length > 0) {
     section(
       "Time to second product: the curve",

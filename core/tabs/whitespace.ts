@@ -72,6 +72,8 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   b.format({ range: a1Range(N + 1, 1, 1, P), numberFormat: prices ? "$#,##0" : "0.0" });
   b.widths([28, ...own.products.map((p) => Math.min(18, Math.max(10, p.length + 2))), 18]);
   b.freeze = { rows: 1, cols: 1 };
+  // a long list of short numbers: portrait fits more accounts on a page than landscape does
+  b.print = { orientation: "portrait" };
   b.filter = a1Range(0, 0, N + 1, P + 2);
   whitespaceCharts(b, P, N, prices !== null);
   b.notes.push({

@@ -22,6 +22,22 @@ function cellOut(c: SpecCell): string | number | boolean {
   return c;
 }
 
+/**
+ * Rows whose wrapped text needs more lines, in runs of equal height (pixels: points × 4/3). Printing: Apps Script
+ * has no page-setup API (orientation, fit to width, print area, page header are chosen in File → Print), so of
+ * the spec's print setup Sheets gets only what the sheet itself carries: the frozen header rows, which its print
+ * dialog repeats on every page.
+ */
+function setRowHeights(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec): void {
+  const hs = spec.rowHeights ?? [];
+  for (let i = 0; i < hs.length; ) {
+    let j = i + 1;
+    while (j < hs.length && hs[j].row === hs[j - 1].row + 1 && hs[j].height === hs[i].height) j++;
+    sheet.setRowHeights(hs[i].row + 1, j - i, Math.round((hs[i].height * 4) / 3));
+    i = j;
+  }
+}
+
 export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec): SheetsRenderStats {
   const stats: SheetsRenderStats = { sheetName: "", rangeCalls: 0 };
   const range = (sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string): GoogleAppsScript.Spreadsheet.Range => {
@@ -76,6 +92,7 @@ export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     if (spec.freeze.rows > 0) sheet.setFrozenRows(spec.freeze.rows);
     if (spec.freeze.cols > 0) sheet.setFrozenColumns(spec.freeze.cols);
   }
+  setRowHeights(sheet, spec);
   if (spec.filter) range(sheet, spec.filter).createFilter();
   // notes that show a formula name it as Sheets spells it: XSELL.ADJACENCY( → XSELL_ADJACENCY(
   for (const n of spec.notes) range(sheet, n.cell).setNote(n.text.replace(/\bXSELL\.([A-Z][A-Z0-9_]*)\(/g, "XSELL_$1("));

@@ -155,6 +155,14 @@ export class FakeSheetsSheet {
     this.book.app.writable("Sheet.setColumnWidths");
     this.widths.push([start, n, width]);
   }
+  /** Row heights in pixels, [first row (1-based), rows, height], as set. */
+  rowHeights: [number, number, number][] = [];
+  setRowHeights(start: number, n: number, height: number): void {
+    this.book.app.writable("Sheet.setRowHeights");
+    if (!(Number.isInteger(start) && start >= 1 && Number.isInteger(n) && n >= 1 && start + n - 1 <= this.maxRows)) throw new Error(`Exception: Those rows are out of bounds.`);
+    if (!(height > 0)) throw new Error("Exception: Invalid argument: height");
+    this.rowHeights.push([start, n, height]);
+  }
   setFrozenRows(n: number): void {
     this.book.app.writable("Sheet.setFrozenRows");
     this.frozenRows = n;

@@ -16,7 +16,7 @@
  * No Node APIs: the same code runs in vitest and, bundled, as office.js in headless Chromium.
  */
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from "../../excel-addin/bytes";
-import type { ExcelConditionalFormat, ExcelContext, ExcelFunctionResult, ExcelRange, ExcelRangeFormat, ExcelWorksheet, ExcelWorksheetCollection } from "../../excel-addin/excel-surface";
+import type { ExcelConditionalFormat, ExcelContext, ExcelFunctionResult, ExcelPageLayout, ExcelRange, ExcelRangeFormat, ExcelWorksheet, ExcelWorksheetCollection } from "../../excel-addin/excel-surface";
 
 export const REQUEST_LIMIT_BYTES = WEB_PAYLOAD_LIMIT_BYTES;
 
@@ -34,6 +34,10 @@ export class FakeSheet {
   freeze: { rows: number; cols: number } | null = null;
   autoFilter: string | null = null;
   notes: { cell: string; text: string }[] = [];
+  /** Row heights in points set through format.rowHeight, by 0-based row. */
+  rowHeights = new Map<number, number>();
+  /** The page layout as set (orientation, zoom, print area, title rows, gridlines, header and footer). */
+  print: FakePrint = {};
   constructor(public name: string) {}
 
   /** Rows of the grid, counted from row 1 (not the used range). */
@@ -89,8 +93,20 @@ export class FakeSheet {
   }
   /** Everything about the sheet, for "byte-identical afterwards" checks. */
   serialize(): string {
-    return JSON.stringify({ name: this.name, values: this.values, formulas: [...this.formulas], numberFormats: this.numberFormats, formats: this.formats, conditionalFormats: this.conditionalFormats, widths: [...this.columnWidths], freeze: this.freeze, autoFilter: this.autoFilter, notes: this.notes });
+    return JSON.stringify({ name: this.name, values: this.values, formulas: [...this.formulas], numberFormats: this.numberFormats, formats: this.formats, conditionalFormats: this.conditionalFormats, widths: [...this.columnWidths], freeze: this.freeze, autoFilter: this.autoFilter, notes: this.notes, rowHeights: [...this.rowHeights], print: this.print });
   }
+}
+
+export interface FakePrint {
+  orientation?: string;
+  zoom?: Excel.PageLayoutZoomOptions;
+  printGridlines?: boolean;
+  centerHorizontally?: boolean;
+  printArea?: string;
+  printTitleRows?: string;
+  leftHeader?: string;
+  rightHeader?: string;
+  centerFooter?: string;
 }
 
 export class FakeWorkbook {
@@ -369,6 +385,7 @@ class FakeWorksheet extends FakeClientObject implements ExcelWorksheet {
   readonly freezePanes;
   readonly autoFilter;
   readonly notes;
+  readonly pageLayout: FakePageLayout;
   private readonly key: () => string;
   constructor(ctx: FakeContext, key: string | (() => string)) {
     super(ctx);
@@ -385,6 +402,7 @@ class FakeWorksheet extends FakeClientObject implements ExcelWorksheet {
     };
     this.autoFilter = { apply: (address: string) => ctx.write(jsonBytes(address), () => void (sheet().autoFilter = a1Of(parseAddress(address).row, parseAddress(address).col, parseAddress(address).rows, parseAddress(address).cols))) };
     this.notes = { add: (cell: string, text: string) => ctx.write(jsonBytes([cell, text]), () => void sheet().notes.push({ cell, text })) };
+    this.pageLayout = new FakePageLayout(ctx, sheet);
   }
   /** The sheet in the model (ItemNotFound when it does not exist, at sync time as in Office.js). */
   model(): FakeSheet {
@@ -424,6 +442,75 @@ class FakeWorksheet extends FakeClientObject implements ExcelWorksheet {
 }
 
 type Where = { sheet: FakeSheet; row: number; col: number; rows: number; cols: number };
+
+const invalid = (): Error => fakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+/** Excel's limit for each header and footer section (OOXML's 255 characters). */
+const HEADER_MAX = 255;
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): write-only here, as strict as Excel on what it accepts — orientation only
+ * "Portrait"/"Landscape"; zoom either a scale of 10–400 or whole fit-to-pages counts (not both); a print area of A1
+ * ranges (comma-separated for several); title rows only as whole rows ("$1:$2"), as the API requires.
+ */
+class FakePageLayout implements ExcelPageLayout {
+  readonly headersFooters: ExcelPageLayout["headersFooters"];
+  constructor(private readonly ctx: FakeContext, private readonly sheet: () => FakeSheet) {
+    const section = (prop: "leftHeader" | "rightHeader" | "centerFooter") => ({
+      set: (v: string) => {
+        if (typeof v !== "string" || v.length > HEADER_MAX) throw invalid();
+        this.set(prop, v);
+      },
+      get: (): string => {
+        throw notLoaded(prop);
+      },
+    });
+    const page = {};
+    for (const prop of ["leftHeader", "rightHeader", "centerFooter"] as const) Object.defineProperty(page, prop, { ...section(prop), enumerable: true });
+    this.headersFooters = { defaultForAllPages: page as ExcelPageLayout["headersFooters"]["defaultForAllPages"] };
+  }
+  private set<K extends keyof FakePrint>(prop: K, v: FakePrint[K]): void {
+    this.ctx.write(jsonBytes(v ?? null), () => void (this.sheet().print[prop] = v));
+  }
+  set orientation(v: Excel.PageOrientation | "Portrait" | "Landscape") {
+    if (v !== "Portrait" && v !== "Landscape") throw invalid();
+    this.set("orientation", v);
+  }
+  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
+    throw notLoaded("orientation");
+  }
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    const whole = (n: number | undefined): boolean => n === undefined || (Number.isInteger(n) && n >= 0);
+    const fits = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+    if (!whole(v.horizontalFitToPages) || !whole(v.verticalFitToPages)) throw invalid();
+    if (v.scale !== undefined && (fits || !(v.scale >= 10 && v.scale <= 400))) throw invalid();
+    if (!fits && v.scale === undefined) throw invalid();
+    this.set("zoom", { ...v });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    throw notLoaded("zoom");
+  }
+  set printGridlines(v: boolean) {
+    this.set("printGridlines", v);
+  }
+  get printGridlines(): boolean {
+    throw notLoaded("printGridlines");
+  }
+  set centerHorizontally(v: boolean) {
+    this.set("centerHorizontally", v);
+  }
+  get centerHorizontally(): boolean {
+    throw notLoaded("centerHorizontally");
+  }
+  setPrintArea(printArea: string): void {
+    for (const part of printArea.split(",")) if (!/^\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(part.trim())) throw invalid();
+    this.set("printArea", printArea);
+  }
+  setPrintTitleRows(printTitleRows: string): void {
+    const m = /^\$?(\d+):\$?(\d+)$/.exec(printTitleRows);
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1])) throw invalid();
+    this.set("printTitleRows", printTitleRows);
+  }
+}
 
 /** A write-only property, as the format objects' are here: setting queues a write; reading was never loaded. */
 type Recorder = (prop: string, value: unknown) => void;
@@ -471,7 +558,7 @@ class FakeFill implements FillSurface {
 class FakeRangeFormat implements ExcelRangeFormat {
   readonly font: FakeFont;
   readonly fill: FakeFill;
-  constructor(private readonly record: Recorder, private readonly setWidth: (w: number) => void) {
+  constructor(private readonly record: Recorder, private readonly setWidth: (w: number) => void, private readonly setHeight: (h: number) => void = () => undefined) {
     this.font = new FakeFont(record);
     this.fill = new FakeFill(record);
   }
@@ -489,6 +576,14 @@ class FakeRangeFormat implements ExcelRangeFormat {
   }
   set columnWidth(v: number) {
     this.setWidth(v);
+  }
+  /** Excel's row height is 0–409 points; anything else is an invalid argument. */
+  set rowHeight(v: number) {
+    if (!(typeof v === "number" && v >= 0 && v <= 409)) throw fakeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    this.setHeight(v);
+  }
+  get rowHeight(): number {
+    throw notLoaded("rowHeight");
   }
   get columnWidth(): number {
     throw notLoaded("columnWidth");
@@ -537,6 +632,11 @@ class FakeRange extends FakeClientObject implements ExcelRange {
         const w = this.where();
         for (let c = w.col; c < w.col + w.cols; c++) w.sheet.columnWidths.set(c, width);
       }),
+      (height) =>
+        this.ctx.write(16, () => {
+          const w = this.where();
+          for (let r = w.row; r < w.row + Math.min(w.rows, MAX_ROWS); r++) w.sheet.rowHeights.set(r, height);
+        }),
     );
     this.conditionalFormats = {
       add: (type: "ColorScale" | "CellValue") => {

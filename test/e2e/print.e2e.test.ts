@@ -1,0 +1,57 @@
+/**
+ * The demo workbook printed by LibreOffice (PDF export, as File → Print would lay it out): at most 30 pages, and
+ * no tab split across pages sideways — every page of a tab whose header row repeats shows that header's first and
+ * last cells, so the page holds the whole width. Pages are told apart by their page header (the tab's title).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../cli/main";
+
+const dir = mkdtempSync(join(tmpdir(), "xsell-print-"));
+const demo = join(dir, "xsell-demo.xlsx");
+const pdf = join(dir, "xsell-demo.pdf");
+/** The page budget the README states. */
+export const DEMO_MAX_PAGES = 30;
+let pages: string[] = [];
+
+beforeAll(async () => {
+  expect(await main(["demo", "--out", demo])).toBe(0);
+  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${join(dir, "profile")}`, "--convert-to", "pdf", "--outdir", dir, demo], { cwd: dir, stdio: "pipe", timeout: 180_000 });
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+  pages = Array.from({ length: count }, (_, i) => execFileSync("pdftotext", ["-layout", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"], { encoding: "utf8" }));
+}, 240_000);
+
+/** The tab a page belongs to: the first word of its page header. */
+const tabOf = (page: string): string => page.trimStart().split(/\s+/)[0];
+
+describe("the demo workbook in print", () => {
+  it(`prints in at most ${DEMO_MAX_PAGES} pages, the report tabs only (the input data sheets are hidden)`, () => {
+    const perTab = new Map<string, number>();
+    for (const p of pages) perTab.set(tabOf(p), (perTab.get(tabOf(p)) ?? 0) + 1);
+    console.log(`demo PDF: ${pages.length} pages (${[...perTab].map(([t, n]) => `${t} ${n}`).join(", ")})`);
+    expect(pages.length).toBeLessThanOrEqual(DEMO_MAX_PAGES);
+    expect([...perTab.keys()].sort()).toEqual(["Adjacency", "Retention", "Scenario", "Scorecard", "Timing", "Whitespace"]);
+  });
+
+  it("heads every page with its tab's title, the as-of date and the page number", () => {
+    pages.forEach((p, i) => {
+      expect(p, `page ${i + 1}`).toContain("As of 2026-11-01");
+      expect(p, `page ${i + 1}`).toMatch(/Page \d+ of \d+/);
+    });
+  });
+
+  it.each([
+    ["Scorecard", "Account", "Coverage"],
+    ["Whitespace", "Account", "(expected ARR)"],
+  ])("keeps every %s page one page wide: the repeated header's first and last cells on each", (tab, first, last) => {
+    const mine = pages.filter((p) => tabOf(p) === tab);
+    expect(mine.length).toBeGreaterThan(1);
+    for (const p of mine) {
+      expect(p).toContain(first);
+      expect(p).toContain(last);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Print setup in the sheet spec and in each renderer: the defaults (used range, one page wide, landscape only when
+ * too wide for portrait, frozen header rows repeated, no gridlines), the page header, row heights for wrapped text,
+ * and what the fake Excel, the fake Sheets and an ExcelJS round trip record.
+ */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { addDataSheet, addSpecSheet } from "../../cli/xlsx-writer";
+import { buildTab, oddHeader, pageHeaderFooter, SpecBuilder, TAB_KINDS, wrappedLines, type SheetSpec } from "../../core/tabs";
+import { parseA1 } from "../../core/tabs/spec";
+import { dayFromYmd } from "../../core/values";
+import { renderSpec } from "../../excel-addin/renderer";
+import { renderSpecToSheets } from "../../sheets-addon/src/renderer";
+import { FakeAppsScript } from "../fakes/apps-script";
+import { FakeWorkbook, fakeContext } from "../fakes/excel-host";
+import { sample } from "../hosts/excel-shape";
+
+const AS_OF = dayFromYmd(2026, 11, 1);
+const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), asOf: AS_OF };
+
+/** A 3 × 2 table with a wrapped header: "Marketing Automation" in a 10-character column takes two lines. */
+function small(widths: number[]): SheetSpec {
+  const b = new SpecBuilder("Small").block(0, 0, [["Account", "Marketing Automation"], ["Acme", 1], ["Globex", 2]]);
+  b.format({ range: "A1:B1", bold: true, wrap: true });
+  b.widths(widths);
+  b.freeze = { rows: 1, cols: 0 };
+  return b.finish();
+}
+
+describe("print defaults", () => {
+  it("prints the used range one page wide, header rows repeated, no gridlines, portrait when narrow", () => {
+    expect(small([20, 10]).print).toEqual({ orientation: "portrait", fitToWidth: true, area: "A1:B3", repeatRows: 1, gridlines: false, title: "Small" });
+  });
+  it("turns landscape when the columns are wider than portrait prints readably (110 characters)", () => {
+    expect(small([60, 51]).print?.orientation).toBe("landscape");
+    expect(small([60, 50]).print?.orientation).toBe("portrait");
+  });
+  it("lets a builder narrow what prints", () => {
+    const b = new SpecBuilder("T").block(0, 0, [[1], [2], [3]]);
+    b.print = { area: "A1:A2" };
+    expect(b.finish().print?.area).toBe("A1:A2");
+  });
+});
+
+describe("row heights for wrapped text", () => {
+  it("counts lines word by word as a column of that width wraps them", () => {
+    expect(wrappedLines("Marketing Automation", 20)).toBe(1);
+    expect(wrappedLines("Marketing Automation", 12)).toBe(2);
+    expect(wrappedLines("a bb ccc dddd", 6)).toBe(3); // "a bb" | "ccc" | "dddd"
+    expect(wrappedLines("abcdefghij", 4)).toBe(3); // a word longer than the column breaks: abcd | efgh | ij
+    expect(wrappedLines("one\ntwo", 40)).toBe(2);
+  });
+  it("gives a header row the height of its tallest wrapped cell (bold text a tenth wider)", () => {
+    // bold "Marketing Automation" at 10 characters a line: "Marketing" | "Automation"
+    expect(small([20, 10]).rowHeights).toEqual([{ row: 0, height: 30 }]);
+    // a bold word longer than its column breaks: "Marketing" | "Automatio" | "n"
+    expect(small([20, 9]).rowHeights).toEqual([{ row: 0, height: 45 }]);
+    expect(small([20, 30]).rowHeights).toEqual([]);
+  });
+});
+
+describe("page header and footer", () => {
+  it("puts the title left (bold), the as-of date right and the page number centred below", () => {
+    const print = { ...small([20, 10]).print!, title: "Q&A", asOf: "2026-11-01" };
+    expect(pageHeaderFooter(print)).toEqual({ leftHeader: '&"-,Bold"Q&&A', rightHeader: "As of 2026-11-01", centerFooter: "Page &P of &N" });
+    expect(oddHeader(print)).toBe('&L&"-,Bold"Q&&A&RAs of 2026-11-01');
+  });
+});
+
+describe("every tab's print setup on the sample", () => {
+  it.each(TAB_KINDS)("%s: one page wide, as of the report's date, its print area inside the used range", (kind) => {
+    const spec = buildTab(kind, inputs);
+    const print = spec.print!;
+    expect(print.fitToWidth).toBe(true);
+    expect(print.gridlines).toBe(false);
+    expect(print.asOf).toBe("2026-11-01");
+    for (const part of print.area.split(",")) {
+      const r = parseA1(part);
+      expect(r.row + r.rows, part).toBeLessThanOrEqual(spec.rows);
+      expect(r.col + r.cols, part).toBeLessThanOrEqual(spec.cols);
+    }
+  });
+});
+
+describe("renderers apply the print setup", () => {
+  const spec = buildTab("scorecard", inputs);
+
+  it("Excel: page layout through the fake host, which rejects what Excel rejects", async () => {
+    const wb = new FakeWorkbook();
+    await renderSpec(fakeContext(wb), spec, { notes: false });
+    const sheet = wb.sheet("Scorecard");
+    expect(sheet.print).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printGridlines: false,
+      centerHorizontally: true,
+      printArea: spec.print!.area,
+      printTitleRows: "$1:$1",
+      leftHeader: '&"-,Bold"Scorecard',
+      rightHeader: "As of 2026-11-01",
+      centerFooter: "Page &P of &N",
+    });
+    for (const h of spec.rowHeights!) expect(sheet.rowHeights.get(h.row)).toBe(h.height);
+    expect(spec.rowHeights!.length).toBeGreaterThan(100); // reasons and triggers wrap on most rows
+  });
+
+  it("the fake Excel refuses a title range that is not whole rows and a zoom with both a scale and a fit", async () => {
+    const bad = { ...spec, print: { ...spec.print!, repeatRows: 0 } };
+    const wb = new FakeWorkbook();
+    const ctx = fakeContext(wb);
+    await renderSpec(ctx, bad, { notes: false });
+    const layout = ctx.workbook.worksheets.getItem("Scorecard").pageLayout;
+    expect(() => layout.setPrintTitleRows("A1:B1")).toThrow(/invalid/i);
+    expect(() => (layout.zoom = { scale: 80, horizontalFitToPages: 1 })).toThrow(/invalid/i);
+    expect(() => (layout.orientation = "landscape" as never)).toThrow(/invalid/i);
+    expect(wb.sheet("Scorecard").print.printTitleRows).toBeUndefined();
+  });
+
+  it("Sheets: the frozen header row and the row heights (Apps Script has no page-setup API)", () => {
+    const app = new FakeAppsScript();
+    const plain = { ...small([20, 10]) };
+    renderSpecToSheets(app.spreadsheet as never, plain);
+    const sheet = app.spreadsheet.getSheetByName("Small")!;
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.rowHeights).toEqual([[1, 1, 40]]); // 30 points = 40 pixels
+  });
+
+  it("xlsx: an absolute print area, title rows, fit to width, landscape and the header survive a round trip", async () => {
+    const wb = new ExcelJS.Workbook();
+    addSpecSheet(wb, spec);
+    addDataSheet(wb, "Data", [["Account", "ARR"], ["Acme", 1]]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const ws = back.getWorksheet("Scorecard")!;
+    expect(ws.pageSetup.orientation).toBe("landscape");
+    expect(ws.pageSetup.fitToPage).toBe(true);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.showGridLines).toBe(false);
+    expect(ws.pageSetup.printTitlesRow).toBe("1:1");
+    expect(ws.headerFooter.oddHeader).toBe('&L&"-,Bold"Scorecard&RAs of 2026-11-01');
+    expect(ws.getRow(spec.rowHeights![0].row + 1).height).toBe(spec.rowHeights![0].height);
+    const data = back.getWorksheet("Data")!;
+    expect(data.state).toBe("hidden");
+    // no print area on the hidden input sheet: LibreOffice prints a hidden sheet that has one
+    expect(data.pageSetup.printArea).toBeUndefined();
+  });
+
+  it("xlsx: the print area is written with absolute rows ('$A$1:$I$401', which LibreOffice honours)", async () => {
+    const wb = new ExcelJS.Workbook();
+    addSpecSheet(wb, spec);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const JSZip = (await import("jszip")).default;
+    const xml = await (await JSZip.loadAsync(buf)).file("xl/workbook.xml")!.async("string");
+    const r = parseA1(spec.print!.area);
+    expect(xml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Scorecard&apos;!$A$1:$I$${r.rows}</definedName>`);
+  });
+});
