@@ -94,6 +94,8 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   }
   b.widths([28, 8, 10, 60, 22, 11, ...(prices ? [13] : []), 60, 10]);
   b.freeze = { rows: 1, cols: 1 };
+  // on paper the scorecard itself: the charts' helper cells beside it stay on screen
+  b.print = { area: a1Range(0, 0, n + 1, cols) };
   b.filter = a1Range(0, 0, n + 1, cols);
   const unmatched = own ? joinNote(own, table) : "";
   if (unmatched) b.notes.push({ cell: a1(0, col("Next best product")), text: `${unmatched}.` });

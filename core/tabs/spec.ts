@@ -181,7 +181,7 @@ export function wrappedLines(text: string, width: number): number {
  * Row heights for wrapped text: hosts grow a row to fit when text is typed, but not always when a file is opened
  * (LibreOffice keeps the default height, and a header reads "Automation" for "Marketing Automation"). Every cell
  * under a wrap format counts, its lines estimated from the column width (a width is counted in widths of "0": a
- * line holds about 15% more characters of plain text, and about as many bold); only rows that need more than one
+ * line holds about 20% more characters of plain text, and about as many bold); only rows that need more than one
  * line get a height.
  */
 export function fitRowHeights(spec: Omit<SheetSpec, "print" | "rowHeights">): { row: number; height: number }[] {
@@ -206,7 +206,7 @@ export function fitRowHeights(spec: Omit<SheetSpec, "print" | "rowHeights">): { 
       for (let j = r.col; j < r.col + r.cols; j++) {
         const text = row.get(j);
         if (typeof text !== "string") continue;
-        const w = (widths.get(j) ?? DEFAULT_COLUMN_WIDTH) * (bold ? 1 : 1.15);
+        const w = (widths.get(j) ?? DEFAULT_COLUMN_WIDTH) * (bold ? 1 : 1.2);
         lines.set(i, Math.max(lines.get(i) ?? 1, wrappedLines(text, w)));
       }
     }
