@@ -2,6 +2,8 @@
  * What `score` and `report` read, read one way: the files with their conventions, the user's `--map` and
  * `--date-order`, and the column report of each table printed to stderr before anything is computed.
  */
+import type { Flag } from "./command";
+import { MODEL_PRESET } from "../core/model";
 import { FIELD_NAMES, normalizeHeader, type Field } from "../core/headers";
 import { asOfArg } from "../core/args";
 import type { DateOrder, Decimal } from "../core/read/cells";
@@ -12,14 +14,18 @@ import { toText, type CellValue } from "../core/values";
 import { CliError, describeError } from "./io";
 import type { LoadedTable } from "./readers";
 
-export const READING_FLAGS = { map: "list", "date-order": "value", decimal: "value" } as const;
+/** How cells are read, shared by every command that reads a table. */
+export const READING_FLAGS: readonly Flag[] = [
+  { name: "map", kind: "list", value: '"<header>=<field>"', description: 'read a column as a field, e.g. --map "Number of Seats=Licenses"; "<field>=" switches a field off; repeat for more columns' },
+  { name: "date-order", kind: "value", value: "mdy|dmy", default: "month first, or day first in ;-delimited files", description: "how to read dates like 04/05/2026 when no value shows the order" },
+  { name: "decimal", kind: "value", value: "comma|point", default: "point, or comma in European files", description: "how to read numbers like 1.200 when no value shows the separator" },
+];
 
-export const READING_USAGE = `      --map "<header>=<field>"      read a column as a field, e.g. --map "Number of Seats=Licenses";
-                                    "<field>=" switches a field off; repeat for more columns
-      --date-order mdy|dmy          how to read dates like 04/05/2026 when no value shows the order
-                                    (default: month first, or day first in ;-delimited files)
-      --decimal comma|point         how to read numbers like 1.200 when no value shows the separator
-                                    (default: point, or comma in European files)`;
+/** --as-of, as score and report read it. */
+export const AS_OF_FLAG: Flag = { name: "as-of", kind: "value", value: "<date>", default: "today", description: "score and read ownership as of this date, e.g. 2026-11-01" };
+
+/** --model, as score and report read it. */
+export const MODEL_FLAG: Flag = { name: "model", kind: "value", value: "<file or preset>", description: `a model table (as XSELL_MODEL spills it) or a preset: ${MODEL_PRESET.choices.join(" / ")}` };
 
 /** --as-of: a date, today when not given; an empty value is a mistake (an unset shell variable), not "today". */
 export function parseAsOf(value: string | undefined): number {

@@ -1,43 +1,43 @@
-/** The `xsell` command: parses the command word and hands over to one file per command (cli/commands/). */
-import { demo, DEMO_USAGE } from "./commands/demo";
-import { report, REPORT_USAGE } from "./commands/report";
-import { score, SCORE_USAGE } from "./commands/score";
+/** The `xsell` command: finds the command object (cli/commands/) by its name, parses its flags and runs it. */
+import { commandArgs, usageOf, wantsHelp, type Command } from "./command";
+import { demoCommand } from "./commands/demo";
+import { reportCommand } from "./commands/report";
+import { scoreCommand } from "./commands/score";
 import { CliError, errorLine } from "./io";
+import { MODEL_PRESET } from "../core/model";
 
-export const USAGE = `xsell: cross-sell decisions from your account sheets, offline.
+/** Every command, in the order the help lists them; adding one is adding it here. */
+export const COMMANDS: readonly Command[] = [reportCommand, scoreCommand, demoCommand];
 
-Usage:
-${REPORT_USAGE}
+/** `xsell --help`: each command's synopsis and summary, from the command objects. */
+export function usage(commands: readonly Command[] = COMMANDS): string {
+  return [
+    "xsell: cross-sell decisions from your account sheets, offline.",
+    "",
+    "Usage:",
+    ...commands.flatMap((c) => [usageOf(c), ""]),
+    "  xsell <command> --help            one command's options",
+    "  xsell --help                      this text",
+    "",
+    `Presets for --model: ${MODEL_PRESET.choices.join(", ")} (default ${MODEL_PRESET.default}). readiness-100 is the 100-point`,
+    "cross-sell readiness scorecard; expansion-100 weighs product health 40, buying signals 30, expansion readiness 30.",
+  ].join("\n");
+}
 
-${SCORE_USAGE}
-
-${DEMO_USAGE}
-
-  xsell <command> --help            one command's options
-  xsell --help                      this text
-
-Presets: readiness-100 (default: the 100-point cross-sell readiness scorecard), expansion-100 (product health 40,
-buying signals 30, expansion readiness 30).`;
-
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(argv: string[], commands: readonly Command[] = COMMANDS): Promise<number> {
+  const [name, ...rest] = argv;
   try {
-    switch (command) {
-      case undefined:
-      case "-h":
-      case "--help":
-      case "help":
-        console.log(USAGE);
-        return command === undefined ? 1 : 0;
-      case "demo":
-        return await demo(rest);
-      case "score":
-        return await score(rest);
-      case "report":
-        return await report(rest);
-      default:
-        throw new CliError(`unknown command "${command}"; run xsell --help`);
+    if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+      console.log(usage(commands));
+      return name === undefined ? 1 : 0;
     }
+    const command = commands.find((c) => c.name === name);
+    if (!command) throw new CliError(`unknown command "${name}"; run xsell --help`);
+    if (wantsHelp(rest)) {
+      console.log(usageOf(command));
+      return 0;
+    }
+    return await command.run(commandArgs(command, rest));
   } catch (e) {
     if (e instanceof CliError) {
       console.error(`xsell: ${errorLine(e.message)}`);

@@ -1,6 +1,6 @@
 import { join, relative } from "node:path";
 import { retentionSummary } from "../../core/retention";
-import { parseFlags, wantsHelp } from "../io";
+import type { Command } from "../command";
 import { writeReport } from "./report";
 import { opportunityText, topOpportunities } from "../../core/tabs";
 import { flowsOf } from "../../core/history/functions";
@@ -18,17 +18,16 @@ export const DEMO_OUT = join(__dirname, "..", "..", "out", "xsell-demo.xlsx");
 const money = (n: number): string => `$${Math.round(n).toLocaleString("en-US")}`;
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
 
-export const DEMO_USAGE = `xsell demo [--out <file>]
-  The report on the bundled sample data → out/xsell-demo.xlsx, and a summary of what it found.`;
-
 /** `xsell demo`: the full report on the bundled sample data, written to out/xsell-demo.xlsx, and a summary. */
-export async function demo(args: string[]): Promise<number> {
-  if (wantsHelp(args)) {
-    console.log(DEMO_USAGE);
-    return 0;
-  }
-  const { flags } = parseFlags(args, { out: "value" }, "xsell demo");
-  const out = typeof flags.get("out") === "string" ? (flags.get("out") as string) : DEMO_OUT;
+export const demoCommand: Command = {
+  name: "demo",
+  summary: "The report on the bundled sample data, and a summary of what it found.",
+  usage: "",
+  flags: [{ name: "out", kind: "value", value: "<file>", default: "out/xsell-demo.xlsx", description: "where to write the workbook" }],
+  run: (args) => demo(args.value("out") ?? DEMO_OUT),
+};
+
+async function demo(out: string): Promise<number> {
   const ex = (f: string): string => join(EXAMPLES_DIR, f);
   const res = await writeReport({
     accounts: ex("accounts.csv"),

@@ -12,26 +12,27 @@ import type { ReadOptions } from "../../core/read/columns";
 import { buildTab, canBuild, TAB_KINDS, TABS, type SheetSpec, type TabKind } from "../../core/tabs";
 import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
-import { describeTable, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, READING_USAGE, readLoaded } from "../inputs";
-import { CliError, describeError, parseFlags, terminalText, wantsHelp } from "../io";
+import type { Command, Flag } from "../command";
+import { AS_OF_FLAG, describeTable, MODEL_FLAG, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, readLoaded } from "../inputs";
+import { CliError, describeError, terminalText } from "../io";
 import { Progress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
 import { addDataSheet, addSpecSheet } from "../xlsx-writer";
 import { addChartsToXlsx } from "../xlsx-charts";
 
-export const REPORT_USAGE = `xsell report <accounts.csv|.xlsx> --out <report.xlsx> [options]
-  Writes the Scorecard, Whitespace, Adjacency, Retention and Scenario tabs (and the input data) to a workbook.
-  Before it computes anything it prints, for each input, how every column was read (to stderr).
-      --ownership <file or sheet>   who owns which product (wide or long); a sheet name reads the accounts workbook
-      --retention <file or sheet>   Account[, Product], Start ARR, End ARR
-      --prices <file or sheet>      Product, Price (expected ARR instead of propensity)
-      --subscriptions <file or sheet>  subscription history: Account, Product, ARR or MRR, Start Date, End Date
-      --tabs ${TAB_KINDS.join(",")}
-                                    default: every tab the inputs allow
-      --model <file or preset>      a model table (as XSELL_MODEL spills it) or readiness-100 / expansion-100
-      --as-of <date>                score and read ownership as of this date (default today), e.g. 2026-11-01
-${READING_USAGE}
-      --force                       replace --out if it exists`;
+/** The flags of `xsell report`: its --help, parsing and the synopsis are derived from this table. */
+export const REPORT_FLAGS: readonly Flag[] = [
+  { name: "out", kind: "value", value: "<report.xlsx>", required: true, description: "the workbook to write" },
+  { name: "ownership", kind: "value", value: "<file or sheet>", description: "who owns which product (wide or long); a sheet name reads the accounts workbook" },
+  { name: "retention", kind: "value", value: "<file or sheet>", description: "Account[, Product], Start ARR, End ARR" },
+  { name: "prices", kind: "value", value: "<file or sheet>", description: "Product, Price (expected ARR instead of propensity)" },
+  { name: "subscriptions", kind: "value", value: "<file or sheet>", description: "subscription history: Account, Product, ARR or MRR, Start Date, End Date" },
+  { name: "tabs", kind: "value", value: TAB_KINDS.join(","), default: "every tab the inputs allow", description: "which tabs to write, comma-separated" },
+  MODEL_FLAG,
+  AS_OF_FLAG,
+  ...READING_FLAGS,
+  { name: "force", kind: "switch", description: "replace --out if it exists" },
+];
 
 export interface ReportOptions {
   accounts: string;
@@ -64,7 +65,6 @@ export interface ReportResult {
   accounts: Table;
 }
 
-export const REPORT_FLAGS = { ownership: "value", retention: "value", prices: "value", subscriptions: "value", tabs: "value", model: "value", "as-of": "value", out: "value", force: "switch", ...READING_FLAGS } as const;
 
 export function parseTabs(value: string | undefined): TabKind[] | undefined {
   if (value === undefined) return undefined;
@@ -233,36 +233,33 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   return result;
 }
 
-export async function report(args: string[]): Promise<number> {
-  if (wantsHelp(args)) {
-    console.log(REPORT_USAGE);
+/** `xsell report`: the tabs to a workbook. */
+export const reportCommand: Command = {
+  name: "report",
+  summary: `Writes the ${TABS.map((t) => t.title).join(", ").replace(/, ([^,]*)$/, " and $1")} tabs (those the inputs allow) and the input data to a workbook. Before it computes anything it prints, for each input, how every column was read (to stderr).`,
+  usage: "<accounts.csv|.xlsx>",
+  flags: REPORT_FLAGS,
+  async run(args) {
+    if (args.positional.length !== 1) throw new CliError("report needs one accounts file: xsell report <accounts.csv|.xlsx> --out <report.xlsx>");
+    const out = args.value("out")!;
+    const res = await writeReport({
+      accounts: args.positional[0],
+      ownership: args.value("ownership"),
+      retention: args.value("retention"),
+      prices: args.value("prices"),
+      subscriptions: args.value("subscriptions"),
+      tabs: parseTabs(args.value("tabs")),
+      model: args.value("model"),
+      asOf: args.value("as-of"),
+      map: args.list("map"),
+      dateOrder: args.value("date-order"),
+      decimal: args.value("decimal"),
+      out,
+      force: args.on("force"),
+      progress: process.stderr,
+      log: (text) => process.stderr.write(`${terminalText(text)}\n`),
+    });
+    console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")} and the input data (${res.accountsRows} account rows).`);
     return 0;
-  }
-  const { positional, flags, lists } = parseFlags(args, REPORT_FLAGS, "xsell report");
-  if (positional.length !== 1) throw new CliError("report needs one accounts file: xsell report <accounts.csv|.xlsx> --out <report.xlsx>");
-  const out = flags.get("out");
-  if (typeof out !== "string") throw new CliError("report needs --out <report.xlsx>");
-  const str = (k: string): string | undefined => {
-    const v = flags.get(k);
-    return typeof v === "string" ? v : undefined;
-  };
-  const res = await writeReport({
-    accounts: positional[0],
-    ownership: str("ownership"),
-    retention: str("retention"),
-    prices: str("prices"),
-    subscriptions: str("subscriptions"),
-    tabs: parseTabs(str("tabs")),
-    model: str("model"),
-    asOf: str("as-of"),
-    map: lists.get("map"),
-    dateOrder: str("date-order"),
-    decimal: str("decimal"),
-    out,
-    force: flags.get("force") === true,
-    progress: process.stderr,
-    log: (text) => process.stderr.write(`${terminalText(text)}\n`),
-  });
-  console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")} and the input data (${res.accountsRows} account rows).`);
-  return 0;
-}
+  },
+};

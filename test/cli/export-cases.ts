@@ -6,7 +6,7 @@ import { resolveModel } from "../../core/model";
 import { scoreTable } from "../../core/score";
 import { dayFromYmd, toText } from "../../core/values";
 import { optionsOf, parseDateOrder } from "../../cli/inputs";
-import { parseFlags } from "../../cli/io";
+import { parseFlags } from "../../cli/command";
 import { readTableFile } from "../../cli/readers";
 import { readAccounts, REPORT_FLAGS } from "../../cli/commands/report";
 
@@ -38,8 +38,8 @@ export const dayOf = (iso: string): number => dayFromYmd(+iso.slice(0, 4), +iso.
 
 /** What the CLI makes of an accounts case: the column report, and score and coverage per account name. */
 export async function readAccountsCase(name: string, c: ExportCase) {
-  const { flags, lists } = parseFlags(c.args ?? [], REPORT_FLAGS);
-  const { table } = await readAccounts({ accounts: join(EXPORTS, name, c.input), map: lists.get("map"), dateOrder: flags.get("date-order") as string | undefined });
+  const args = parseFlags(c.args ?? [], REPORT_FLAGS);
+  const { table } = await readAccounts({ accounts: join(EXPORTS, name, c.input), map: args.list("map"), dateOrder: args.value("date-order") });
   const scored = scoreTable(table, resolveModel("test", null), dayOf(c.asOf));
   const nameCol = table.fields.get("Account")!;
   const scores: Record<string, number> = {};
@@ -62,8 +62,8 @@ export async function readAccountsCase(name: string, c: ExportCase) {
 /** What the CLI makes of an ownership case: owned and trial products per account as of the case's date. */
 export async function readOwnershipCase(name: string, c: ExportCase) {
   const loaded = await readTableFile(join(EXPORTS, name, c.input));
-  const { flags } = parseFlags(c.args ?? [], REPORT_FLAGS);
-  const own = readOwnership("test", loaded.rows, dayOf(c.asOf), optionsOf(loaded, parseDateOrder(flags.get("date-order") as string | undefined)));
+  const args = parseFlags(c.args ?? [], REPORT_FLAGS);
+  const own = readOwnership("test", loaded.rows, dayOf(c.asOf), optionsOf(loaded, parseDateOrder(args.value("date-order"))));
   const listed = (bits: Uint32Array[]) => {
     const out: Record<string, string[]> = {};
     own.accounts.forEach((acc, a) => {

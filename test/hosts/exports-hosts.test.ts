@@ -13,7 +13,7 @@ import { buildTab } from "../../core/tabs";
 import { paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
 import { dayOfDate, excelSerialFromDay, ymdFromDay, type CellValue } from "../../core/values";
 import { readTableFile } from "../../cli/readers";
-import { parseFlags } from "../../cli/io";
+import { parseFlags } from "../../cli/command";
 import { REPORT_FLAGS } from "../../cli/commands/report";
 import { FakeAppsScript, zonedDate, type SheetsValue } from "../fakes/apps-script";
 import { FakeWorkbook, fakeContext, type FakeValue } from "../fakes/excel-host";
@@ -32,7 +32,7 @@ function scorecardScores(cells: readonly (readonly unknown[])[]): Record<string,
 
 /** The user's mapping in a pane for a case's --map flags: the drop-down set to that column. */
 function paneMapping(c: ExportCase, detected: Mapping, headers: string[]): Mapping {
-  const { lists } = parseFlags(c.args ?? [], REPORT_FLAGS);
+  const lists = new Map([["map", parseFlags(c.args ?? [], REPORT_FLAGS).list("map")]]);
   const mapping = { ...detected };
   for (const m of lists.get("map") ?? []) {
     const [header, field] = m.split("=");
