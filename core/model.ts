@@ -125,9 +125,12 @@ export function parseModel(fn: string, grid: CellValue[][], name: string): Model
   const cPts = col("Points", true);
   const cFull = col("Full at", false);
   const criteria: Criterion[] = [];
+  // only the model's own columns decide whether a row is a criterion: notes beside the table (as XSELL_FIT_MODEL
+  // spills its held-out check) may run past the last criterion
+  const own = [cName, cCat, cSignal, cTest, cThr, cPts, cFull].filter((c) => c >= 0);
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
-    if (row.every((v) => isBlank(v))) continue;
+    if (own.every((c) => isBlank(row[c]))) continue;
     const at = `model row ${r + 1}`;
     const get = (c: number): CellValue => (c >= 0 ? row[c] : "");
     const label = toText(get(cName));

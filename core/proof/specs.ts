@@ -27,4 +27,17 @@ export const PROOF_SPECS: readonly FunctionSpec[] = [
     example: "=XSELL_VALIDATE(L1:L401, M1:M401)",
     section: "proof",
   },
+  {
+    id: "FIT_MODEL",
+    description: "Suggested points per criterion from a logistic regression on your outcomes, checked on held-out accounts; feeds XSELL_SCORE.",
+    params: [
+      range("data", "The account table with its header row, as XSELL_SCORE reads it."),
+      zero(range("outcomes", "Whether each account expanded, aligned with data's rows: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded)."), "cells"),
+      zero({ ...range("model", 'Optional: the model whose criteria are weighed: a preset or a model table (default "readiness-100").', true) }, "omitted"),
+      zero({ name: "as_of", description: "Optional: the date the signals are read as of (default today).", shape: "value", type: "any", optional: true, zero: "cells" }, "omitted"),
+    ],
+    result: "range",
+    example: "=XSELL_FIT_MODEL(Accounts!A1:U401, Outcomes!B1:B401)",
+    section: "proof",
+  },
 ];

@@ -524,3 +524,19 @@ export function auc(scores: any[][], outcomes: any[][], invocation: CustomFuncti
 export function validate(scores: any[][], outcomes: any[][], bands: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "VALIDATE", result: "range", params: [{ name: "scores", shape: "range", zero: "cells" }, { name: "outcomes", shape: "range", zero: "cells" }, { name: "bands", shape: "range", zero: "omitted" }] }, core.XSELL_VALIDATE, [scores, outcomes, bands], invocation) as Promise<any[][]>;
 }
+
+/**
+ * Suggested points per criterion from a logistic regression on your outcomes, checked on held-out accounts; feeds XSELL_SCORE.
+ * @customfunction FIT_MODEL
+ * @helpurl https://localhost:3000/help.html#proof
+ * @param data The account table with its header row, as XSELL_SCORE reads it.
+ * @param outcomes Whether each account expanded, aligned with data's rows: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded).
+ * @param [model] Optional: the model whose criteria are weighed: a preset or a model table (default "readiness-100").
+ * @param [as_of] Optional: the date the signals are read as of (default today).
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function fitModel(data: any[][], outcomes: any[][], model: any[][], as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "FIT_MODEL", result: "range", params: [{ name: "data", shape: "range", zero: "rows" }, { name: "outcomes", shape: "range", zero: "cells" }, { name: "model", shape: "range", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_FIT_MODEL, [data, outcomes, model, as_of], invocation) as Promise<any[][]>;
+}

@@ -359,3 +359,16 @@ function XSELL_AUC(scores, outcomes) {
 function XSELL_VALIDATE(scores, outcomes, bands) {
   return XSELL.call("XSELL_VALIDATE", [scores, outcomes, bands]);
 }
+
+/**
+ * Suggested points per criterion from a logistic regression on your outcomes, checked on held-out accounts; feeds XSELL_SCORE.
+ * @param {A1:K401} data The account table with its header row, as XSELL_SCORE reads it.
+ * @param {A1:K401} outcomes Whether each account expanded, aligned with data's rows: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded).
+ * @param {A1:K401} model Optional: the model whose criteria are weighed: a preset or a model table (default "readiness-100").
+ * @param {XSELL_AS_OF} as_of Optional: the date the signals are read as of (default today). Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_FIT_MODEL(data, outcomes, model, as_of) {
+  return XSELL.call("XSELL_FIT_MODEL", [data, outcomes, model, as_of], [3]);
+}

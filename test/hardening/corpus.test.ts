@@ -54,6 +54,7 @@ const BASE: Record<string, unknown[]> = {
   PRODUCT_RETENTION: [SUBSCRIPTIONS, "2026-11-01", undefined],
   AUC: [[[90], [70], [50], [30]], [[1], [0], [1], [0]]],
   VALIDATE: [[[90], [70], [50], [30]], [[1], [0], [1], [0]], [["A"], ["A"], ["B"], ["B"]]],
+  FIT_MODEL: [ACCOUNTS, ACCOUNTS.map((_, i) => [i % 2]), undefined, "2026-11-01"],
 };
 
 const LONG_NAME = "Å".repeat(5000);

@@ -103,6 +103,7 @@ describe("custom functions in the Apps Script bundle", () => {
     PRODUCT_RETENTION: [[subscriptions, AS_OF]],
     AUC: [[[["Score"], [90], [70], [70], [30]], [["Expanded"], [1], [true], ["No"], [0]]]],
     VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]]]],
+    FIT_MODEL: [[accounts.slice(0, 80), accounts.slice(0, 80).map((_, i) => [i === 0 ? "Expanded" : i % 3 === 0 ? 1 : 0]), undefined, AS_OF]],
   };
   };
   const SHEETS_CALLS = callsFor({ accounts, ownership, prices, retention, subscriptions, asOf: zonedDate(TZ, 2026, 11, 1) });
