@@ -392,4 +392,4 @@ export { XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from ".
 
 // ---------- proof: does the score predict expansion, do the recommendations come true ----------
 
-export { XSELL_AUC, XSELL_FIT_MODEL, XSELL_VALIDATE } from "./proof/functions";
+export { XSELL_AUC, XSELL_BACKTEST, XSELL_FIT_MODEL, XSELL_VALIDATE } from "./proof/functions";

@@ -52,3 +52,8 @@ export const SENSITIVITY_MEASURE = { name: "measure", read: "choice", default: "
 export const YEARS = whole("years", 1, 3, 50);
 export const CHURN_SINGLE_RATE = share("churn_single", CHURN_SINGLE);
 export const CHURN_MULTI_RATE = share("churn_multi", CHURN_MULTI);
+
+// ---------- proof ----------
+export const BACKTEST_AS_OF: ArgRule = { name: "as_of", read: "date" };
+export const HORIZON_DAYS = whole("horizon_days", 1, 365, 36500);
+export const PICKS = whole("k", 1, 1, 1000);

@@ -2,11 +2,15 @@
  * The proof functions as the catalog calls them (values exactly as a host passes them; a scalar or a 2D array back;
  * failures throw XsellError). Catalog entries are in ./specs.ts.
  */
-import { asOfArg } from "../args";
-import { guard, valueError } from "../errors";
+import { asOfArg, bindArg, numberOf } from "../args";
+import * as rules from "../params";
+import { readHistory } from "../history/read";
+import { readPrices } from "../whitespace";
+import { divError, guard, valueError } from "../errors";
 import { resolveModel } from "../model";
 import { asGrid, findColumn, isOmitted, readTable } from "../table";
-import type { CellValue } from "../values";
+import { isoFromDay, type CellValue } from "../values";
+import { backtest, backtestGrid, nothingToBacktest } from "./backtest";
 import { auc } from "./auc";
 import { alignedOutcomes, fitGrid, fitModel } from "./fit-model";
 import { readLabeled } from "./read";
@@ -44,5 +48,19 @@ export function XSELL_FIT_MODEL(data: unknown, outcomes: unknown, model?: unknow
     }
     const outcome = alignedOutcomes(fn, outcomes, table, asGrid(fn, "data", data).length);
     return fitGrid(fitModel(fn, table, m, asOfArg(fn, as_of), outcome));
+  });
+}
+
+/** Rewinds ownership to as_of, makes the top-k next-product picks and scores them against what was bought next. */
+export function XSELL_BACKTEST(subscriptions: unknown, as_of: unknown, horizon_days?: unknown, k?: unknown, prices?: unknown): CellValue[][] {
+  const fn = "XSELL_BACKTEST";
+  return guard(fn, () => {
+    const asOf = bindArg(fn, rules.BACKTEST_AS_OF, as_of) as number;
+    const horizon = numberOf(fn, rules.HORIZON_DAYS, horizon_days);
+    const top = numberOf(fn, rules.PICKS, k);
+    const h = readHistory(fn, subscriptions);
+    const b = backtest(fn, h, asOf, horizon, top, (own) => (isOmitted(prices) ? null : readPrices(fn, prices, own)));
+    if (b.accounts === 0) throw divError(fn, nothingToBacktest(asOf));
+    return backtestGrid(b, isoFromDay(asOf));
   });
 }

@@ -2,7 +2,9 @@
  * Catalog entries of the proof functions (core/catalog.ts lists them): does the score predict expansion, does the
  * model deserve its weights, do the next-product picks come true, which triggers and reps convert.
  */
-import type { FunctionSpec, ParamSpec, ZeroMeaning } from "../catalog";
+import type { FunctionSpec } from "../catalog";
+import { ruled, type ParamSpec, type ZeroMeaning } from "../param-spec";
+import * as rules from "../params";
 
 const range = (name: string, description: string, optional = false): ParamSpec => ({ name, description, shape: "range", type: "any", optional, zero: "rows" });
 const zero = (p: ParamSpec, meaning: ZeroMeaning): ParamSpec => ({ ...p, zero: meaning });
@@ -34,10 +36,24 @@ export const PROOF_SPECS: readonly FunctionSpec[] = [
       range("data", "The account table with its header row, as XSELL_SCORE reads it."),
       zero(range("outcomes", "Whether each account expanded, aligned with data's rows: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded)."), "cells"),
       zero({ ...range("model", 'Optional: the model whose criteria are weighed: a preset or a model table (default "readiness-100").', true) }, "omitted"),
-      zero({ name: "as_of", description: "Optional: the date the signals are read as of (default today).", shape: "value", type: "any", optional: true, zero: "cells" }, "omitted"),
+      ruled(rules.AS_OF, "Optional: the date the signals are read as of."),
     ],
     result: "range",
     example: "=XSELL_FIT_MODEL(Accounts!A1:U401, Outcomes!B1:B401)",
+    section: "proof",
+  },
+  {
+    id: "BACKTEST",
+    description: "Rewinds ownership to as_of and scores top-k next-product picks on later purchases, against popularity and random picks.",
+    params: [
+      range("subscriptions", "Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status."),
+      ruled(rules.BACKTEST_AS_OF, "The date to rewind ownership to; picks are scored on purchases after it."),
+      ruled(rules.HORIZON_DAYS, "Optional: days after as_of in which a purchase counts."),
+      ruled(rules.PICKS, "Optional: picks per account."),
+      zero(range("prices", "Optional: a Product, Price table; picks are then ranked by expected ARR, as XSELL_NEXT_PRODUCT ranks them.", true), "omitted"),
+    ],
+    result: "range",
+    example: '=XSELL_BACKTEST(Subscriptions!A1:F3200, "2025-11-01")',
     section: "proof",
   },
 ];

@@ -532,11 +532,28 @@ export function validate(scores: any[][], outcomes: any[][], bands: any[][], inv
  * @param data The account table with its header row, as XSELL_SCORE reads it.
  * @param outcomes Whether each account expanded, aligned with data's rows: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded).
  * @param [model] Optional: the model whose criteria are weighed: a preset or a model table (default "readiness-100").
- * @param [as_of] Optional: the date the signals are read as of (default today).
+ * @param [as_of] Optional: the date the signals are read as of. Default today.
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
 export function fitModel(data: any[][], outcomes: any[][], model: any[][], as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "FIT_MODEL", result: "range", params: [{ name: "data", shape: "range", zero: "rows" }, { name: "outcomes", shape: "range", zero: "cells" }, { name: "model", shape: "range", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_FIT_MODEL, [data, outcomes, model, as_of], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Rewinds ownership to as_of and scores top-k next-product picks on later purchases, against popularity and random picks.
+ * @customfunction BACKTEST
+ * @helpurl https://localhost:3000/help.html#proof
+ * @param subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param as_of The date to rewind ownership to; picks are scored on purchases after it.
+ * @param [horizon_days] Optional: days after as_of in which a purchase counts. A whole number from 1 to 36500; default 365.
+ * @param [k] Optional: picks per account. A whole number from 1 to 1000; default 1.
+ * @param [prices] Optional: a Product, Price table; picks are then ranked by expected ARR, as XSELL_NEXT_PRODUCT ranks them.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function backtest(subscriptions: any[][], as_of: any, horizon_days: number, k: number, prices: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "BACKTEST", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "horizon_days", shape: "value", zero: "omitted" }, { name: "k", shape: "value", zero: "omitted" }, { name: "prices", shape: "range", zero: "omitted" }] }, core.XSELL_BACKTEST, [subscriptions, as_of, horizon_days, k, prices], invocation) as Promise<any[][]>;
 }

@@ -365,10 +365,24 @@ function XSELL_VALIDATE(scores, outcomes, bands) {
  * @param {A1:K401} data The account table with its header row, as XSELL_SCORE reads it.
  * @param {A1:K401} outcomes Whether each account expanded, aligned with data's rows: TRUE/FALSE, Yes/No, 1/0 or an amount (> 0 = expanded).
  * @param {A1:K401} model Optional: the model whose criteria are weighed: a preset or a model table (default "readiness-100").
- * @param {XSELL_AS_OF} as_of Optional: the date the signals are read as of (default today). Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {XSELL_AS_OF} as_of Optional: the date the signals are read as of. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
  * @return A spilled range.
  * @customfunction
  */
 function XSELL_FIT_MODEL(data, outcomes, model, as_of) {
   return XSELL.call("XSELL_FIT_MODEL", [data, outcomes, model, as_of], [3]);
+}
+
+/**
+ * Rewinds ownership to as_of and scores top-k next-product picks on later purchases, against popularity and random picks.
+ * @param {A1:K401} subscriptions Subscription history: Account, Product, ARR or MRR, Start Date, End Date (blank = active), optional Status.
+ * @param {XSELL_AS_OF} as_of The date to rewind ownership to; picks are scored on purchases after it. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {number} horizon_days Optional: days after as_of in which a purchase counts. A whole number from 1 to 36500; default 365.
+ * @param {number} k Optional: picks per account. A whole number from 1 to 1000; default 1.
+ * @param {A1:K401} prices Optional: a Product, Price table; picks are then ranked by expected ARR, as XSELL_NEXT_PRODUCT ranks them.
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_BACKTEST(subscriptions, as_of, horizon_days, k, prices) {
+  return XSELL.call("XSELL_BACKTEST", [subscriptions, as_of, horizon_days, k, prices]);
 }

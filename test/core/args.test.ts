@@ -80,6 +80,10 @@ const EXPECTED: Record<string, Limits> = {
   "SEQUENCE.measure": { default: "share", choices: ["share", "count", "accounts", "median_days"] },
   "PRODUCT_RETENTION.as_of": AS_OF,
   "PRODUCT_RETENTION.months": { default: 12, min: 1, max: 1200, integer: true },
+  "FIT_MODEL.as_of": AS_OF,
+  "BACKTEST.as_of": NONE,
+  "BACKTEST.horizon_days": { default: 365, min: 1, max: 36500, integer: true },
+  "BACKTEST.k": { default: 1, min: 1, max: 1000, integer: true },
 };
 
 const limitsOf = (p: ParamSpec): Limits => {
@@ -141,6 +145,9 @@ const SUBSCRIPTIONS: CellValue[][] = [
   ["C", "CRM", 1200, "2024-01-15", ""], ["C", "Service", 300, "2025-01-10", ""], ["D", "BI", 400, "2024-03-01", ""],
 ];
 const ACCOUNTS: CellValue[][] = [["Account", "NPS", "Seats Used", "Seats Purchased"], ["A", 60, 90, 100], ["B", 10, 20, 100]];
+/** Forty accounts whose NPS mostly says who expanded, for the model fit. */
+const FIT_DATA: CellValue[][] = [["Account", "NPS"], ...Array.from({ length: 40 }, (_, i) => [`acct ${i}`, i % 2 ? 60 : 10])];
+const FIT_OUTCOMES: CellValue[][] = [["Expanded"], ...Array.from({ length: 40 }, (_, i) => [(i % 2 === 1 && i % 6 !== 1) || i % 8 === 0 ? 1 : 0])];
 
 /** A valid call per function, in catalog order; each ruled parameter is then varied on its own. */
 const CALLS: Record<string, unknown[]> = {
@@ -166,6 +173,8 @@ const CALLS: Record<string, unknown[]> = {
   TIME_TO_SECOND: [SUBSCRIPTIONS, "2025-12-31", null],
   SEQUENCE: [SUBSCRIPTIONS, null, null],
   PRODUCT_RETENTION: [SUBSCRIPTIONS, "2026-06-30", null],
+  FIT_MODEL: [FIT_DATA, FIT_OUTCOMES, null, "2026-01-01"],
+  BACKTEST: [SUBSCRIPTIONS, "2025-01-01", null, null, null],
 };
 
 const call = (f: FunctionSpec, args: unknown[]): unknown => (functions as unknown as Record<string, (...a: unknown[]) => unknown>)[sheetsName(f)](...args);

@@ -55,6 +55,7 @@ const BASE: Record<string, unknown[]> = {
   AUC: [[[90], [70], [50], [30]], [[1], [0], [1], [0]]],
   VALIDATE: [[[90], [70], [50], [30]], [[1], [0], [1], [0]], [["A"], ["A"], ["B"], ["B"]]],
   FIT_MODEL: [ACCOUNTS, ACCOUNTS.map((_, i) => [i % 2]), undefined, "2026-11-01"],
+  BACKTEST: [SUBSCRIPTIONS, "2024-07-01", 365, 1, PRICES],
 };
 
 const LONG_NAME = "Å".repeat(5000);

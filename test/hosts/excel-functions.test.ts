@@ -68,6 +68,7 @@ const CALLS: Record<string, unknown[][]> = {
   AUC: [[[["Score"], [90], [70], [70], [30]], [["Expanded"], [1], [true], ["No"], [0]]]],
   VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]], null]],
   FIT_MODEL: [[accounts, accounts.map((_, i) => [i === 0 ? "Expanded" : i % 3 === 0 ? 1 : 0]), null, AS_OF]],
+  BACKTEST: [[subscriptions, 46000, null, null, null], [subscriptions, 46000, 180, 2, prices]],
 };
 
 describe("dist/excel/functions.js in a CustomFunctions runtime", () => {

@@ -63,7 +63,7 @@ describe("custom functions in the Apps Script bundle", () => {
     for (const f of CATALOG) {
       const m = new RegExp(`function ${sheetsName(f)}\\([^)]*\\) \\{\\n  return XSELL\\.call\\("${sheetsName(f)}", \\[[^\\]]*\\](?:, \\[([\\d, ]+)\\])?\\);`).exec(SOURCE);
       expect(m, sheetsName(f)).not.toBeNull();
-      const positions = f.params.flatMap((p, i) => (p.name === "as_of" ? [i] : []));
+      const positions = f.params.flatMap((p, i) => (p.name === "as_of" && p.default === "today" ? [i] : []));
       expect(m![1] ? m![1].split(",").map(Number) : [], sheetsName(f)).toEqual(positions);
     }
     expect(SOURCE).toContain("@param {XSELL_AS_OF} as_of Optional: the date to score as of. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF");
@@ -104,6 +104,7 @@ describe("custom functions in the Apps Script bundle", () => {
     AUC: [[[["Score"], [90], [70], [70], [30]], [["Expanded"], [1], [true], ["No"], [0]]]],
     VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]]]],
     FIT_MODEL: [[accounts.slice(0, 80), accounts.slice(0, 80).map((_, i) => [i === 0 ? "Expanded" : i % 3 === 0 ? 1 : 0]), undefined, AS_OF]],
+    BACKTEST: [[subscriptions, "2025-11-01"], [subscriptions, "2025-11-01", 180, 2, prices]],
   };
   };
   const SHEETS_CALLS = callsFor({ accounts, ownership, prices, retention, subscriptions, asOf: zonedDate(TZ, 2026, 11, 1) });
@@ -111,7 +112,7 @@ describe("custom functions in the Apps Script bundle", () => {
   for (const f of CATALOG) {
     it(`${sheetsName(f)} answers what the core answers for the same days, with Sheets-shaped values from a Tokyo spreadsheet`, () => {
       const impl = (core as Record<string, (...a: unknown[]) => unknown>)[sheetsName(f)];
-      const asOfAt = f.params.flatMap((p, i) => (p.name === "as_of" ? [i] : []));
+      const asOfAt = f.params.flatMap((p, i) => (p.name === "as_of" && p.default === "today" ? [i] : []));
       expect(SHEETS_CALLS[f.id], `no sample call for ${f.id}`).toBeDefined();
       SHEETS_CALLS[f.id].forEach((args, k) => {
         const coreArgs = [...CORE_CALLS[f.id][k]];
