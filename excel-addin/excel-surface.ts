@@ -30,7 +30,30 @@ export interface ExcelRange extends Pick<Excel.Range, "rowIndex" | "columnIndex"
   readonly conditionalFormats: { add(type: "ColorScale" | "CellValue"): ExcelConditionalFormat };
 }
 
+/** A chart series: values and x values bound to ranges (ExcelApi 1.7); its name is text (Office.js cannot bind it). */
+export interface ExcelChartSeries extends Pick<Excel.ChartSeries, "name"> {
+  setValues(sourceData: ExcelRange): void;
+  setXAxisValues(sourceData: ExcelRange): void;
+  readonly format: { readonly fill: { setSolidColor(color: string): void; clear(): void }; readonly line: Pick<Excel.ChartLineFormat, "color"> };
+}
+
+export interface ExcelChartAxis extends Pick<Excel.ChartAxis, "numberFormat" | "reversePlotOrder" | "position"> {
+  readonly title: Pick<Excel.ChartAxisTitle, "text">;
+}
+
+export interface ExcelChart extends Pick<Excel.Chart, "name" | "width" | "height"> {
+  readonly title: Pick<Excel.ChartTitle, "text">;
+  readonly series: { add(name?: string, index?: number): ExcelChartSeries; getItemAt(index: number): ExcelChartSeries };
+  readonly axes: { readonly valueAxis: ExcelChartAxis; readonly categoryAxis: ExcelChartAxis };
+  readonly legend: Pick<Excel.ChartLegend, "visible" | "position">;
+  setPosition(startCell: ExcelRange | string, endCell?: ExcelRange | string): void;
+}
+
+/** The chart types XSELL draws (a bridge is stacked columns on an invisible base). */
+export type ExcelChartType = "ColumnClustered" | "ColumnStacked" | "BarClustered" | "LineMarkers" | "XYScatterLinesNoMarkers";
+
 export interface ExcelWorksheet extends Pick<Excel.Worksheet, "name" | "activate"> {
+  readonly charts: { add(type: ExcelChartType, sourceData: ExcelRange, seriesBy?: "Auto" | "Columns" | "Rows"): ExcelChart };
   load(propertyNames?: string | string[]): ExcelWorksheet;
   getRange(address?: string): ExcelRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): ExcelRange;

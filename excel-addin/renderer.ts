@@ -7,6 +7,7 @@
  *  - text from users' cells is written as text: a cell that would read as a formula gets the Text format first.
  */
 import { jsonBytes } from "./bytes";
+import { addExcelCharts } from "./excel-charts";
 import type { ExcelContext, ExcelWorksheet } from "./excel-surface";
 import { columnLetter, isFormula, looksLikeFormula, parseA1, uniqueSheetName, type Block, type ConditionalFormat, type PrintSetup, type SheetSpec, type SpecCell } from "../core/tabs/spec";
 import { pageHeaderFooter, printTitleRows } from "../core/tabs/print";
@@ -18,6 +19,8 @@ export interface RenderStats {
   sheetName: string;
   syncs: number;
   largestRequestBytes: number;
+  /** What the tab's charts could not show in Excel, as sentences (none when everything was drawn). */
+  chartNotes: string[];
 }
 
 export { uniqueSheetName };
@@ -151,7 +154,7 @@ function notesSupported(): boolean {
 /** Writes `spec` to a new worksheet; returns the name given to it and how many syncs it took. */
 export async function renderSpec(context: ExcelContext, spec: SheetSpec, options: RenderOptions = {}): Promise<RenderStats> {
   const { onProgress, budget = REQUEST_BUDGET_BYTES, notes = notesSupported() } = options;
-  const stats: RenderStats = { sheetName: "", syncs: 0, largestRequestBytes: 0 };
+  const stats: RenderStats = { sheetName: "", syncs: 0, largestRequestBytes: 0, chartNotes: [] };
   const sync = async (bytes: number): Promise<void> => {
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
     await context.sync();
@@ -204,7 +207,8 @@ export async function renderSpec(context: ExcelContext, spec: SheetSpec, options
   }
   applyRowHeights(sheet, spec);
   if (spec.print) applyPrintSetup(sheet, spec.print);
+  stats.chartNotes = addExcelCharts(sheet, spec);
   sheet.activate();
-  await sync(pending + jsonBytes(spec.formats) + jsonBytes(spec.conditionalFormats) + jsonBytes(spec.notes));
+  await sync(pending + jsonBytes(spec.formats) + jsonBytes(spec.conditionalFormats) + jsonBytes(spec.notes) + jsonBytes(spec.charts));
   return stats;
 }

@@ -45,7 +45,8 @@ export type ConditionalFormat =
  *  - waterfall: a bridge drawn as stacked columns whose first series is the invisible base the bars stand on
  *    (every host can draw it, and a total can be marked, which Office.js's native waterfall cannot do).
  */
-export type ChartKind = "column" | "bar" | "line" | "scatter" | "waterfall";
+export const CHART_KINDS = ["column", "bar", "line", "scatter", "waterfall"] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
 
 export interface ChartSeries {
   /** The A1 cell holding the series' name (renderers bind it where the host can, else show its text). */

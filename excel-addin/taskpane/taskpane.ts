@@ -155,6 +155,7 @@ async function build(): Promise<void> {
           },
         });
         appendItem(built, `${stats.sheetName} — ${spec.rows.toLocaleString("en-US")} rows`);
+        for (const note of stats.chartNotes) appendItem(built, note);
         if (kind === "scorecard") showTop(spec);
         progress.value = Math.round(((i + 1) / kinds.length) * 100);
       }

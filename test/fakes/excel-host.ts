@@ -16,6 +16,7 @@
  * No Node APIs: the same code runs in vitest and, bundled, as office.js in headless Chromium.
  */
 import { jsonBytes, WEB_PAYLOAD_LIMIT_BYTES } from "../../excel-addin/bytes";
+import { FakeChartCollection, type FakeChartRecord } from "./excel-charts";
 import type { ExcelConditionalFormat, ExcelContext, ExcelFunctionResult, ExcelPageLayout, ExcelRange, ExcelRangeFormat, ExcelWorksheet, ExcelWorksheetCollection } from "../../excel-addin/excel-surface";
 
 export const REQUEST_LIMIT_BYTES = WEB_PAYLOAD_LIMIT_BYTES;
@@ -38,6 +39,7 @@ export class FakeSheet {
   rowHeights = new Map<number, number>();
   /** The page layout as set (orientation, zoom, print area, title rows, gridlines, header and footer). */
   print: FakePrint = {};
+  charts: FakeChartRecord[] = [];
   constructor(public name: string) {}
 
   /** Rows of the grid, counted from row 1 (not the used range). */
@@ -93,7 +95,7 @@ export class FakeSheet {
   }
   /** Everything about the sheet, for "byte-identical afterwards" checks. */
   serialize(): string {
-    return JSON.stringify({ name: this.name, values: this.values, formulas: [...this.formulas], numberFormats: this.numberFormats, formats: this.formats, conditionalFormats: this.conditionalFormats, widths: [...this.columnWidths], freeze: this.freeze, autoFilter: this.autoFilter, notes: this.notes, rowHeights: [...this.rowHeights], print: this.print });
+    return JSON.stringify({ name: this.name, values: this.values, formulas: [...this.formulas], numberFormats: this.numberFormats, formats: this.formats, conditionalFormats: this.conditionalFormats, widths: [...this.columnWidths], freeze: this.freeze, autoFilter: this.autoFilter, notes: this.notes, rowHeights: [...this.rowHeights], print: this.print, charts: this.charts });
   }
 }
 
@@ -386,6 +388,7 @@ class FakeWorksheet extends FakeClientObject implements ExcelWorksheet {
   readonly autoFilter;
   readonly notes;
   readonly pageLayout: FakePageLayout;
+  readonly charts: FakeChartCollection;
   private readonly key: () => string;
   constructor(ctx: FakeContext, key: string | (() => string)) {
     super(ctx);
@@ -403,6 +406,7 @@ class FakeWorksheet extends FakeClientObject implements ExcelWorksheet {
     this.autoFilter = { apply: (address: string) => ctx.write(jsonBytes(address), () => void (sheet().autoFilter = a1Of(parseAddress(address).row, parseAddress(address).col, parseAddress(address).rows, parseAddress(address).cols))) };
     this.notes = { add: (cell: string, text: string) => ctx.write(jsonBytes([cell, text]), () => void sheet().notes.push({ cell, text })) };
     this.pageLayout = new FakePageLayout(ctx, sheet);
+    this.charts = new FakeChartCollection({ write: (bytes, run) => ctx.write(bytes, run), locate: (range) => (range as FakeRange).located(), charts: () => sheet().charts, sheetName: () => sheet().name });
   }
   /** The sheet in the model (ItemNotFound when it does not exist, at sync time as in Office.js). */
   model(): FakeSheet {
@@ -654,6 +658,11 @@ class FakeRange extends FakeClientObject implements ExcelRange {
   private a1(): string {
     const w = this.where();
     return a1Of(w.row, w.col, w.rows, w.cols);
+  }
+  /** Where the range is (at sync time), for the chart fakes. */
+  located(): { sheet: string; a1: string; rows: number; cols: number } {
+    const w = this.where();
+    return { sheet: w.sheet.name, a1: this.a1(), rows: w.rows, cols: w.cols };
   }
   private grid<T>(cell: (r: number, c: number, s: FakeSheet) => T): T[][] {
     const w = this.where();
