@@ -4,7 +4,8 @@
  * conditional-format rules set in one call, and user text protected with a leading apostrophe so Sheets stores
  * "=HYPERLINK(…)" as the text it is. The source sheet is never written.
  */
-import { isFormula, looksLikeFormula, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
+import { addSheetsCharts } from "./sheets-charts";
+import { isFormula, looksLikeFormula, parseA1, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
 
 /** Google Sheets allows 100 characters in a sheet name. */
 const SHEETS_NAME_MAX = 100;
@@ -13,6 +14,8 @@ export interface SheetsRenderStats {
   sheetName: string;
   /** Range objects asked for (getRange calls): the measure of how chatty a render is. */
   rangeCalls: number;
+  /** What the tab's charts could not show in Sheets, as sentences (none when everything was drawn). */
+  chartNotes: string[];
 }
 
 function cellOut(c: SpecCell): string | number | boolean {
@@ -39,15 +42,17 @@ function setRowHeights(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpe
 }
 
 export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec): SheetsRenderStats {
-  const stats: SheetsRenderStats = { sheetName: "", rangeCalls: 0 };
+  const stats: SheetsRenderStats = { sheetName: "", rangeCalls: 0, chartNotes: [] };
   const range = (sheet: GoogleAppsScript.Spreadsheet.Sheet, a1: string): GoogleAppsScript.Spreadsheet.Range => {
     stats.rangeCalls++;
     return sheet.getRange(a1);
   };
   stats.sheetName = uniqueSheetName(spec.name, ss.getSheets().map((s) => s.getName()), SHEETS_NAME_MAX);
   const sheet = ss.insertSheet(stats.sheetName, ss.getNumSheets());
-  const rows = Math.max(1, spec.rows);
-  const cols = Math.max(1, spec.cols);
+  // the grid must reach every chart's anchor cell too (Sheets refuses a position outside it)
+  const anchors = spec.charts.map((c) => parseA1(c.anchor));
+  const rows = Math.max(1, spec.rows, ...anchors.map((a) => a.row + 1));
+  const cols = Math.max(1, spec.cols, ...anchors.map((a) => a.col + 1));
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
 
@@ -96,6 +101,7 @@ export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   if (spec.filter) range(sheet, spec.filter).createFilter();
   // notes that show a formula name it as Sheets spells it: XSELL.ADJACENCY( → XSELL_ADJACENCY(
   for (const n of spec.notes) range(sheet, n.cell).setNote(n.text.replace(/\bXSELL\.([A-Z][A-Z0-9_]*)\(/g, "XSELL_$1("));
+  stats.chartNotes = addSheetsCharts(sheet, spec, (a1) => range(sheet, a1));
   ss.setActiveSheet(sheet);
   return stats;
 }

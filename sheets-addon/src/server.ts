@@ -233,7 +233,7 @@ export interface BuildRequest extends Choices {
 }
 
 /** Builds one tab from the active sheet and the chosen tables; returns the new sheet's name and row count. */
-export function buildTabFromRequest(req: BuildRequest): { sheetName: string; rows: number; rangeCalls: number; top: string[] } {
+export function buildTabFromRequest(req: BuildRequest): { sheetName: string; rows: number; rangeCalls: number; top: string[]; chartNotes: string[] } {
   const kind = req.tab as TabKind;
   if (!TAB_KINDS.includes(kind)) throw new Error(`XSELL: unknown tab "${req.tab}"`);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -267,7 +267,7 @@ export function buildTabFromRequest(req: BuildRequest): { sheetName: string; row
   const stats = renderSpecToSheets(ss, spec);
   const top = kind === "scorecard" ? topOpportunities(spec).map(opportunityText) : [];
   ss.setActiveSheet(active); // back to the user's sheet so the next tab reads the same source
-  return { sheetName: stats.sheetName, rows: spec.rows, rangeCalls: stats.rangeCalls, top };
+  return { sheetName: stats.sheetName, rows: spec.rows, rangeCalls: stats.rangeCalls, top, chartNotes: stats.chartNotes };
 }
 
 /** A menu item: build one tab from the active sheet, using the sidebar's last choices or sheet-name guesses. */

@@ -27,6 +27,8 @@ interface Built {
   sheetName: string;
   rows: number;
   top: string[];
+  /** What the charts could not show in Sheets. */
+  chartNotes: string[];
 }
 interface ScriptRun {
   withSuccessHandler(fn: (v: unknown) => void): ScriptRun;
@@ -114,6 +116,7 @@ async function build(): Promise<void> {
         asOf: $<HTMLInputElement>("as-of").value || undefined,
       });
       appendItem(built, `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`);
+      for (const note of res.chartNotes) appendItem(built, note);
       if (res.top.length) {
         const top = $("top");
         top.replaceChildren();

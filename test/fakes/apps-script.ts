@@ -15,6 +15,8 @@
  *   pattern letter this fake does not implement.
  * - Named ranges follow Sheets' naming rules (letters, digits, underscores; no dots; not a cell reference).
  */
+import { CHART_TYPES, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from "./sheets-charts";
+
 export type SheetsValue = string | number | boolean | Date;
 
 function colIndex(letters: string): number {
@@ -109,7 +111,21 @@ export class FakeSheetsSheet {
   numberFormats: [number, number, number, number, string][] = [];
   maxRows = 1000;
   maxColumns = 26;
+  charts: FakeEmbeddedChart[] = [];
   constructor(readonly book: FakeSpreadsheet, public name: string) {}
+
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this);
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.book.app.writable("Sheet.insertChart");
+    if (!(chart instanceof FakeEmbeddedChart)) throw new Error("Exception: Invalid argument: chart");
+    if (chart.sheetName !== this.name) throw new Error("Exception: The chart was built for another sheet");
+    this.charts.push(chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this.charts];
+  }
 
   getName(): string {
     return this.name;
@@ -195,7 +211,7 @@ export class FakeSheetsSheet {
     return this.formulas.get(`${r},${c}`);
   }
   serialize(): string {
-    return JSON.stringify({ name: this.name, values: this.values, formulas: [...this.formulas], formats: this.formats, rules: this.conditionalRules, widths: this.widths, frozen: [this.frozenRows, this.frozenColumns], filter: this.filter, notes: this.notes });
+    return JSON.stringify({ name: this.name, values: this.values, formulas: [...this.formulas], formats: this.formats, rules: this.conditionalRules, widths: this.widths, frozen: [this.frozenRows, this.frozenColumns], filter: this.filter, notes: this.notes, charts: this.charts.map((c) => c.record) });
   }
 }
 
@@ -477,6 +493,7 @@ export class FakeAppsScript {
           return b;
         },
       },
+      Charts: { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) },
       HtmlService: {
         createHtmlOutputFromFile(file: string) {
           app.authorized("HtmlService.createHtmlOutputFromFile");

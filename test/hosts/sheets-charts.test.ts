@@ -1,0 +1,121 @@
+/**
+ * The Sheets renderer's charts in the fake services (typed from @types/google-apps-script): per tab, each
+ * chart's type, title, the ranges it reads (header cell included where the name sits above its values) and the
+ * series names Sheets would show, the cells its categories cover, and how a bridge and error bars are drawn.
+ * The last test builds a tab through the bundle users get (dist/sheets/xsell.js).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderSpecToSheets } from "../../sheets-addon/src/renderer";
+import { SHEETS_CHART_TYPES } from "../../sheets-addon/src/sheets-charts";
+import { buildTab, CHART_KINDS, TAB_KINDS, parseA1, type TabKind } from "../../core/tabs";
+import { dayFromYmd } from "../../core/values";
+import { FakeAppsScript, type FakeSheetsSheet } from "../fakes/apps-script";
+import { CHART_CASES, PRODUCTS } from "./chart-cases";
+import { sample } from "./excel-shape";
+import { loadSheetsBundle, sheetsShape } from "./sheets-vm";
+
+const inputs = {
+  accounts: sample("accounts.csv"),
+  ownership: sample("ownership.csv"),
+  prices: sample("prices.csv"),
+  retention: sample("retention.csv"),
+  subscriptions: sample("subscriptions.csv"),
+  asOf: dayFromYmd(2026, 11, 1),
+};
+
+const g = globalThis as Record<string, unknown>;
+let app: FakeAppsScript;
+beforeAll(() => {
+  app = new FakeAppsScript({ timeZone: "UTC" });
+  const globals = app.globals();
+  g.SpreadsheetApp = globals.SpreadsheetApp;
+  g.Charts = globals.Charts;
+});
+afterAll(() => {
+  delete g.SpreadsheetApp;
+  delete g.Charts;
+});
+
+function rendered(kind: TabKind) {
+  const spec = buildTab(kind, inputs);
+  const stats = renderSpecToSheets(app.spreadsheet as never, spec);
+  return { spec, stats, sheet: app.spreadsheet.getSheetByName(stats.sheetName)! };
+}
+
+/** The cells of an A1 range on the fake sheet, in reading order. */
+function cells(sheet: FakeSheetsSheet, a1: string): unknown[] {
+  const r = parseA1(a1);
+  const out: unknown[] = [];
+  for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push(sheet.formula(r.row + i, r.col + j) ?? sheet.cell(r.row + i, r.col + j));
+  return out;
+}
+
+describe("Sheets charts", () => {
+  it.each(TAB_KINDS)("%s: type, title, series names Sheets shows, and the ranges they read", (kind) => {
+    const { spec, sheet } = rendered(kind);
+    const want = CHART_CASES[kind];
+    const charts = sheet.getCharts().map((c) => c.record);
+    expect(charts.map((c) => c.options.title)).toEqual(want.map((w) => w.title));
+    want.forEach((w, k) => {
+      const got = charts[k];
+      const c = spec.charts[k];
+      expect(got.type).toBe({ column: "COLUMN", bar: "BAR", line: "LINE", scatter: "SCATTER", waterfall: "COLUMN" }[w.kind]);
+      const [cat, ...series] = got.ranges;
+      expect(series.length).toBe(c.series.length);
+      // the names: header cells in the ranges when numHeaders is 1, else labels given per series
+      const names = got.numHeaders === 1 ? series.map((r) => cells(sheet, r)[0]) : series.map((_, i) => (got.options.series as Record<number, { labelInLegend: string }>)[i].labelInLegend);
+      expect(names).toEqual(w.names);
+      // each range, without its header, is the spec's
+      const data = (r: string): string => {
+        if (got.numHeaders === 0) return r;
+        const p = parseA1(r);
+        return got.transpose ? `${r.split(":")[0].replace(/^[A-Z]+/, (l) => String.fromCharCode(l.charCodeAt(0) + 1))}:${r.split(":")[1]}` : `${r.split(":")[0].replace(/\d+$/, String(p.row + 2))}:${r.split(":")[1]}`;
+      };
+      expect(series.map(data)).toEqual(c.series.map((s) => s.values));
+      expect(data(cat)).toBe(c.categories);
+      if (w.categories) expect(cells(sheet, c.categories)).toEqual(w.categories);
+      const at = parseA1(c.anchor);
+      expect(got.position).toEqual([at.row + 1, at.col + 1, 0, 0]);
+      expect([got.options.width, got.options.height]).toEqual([c.width, c.height]);
+      expect(got.options[w.kind === "bar" ? "hAxis.format" : "vAxis.format"]).toBe(c.valueFormat);
+    });
+  });
+
+  it("reads the Whitespace product totals as a row: transposed, the products as categories", () => {
+    const { sheet } = rendered("whitespace");
+    const [byProduct] = sheet.getCharts().map((c) => c.record);
+    expect(byProduct.transpose).toBe(true);
+    expect(cells(sheet, byProduct.ranges[0]).slice(1)).toEqual(PRODUCTS);
+  });
+
+  it("stacks a bridge on a transparent base that stays out of the legend", () => {
+    const { sheet } = rendered("retention");
+    const bridge = sheet.getCharts()[0].record;
+    expect(bridge.options.isStacked).toBe(true);
+    expect(bridge.options.series).toMatchObject({ 0: { color: "transparent", visibleInLegend: false }, 1: { color: "#0F766E" }, 2: { color: "#2E9E5B" }, 3: { color: "#D13438" } });
+    expect(bridge.options.legend).toEqual({ position: "none" });
+  });
+
+  it("says where the lift intervals are, since Sheets charts cannot read error bars from cells", () => {
+    expect(rendered("adjacency").stats.chartNotes).toEqual(['Adjacency: the chart "Top product pairs by lift, with 95% intervals" shows no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table beside it.']);
+    expect(rendered("timing").stats.chartNotes).toEqual([]);
+  });
+
+  it("has a Sheets chart type for every chart kind, and refuses a kind it does not know rather than drop the chart", () => {
+    for (const k of CHART_KINDS) expect(SHEETS_CHART_TYPES[k]).toBeTruthy();
+    const spec = buildTab("scenario", inputs);
+    expect(() => renderSpecToSheets(app.spreadsheet as never, { ...spec, charts: [{ ...spec.charts[0], kind: "pie" as never }] })).toThrow('Sheets cannot draw a pie chart ("ARR with and without cross-sell")');
+  });
+
+  it("the built bundle draws the charts when the sidebar builds a tab", () => {
+    const bundleApp = new FakeAppsScript({ timeZone: "Asia/Tokyo" });
+    bundleApp.spreadsheet.addSheet("Accounts", sheetsShape("accounts.csv", "Asia/Tokyo"));
+    bundleApp.spreadsheet.addSheet("Ownership", sheetsShape("ownership.csv", "Asia/Tokyo"));
+    bundleApp.spreadsheet.addSheet("Prices", sheetsShape("prices.csv", "Asia/Tokyo"));
+    const gs = loadSheetsBundle(bundleApp);
+    const res = gs.xsellBuildTab({ tab: "whitespace", ownership: "Ownership", prices: "Prices", asOf: "2026-11-01" }) as { sheetName: string; chartNotes: string[] };
+    const charts = bundleApp.spreadsheet.getSheetByName(res.sheetName)!.getCharts().map((c) => c.record);
+    expect(charts.map((c) => [c.type, c.options.title])).toEqual(CHART_CASES.whitespace.map((w) => ["BAR", w.title]));
+    expect(res.chartNotes).toEqual([]);
+  });
+});
