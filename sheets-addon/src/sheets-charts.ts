@@ -43,6 +43,21 @@ function headersInPlace(c: ChartSpec, transpose: boolean): boolean {
   });
 }
 
+/**
+ * Series ranges side by side (columns next to each other over the same rows, or rows under each other when
+ * transposed) merged into one block each: one Range call instead of several (Apps Script bills each).
+ */
+export function adjacentBlocks(ranges: readonly string[], transpose: boolean): string[] {
+  const out: { row: number; col: number; rows: number; cols: number }[] = [];
+  for (const r of ranges.map(parseA1)) {
+    const last = out[out.length - 1];
+    if (last && !transpose && r.row === last.row && r.rows === last.rows && r.cols === 1 && r.col === last.col + last.cols) last.cols++;
+    else if (last && transpose && r.col === last.col && r.cols === last.cols && r.rows === 1 && r.row === last.row + last.rows) last.rows++;
+    else out.push({ ...r });
+  }
+  return out.map((b) => `${colName(b.col)}${b.row + 1}:${colName(b.col + b.cols - 1)}${b.row + b.rows}`);
+}
+
 /** Adds the spec's charts to `sheet`. Returns what the charts could not show, as sentences. */
 export function addSheetsCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, range: (a1: string) => GoogleAppsScript.Spreadsheet.Range): string[] {
   const notes: string[] = [];
@@ -54,7 +69,7 @@ export function addSheetsCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec:
     const headers = headersInPlace(c, transpose);
     const builder = sheet.newChart().setChartType(Charts.ChartType[type]);
     builder.addRange(range(headers ? withHeader(c.categories, transpose) : c.categories));
-    for (const s of c.series) builder.addRange(range(headers ? withHeader(s.values, transpose) : s.values));
+    for (const block of adjacentBlocks(c.series.map((s) => s.values), transpose)) builder.addRange(range(headers ? withHeader(block, transpose) : block));
     builder.setNumHeaders(headers ? 1 : 0).setTransposeRowsAndColumns(transpose);
     const bar = c.kind === "bar";
     const valueAxis = bar ? "hAxis" : "vAxis";

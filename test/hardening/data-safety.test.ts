@@ -37,7 +37,7 @@ describe("Excel renderer", () => {
 describe("Sheets renderer", () => {
   it("writes a new sheet, leaves the source alone, keeps hostile text as text", () => {
     const app = new FakeAppsScript();
-    (globalThis as Record<string, unknown>).SpreadsheetApp = app.globals().SpreadsheetApp;
+    Object.assign(globalThis, { SpreadsheetApp: app.globals().SpreadsheetApp, Charts: app.globals().Charts });
     const source = app.spreadsheet.addSheet("Whitespace", OWNERSHIP as never);
     app.spreadsheet.addSheet("whitespace (2)");
     const before = source.serialize();

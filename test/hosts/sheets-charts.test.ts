@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSpecToSheets } from "../../sheets-addon/src/renderer";
-import { SHEETS_CHART_TYPES } from "../../sheets-addon/src/sheets-charts";
+import { adjacentBlocks, SHEETS_CHART_TYPES } from "../../sheets-addon/src/sheets-charts";
 import { buildTab, CHART_KINDS, TAB_KINDS, parseA1, type TabKind } from "../../core/tabs";
 import { dayFromYmd } from "../../core/values";
 import { FakeAppsScript, type FakeSheetsSheet } from "../fakes/apps-script";
@@ -42,6 +42,8 @@ function rendered(kind: TabKind) {
   return { spec, stats, sheet: app.spreadsheet.getSheetByName(stats.sheetName)! };
 }
 
+const colName = (c: number): string => (c >= 26 ? String.fromCharCode(64 + Math.floor(c / 26)) : "") + String.fromCharCode(65 + (c % 26));
+
 /** The cells of an A1 range on the fake sheet, in reading order. */
 function cells(sheet: FakeSheetsSheet, a1: string): unknown[] {
   const r = parseA1(a1);
@@ -60,7 +62,14 @@ describe("Sheets charts", () => {
       const got = charts[k];
       const c = spec.charts[k];
       expect(got.type).toBe({ column: "COLUMN", bar: "BAR", line: "LINE", scatter: "SCATTER", waterfall: "COLUMN" }[w.kind]);
-      const [cat, ...series] = got.ranges;
+      const [cat, ...blocks] = got.ranges;
+      // side-by-side series come as one block: one column (or row, transposed) per series
+      const series = blocks.flatMap((b) => {
+        const r = parseA1(b);
+        return got.transpose
+          ? Array.from({ length: r.rows }, (_, i) => `${b.split(":")[0].replace(/\d+$/, String(r.row + 1 + i))}:${b.split(":")[1].replace(/\d+$/, String(r.row + 1 + i))}`)
+          : Array.from({ length: r.cols }, (_, j) => `${colName(r.col + j)}${r.row + 1}:${colName(r.col + j)}${r.row + r.rows}`);
+      });
       expect(series.length).toBe(c.series.length);
       // the names: header cells in the ranges when numHeaders is 1, else labels given per series
       const names = got.numHeaders === 1 ? series.map((r) => cells(sheet, r)[0]) : series.map((_, i) => (got.options.series as Record<number, { labelInLegend: string }>)[i].labelInLegend);
@@ -86,6 +95,13 @@ describe("Sheets charts", () => {
     const [byProduct] = sheet.getCharts().map((c) => c.record);
     expect(byProduct.transpose).toBe(true);
     expect(cells(sheet, byProduct.ranges[0]).slice(1)).toEqual(PRODUCTS);
+  });
+
+  it("asks for one range per block of side-by-side series", () => {
+    expect(adjacentBlocks(["AM3:AM9", "AN3:AN9", "AO3:AO9", "AP3:AP9"], false)).toEqual(["AM3:AP9"]);
+    expect(adjacentBlocks(["F34:F37", "C34:C37"], false)).toEqual(["F34:F37", "C34:C37"]);
+    expect(adjacentBlocks(["B2:B5", "C3:C6"], false)).toEqual(["B2:B5", "C3:C6"]);
+    expect(adjacentBlocks(["B2:I2", "B3:I3"], true)).toEqual(["B2:I3"]);
   });
 
   it("stacks a bridge on a transparent base that stays out of the legend", () => {
