@@ -39,6 +39,7 @@ const END_ARR = zero(range("end_arr", "Ending ARR, aligned row for row with star
 const OWNERSHIP = range("ownership", "Who owns what: an account column and one column per product (wide), or Account and Product rows (long).");
 const MIN_ACCOUNTS = ruled(rules.MIN_ACCOUNTS, "Optional: the fewest owners of the first product for a rate to be shown.");
 const OWNED_AS_OF = ruled(rules.AS_OF, "Optional: the date ownership is read as of; End Dates on or before it have ended.");
+const EXCLUDE = ruled(rules.EXCLUDE, "Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows.", { shape: "range", type: "any", zero: "omitted" });
 
 export const CATALOG: readonly FunctionSpec[] = [
   {
@@ -84,7 +85,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "ATTACH_RATE",
     description: "Share of accounts owning product A that also own product B (#N/A when fewer than min_accounts own A).",
-    params: [OWNERSHIP, value("product_a", "The product owned (a name from the ownership table).", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS, OWNED_AS_OF],
+    params: [OWNERSHIP, value("product_a", "The product owned (a name from the ownership table).", false, "string"), value("product_b", "The product attached.", false, "string"), MIN_ACCOUNTS, OWNED_AS_OF, EXCLUDE],
     result: "value",
     example: '=XSELL_ATTACH_RATE(Ownership!A1:C2000, "CRM", "Analytics")',
     section: "cross-sell",
@@ -100,7 +101,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "ADJACENCY",
     description: "Product × product matrix (owned down, next across): attach, lift, count, support, ci_low, ci_high or accounts.",
-    params: [OWNERSHIP, ruled(rules.ADJACENCY_MEASURE, "Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval)."), MIN_ACCOUNTS, OWNED_AS_OF],
+    params: [OWNERSHIP, ruled(rules.ADJACENCY_MEASURE, "Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval)."), MIN_ACCOUNTS, OWNED_AS_OF, EXCLUDE],
     result: "range",
     example: '=XSELL_ADJACENCY(Ownership!A1:C2000, "lift", 10)',
     section: "cross-sell",
@@ -108,7 +109,7 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "WHITESPACE",
     description: 'Accounts × products: "owned", or the propensity to buy (best attach rate from an owned product), or expected ARR with prices.',
-    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), "omitted"), MIN_ACCOUNTS, OWNED_AS_OF],
+    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; cells then show expected ARR = propensity × price.", true), "omitted"), MIN_ACCOUNTS, OWNED_AS_OF, EXCLUDE],
     result: "range",
     example: "=XSELL_WHITESPACE(Ownership!A1:C2000, Prices!A1:B9)",
     section: "cross-sell",
@@ -116,9 +117,22 @@ export const CATALOG: readonly FunctionSpec[] = [
   {
     id: "NEXT_PRODUCT",
     description: "Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason.",
-    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), "omitted"), ruled(rules.RANK, "Optional: 1 for the best product, 2 for the second…"), OWNED_AS_OF],
+    params: [OWNERSHIP, zero(range("prices", "Optional: a Product, Price table; products are then ranked by expected ARR.", true), "omitted"), ruled(rules.RANK, "Optional: 1 for the best product, 2 for the second…"), OWNED_AS_OF, EXCLUDE],
     result: "range",
     example: "=XSELL_NEXT_PRODUCT(Ownership!A1:C2000, Prices!A1:B9)",
+    section: "cross-sell",
+  },
+  {
+    id: "PAIR_FLAGS",
+    description: "Pairs whose attach rate is no cross-sell (forced bundle, prerequisite, subset) and pass-through ownership, with evidence.",
+    params: [
+      OWNERSHIP,
+      zero(range("prices", "Optional: a Product, Price table; account-products paid at or below 20% of list are then flagged as pass-through.", true), "omitted"),
+      OWNED_AS_OF,
+      zero(range("rules", "Optional: a Rule, Value table changing the thresholds (defaults: 5 owners, 95% own A, 90% same day, 90% later, 20%).", true), "omitted"),
+    ],
+    result: "range",
+    example: "=XSELL_PAIR_FLAGS(Ownership!A1:D2000, Prices!A1:B9)",
     section: "cross-sell",
   },
   {

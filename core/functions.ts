@@ -17,6 +17,7 @@ import { columnReportRows } from "./read/report";
 import { asGrid, findColumn, isOmitted, readTable, scalarArg, type Table } from "./table";
 import { clean, isBlank, showValue, toNumber, toSignal, type CellValue } from "./values";
 import { flowsOf, flowsRows } from "./history/functions";
+import { bundleGuard, excludeArg } from "./integrity/honest";
 
 export type Result = CellValue[][] | number | string;
 
@@ -103,24 +104,28 @@ const minAccountsArg = (fn: string, v: unknown): number => numberOf(fn, rules.MI
 /** Ownership as of the `as_of` argument (default today), the one place functions read it. */
 const ownershipArg = (fn: string, ownership: unknown, as_of: unknown) => readOwnership(fn, ownership, asOfArg(fn, as_of));
 
-function attachOf(fn: string, ownership: unknown, product_a: unknown, product_b: unknown, min_accounts: unknown, as_of: unknown) {
-  const own = ownershipArg(fn, ownership, as_of);
-  const a = productIndex(fn, own, "product_a", scalarArg(product_a));
-  const b = productIndex(fn, own, "product_b", scalarArg(product_b));
-  if (a === b) throw valueError(fn, `product_a and product_b are both "${own.products[a]}"; pick two different products`);
+function attachOf(fn: string, ownership: unknown, product_a: unknown, product_b: unknown, min_accounts: unknown, as_of: unknown, exclude?: unknown) {
+  const raw = ownershipArg(fn, ownership, as_of);
+  const a = productIndex(fn, raw, "product_a", scalarArg(product_a));
+  const b = productIndex(fn, raw, "product_b", scalarArg(product_b));
+  if (a === b) throw valueError(fn, `product_a and product_b are both "${raw.products[a]}"; pick two different products`);
+  const honest = excludeArg(fn, exclude, raw, null);
+  const flagged = honest?.cellFlag.get(a * raw.products.length + b);
+  if (flagged) throw naError(fn, `${raw.products[a]} → ${raw.products[b]} is left out as no cross-sell rate (${flagged.kind}): ${flagged.evidence}`);
+  const own = honest?.counted ?? raw;
   const min = minAccountsArg(fn, min_accounts);
   const na = own.ownerCounts[a];
   if (na < Math.max(1, min)) {
-    throw naError(fn, `${na} account${na === 1 ? "" : "s"} own "${own.products[a]}"; min_accounts is ${Math.max(1, min)}, so its attach rate is not meaningful`);
+    throw naError(fn, `${na} account${na === 1 ? "" : "s"} own "${own.products[a]}"${honest && honest.passThrough.size > 0 ? " (pass-through left out)" : ""}; min_accounts is ${Math.max(1, min)}, so its attach rate is not meaningful`);
   }
   const both = pairCount(own, a, b);
   return { own, a, b, na, rate: both / na };
 }
 
-/** Share of accounts owning product A that also own product B. */
-export function XSELL_ATTACH_RATE(ownership: unknown, product_a: unknown, product_b: unknown, min_accounts?: unknown, as_of?: unknown): number {
+/** Share of accounts owning product A that also own product B; with exclude, flagged pairs and pass-through left out. */
+export function XSELL_ATTACH_RATE(ownership: unknown, product_a: unknown, product_b: unknown, min_accounts?: unknown, as_of?: unknown, exclude?: unknown): number {
   const fn = "XSELL_ATTACH_RATE";
-  return guard(fn, () => attachOf(fn, ownership, product_a, product_b, min_accounts, as_of).rate);
+  return guard(fn, () => attachOf(fn, ownership, product_a, product_b, min_accounts, as_of, exclude).rate);
 }
 
 /** Attach rate A → B divided by the share of all accounts owning B (1 = no pull; 2 = twice as likely). */
@@ -135,10 +140,12 @@ export function XSELL_LIFT(ownership: unknown, product_a: unknown, product_b: un
 }
 
 /** Product × product matrix: owned product down, next product across; diagonal and thin rows blank. */
-export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accounts?: unknown, as_of?: unknown): CellValue[][] {
+export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accounts?: unknown, as_of?: unknown, exclude?: unknown): CellValue[][] {
   const fn = "XSELL_ADJACENCY";
   return guard(fn, () => {
-    const own = ownershipArg(fn, ownership, as_of);
+    const raw = ownershipArg(fn, ownership, as_of);
+    const honest = excludeArg(fn, exclude, raw, null);
+    const own = honest?.counted ?? raw;
     const m = choiceOf(fn, rules.ADJACENCY_MEASURE, measure);
     const min = minAccountsArg(fn, min_accounts);
     const counts = coOwnership(own);
@@ -147,7 +154,7 @@ export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accou
     for (let a = 0; a < P; a++) {
       const row: CellValue[] = [own.products[a]];
       for (let b = 0; b < P; b++) {
-        const v = adjacencyValue(own, counts, m, a, b, min);
+        const v = honest?.cellFlag.has(a * P + b) && m !== "accounts" ? null : adjacencyValue(own, counts, m, a, b, min);
         row.push(v === null ? "" : v);
       }
       out.push(row);
@@ -157,23 +164,25 @@ export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accou
 }
 
 /** Accounts × products: "owned", or the propensity to buy (or expected ARR when prices are given). */
-export function XSELL_WHITESPACE(ownership: unknown, prices?: unknown, min_accounts?: unknown, as_of?: unknown): CellValue[][] {
+export function XSELL_WHITESPACE(ownership: unknown, prices?: unknown, min_accounts?: unknown, as_of?: unknown, exclude?: unknown): CellValue[][] {
   const fn = "XSELL_WHITESPACE";
   return guard(fn, () => {
     const own = ownershipArg(fn, ownership, as_of);
-    const pr = propensities(own, minAccountsArg(fn, min_accounts));
-    return whitespaceGrid(pr, isOmitted(prices) ? null : readPrices(fn, prices, own));
+    const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
+    const pr = propensities(own, minAccountsArg(fn, min_accounts), excludeArg(fn, exclude, own, priceList));
+    return whitespaceGrid(pr, priceList);
   });
 }
 
 /** Per account the rank-th best product it does not own: Account, Product, Propensity, Expected ARR, Reason. */
-export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: unknown, as_of?: unknown): CellValue[][] {
+export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: unknown, as_of?: unknown, exclude?: unknown): CellValue[][] {
   const fn = "XSELL_NEXT_PRODUCT";
   return guard(fn, () => {
     const own = ownershipArg(fn, ownership, as_of);
     const k = numberOf(fn, rules.RANK, rank);
     const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
-    const pr = propensities(own, 1);
+    // a forced bundle's other half is never recommended, whatever exclude says
+    const pr = propensities(own, 1, excludeArg(fn, exclude, own, priceList) ?? bundleGuard(own));
     const scratch = gapScratch(own.products.length);
     const out: CellValue[][] = [["Account", "Product", "Propensity", "Expected ARR", "Reason"]];
     for (let a = 0; a < own.accounts.length; a++) {
@@ -389,6 +398,7 @@ export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_pri
 
 export { XSELL_COHORTS, XSELL_FLOWS, XSELL_MOVEMENTS } from "./history/functions";
 export { XSELL_PRODUCT_RETENTION, XSELL_SEQUENCE, XSELL_TIME_TO_SECOND } from "./history/timing-functions";
+export { XSELL_PAIR_FLAGS } from "./integrity/functions";
 
 // ---------- proof: does the score predict expansion, do the recommendations come true ----------
 

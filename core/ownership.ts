@@ -22,8 +22,10 @@ export interface Ownership {
   /** Accounts owning each product. */
   readonly ownerCounts: Int32Array;
   readonly words: number;
-  /** Summed ARR per (account, product) from a long table's ARR column; empty otherwise. */
+  /** Summed ARR per (account, product) from a long table's ARR column; empty otherwise. Read it with arrOf. */
   readonly arr: Map<number, number>;
+  /** Earliest Start Date (a day number) per owned (account, product) of a long table; empty otherwise. Read it with startOf. */
+  readonly starts: Map<number, number>;
   /** Account key → index: the Account ID when the table has one, else the name (ignoring case, spaces, Unicode form). */
   readonly index: StringIndex;
   /** Whether `index` is keyed by Account ID. */
@@ -159,7 +161,7 @@ function readWide(fn: string, grid: CellValue[][], probe: Table, asOf: number): 
     }
   }
   const words = (accounts.length + 31) >>> 5;
-  return finish({ shape: "wide", accounts, products, owners, words, arr: new Map(), index, byId: idCol !== undefined, names, trials, asOf, notes: left.sentences() });
+  return finish({ shape: "wide", accounts, products, owners, words, arr: new Map(), starts: new Map(), index, byId: idCol !== undefined, names, trials, asOf, notes: left.sentences() });
 }
 
 function readLong(fn: string, table: Table, asOf: number): Ownership {
@@ -182,6 +184,7 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   const trialPairs: number[] = [];
   const arr = new Map<number, number>();
   const arrSeen: { a: number; p: number; v: number }[] = [];
+  const startSeen: number[] = []; // account, product, day, …
   const left = new LeftOut();
   const unknownStatus = new Map<string, number>();
   for (let r = 0; r < rows.length; r++) {
@@ -230,12 +233,14 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
         continue;
       }
     }
+    let startDay = NaN;
     if (startCol !== undefined && !isMissing(row[startCol])) {
       const start = toDay(row[startCol]);
       if (start.ok && start.value > asOf) {
         left.add("row{s} starting after the as-of date not counted");
         continue;
       }
+      if (start.ok) startDay = start.value;
     }
     let value = NaN;
     if (arrCol !== undefined && typeof row[arrCol] === "number") {
@@ -244,6 +249,7 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
       arrSeen.push({ a, p, v: value });
     }
     pairs.push(a, p);
+    if (!Number.isNaN(startDay)) startSeen.push(a, p, startDay);
   }
   if (products.length === 0) throw naError(fn, "ownership lists no products");
   for (const { a, p, v } of arrSeen) {
@@ -260,10 +266,39 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
     if (arrCol !== undefined && arr.has(a * products.length + p) && arr.get(a * products.length + p)! <= 0) continue;
     owners[p][a >>> 5] |= 1 << (a & 31);
   }
+  const starts = new Map<number, number>();
+  for (let i = 0; i < startSeen.length; i += 3) {
+    const k = startSeen[i] * products.length + startSeen[i + 1];
+    const was = starts.get(k);
+    if (was === undefined || startSeen[i + 2] < was) starts.set(k, startSeen[i + 2]);
+  }
   for (let i = 0; i < trialPairs.length; i += 2) trials[trialPairs[i + 1]][trialPairs[i] >>> 5] |= 1 << (trialPairs[i] & 31);
   const notes = left.sentences();
   for (const [word, n] of unknownStatus) notes.push(`${n} row${n === 1 ? "" : "s"} with the status ${showValue(word)}, which XSELL does not know, not counted as owned`);
-  return finish({ shape: "long", accounts, products, owners, words, arr, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
+  return finish({ shape: "long", accounts, products, owners, words, arr, starts, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
+}
+
+/** Whether account a owns product p (active, paid). */
+export function owns(own: Ownership, a: number, p: number): boolean {
+  return ((own.owners[p][a >>> 5] >>> (a & 31)) & 1) === 1;
+}
+
+/** Account a's summed ARR for product p from a long table's ARR column; NaN when not given. */
+export function arrOf(own: Ownership, a: number, p: number): number {
+  return own.arr.get(a * own.products.length + p) ?? NaN;
+}
+
+/** The earliest Start Date (day number) of account a's counted rows for product p; NaN when not given. */
+export function startOf(own: Ownership, a: number, p: number): number {
+  return own.starts.get(a * own.products.length + p) ?? NaN;
+}
+
+/** The same ownership with the listed (account, product) pairs not counted as owned (pass-through left out). */
+export function withoutPairs(own: Ownership, pairs: readonly (readonly [number, number])[]): Ownership {
+  if (pairs.length === 0) return own;
+  const owners = own.owners.map((bits) => bits.slice());
+  for (const [a, p] of pairs) owners[p][a >>> 5] &= ~(1 << (a & 31));
+  return finish({ ...own, owners });
 }
 
 function finish(o: Omit<Ownership, "ownerCounts">): Ownership {

@@ -21,6 +21,8 @@ const share = (name: string, deflt?: number): ArgRule => ({ name, read: "number"
 export const MIN_ACCOUNTS = whole("min_accounts", 0, 1);
 export const ADJACENCY_MEASURE = { name: "measure", read: "choice", default: "attach", choices: MEASURES } as const satisfies ArgRule;
 export const RANK = whole("rank", 1, 1);
+/** The words exclude takes; its third form, a table as XSELL_PAIR_FLAGS spills it, is read apart (core/integrity/honest.ts). */
+export const EXCLUDE = { name: "exclude", read: "choice", default: "none", choices: ["none", "flags"], hint: "or pass a table as XSELL_PAIR_FLAGS spills it" } as const satisfies ArgRule;
 
 // ---------- retention ----------
 export const FROM: ArgRule = { name: "from", read: "date", optional: true };

@@ -10,6 +10,7 @@ import { resolveModel } from "./model";
 import { scoreTable } from "./score";
 import { asGrid, findColumn, isBlankRow, isOmitted, type Table } from "./table";
 import { accountPropensities, propensities } from "./whitespace";
+import { bundleGuard } from "./integrity/honest";
 import { isMissing, showValue, toDay, toNumber, toText, type CellValue } from "./values";
 
 export interface RuleSpec {
@@ -85,7 +86,7 @@ export function triggerTexts(fn: string, table: Table, own: Ownership | null, as
   const lookup = own ? accountLookup(own, table) : null;
   const minOwners = get("gap.min_owners");
   const minAttach = get("gap.min_attach_rate");
-  const pr = own && minOwners !== null && minAttach !== null ? propensities(own, Math.max(1, minOwners)) : null;
+  const pr = own && minOwners !== null && minAttach !== null ? propensities(own, Math.max(1, minOwners), bundleGuard(own)) : null;
   const P = own ? own.products.length : 0;
   const scratch = { owned: new Int32Array(P), prop: new Float64Array(P), src: new Int32Array(P) };
 

@@ -2,6 +2,7 @@
 import { valueError } from "./errors";
 import { StringIndex } from "./string-index";
 import { attachMatrix, coOwnership } from "./adjacency";
+import type { HonestView } from "./integrity/honest";
 import type { Ownership } from "./ownership";
 import type { ReadOptions } from "./read/columns";
 import { readTable, requireColumn } from "./table";
@@ -34,42 +35,69 @@ export function readPrices(fn: string, arg: unknown, own: Ownership, options: Re
 
 export interface Propensities {
   readonly own: Ownership;
-  /** attach[q*P+p]: NaN where q has too few owners to qualify. */
+  /** attach[q*P+p]: NaN where q has too few owners to qualify, or where the cell is flagged (honest rates). */
   readonly attach: Float64Array;
   readonly counts: Int32Array;
   /** Overall share of accounts owning each product. */
   readonly share: Float64Array;
   readonly minAccounts: number;
+  /** Ownership the rates are counted from: `own` less pass-through when excluded. */
+  readonly counted: Ownership;
+  /** Flagged cells, pass-through and bundle halves left out; null for raw rates with no bundles. */
+  readonly honest: HonestView | null;
 }
 
-export function propensities(own: Ownership, minAccounts: number): Propensities {
-  const counts = coOwnership(own);
+/** Propensities from raw ownership, or from the honest view (flagged cells and pass-through ownership left out). */
+export function propensities(own: Ownership, minAccounts: number, honest: HonestView | null = null): Propensities {
+  const counted = honest?.counted ?? own;
+  const counts = coOwnership(counted);
   const N = own.accounts.length;
+  const attach = attachMatrix(counted, counts, minAccounts);
+  if (honest) for (const k of honest.cellFlag.keys()) attach[k] = NaN;
   return {
     own,
     counts,
-    attach: attachMatrix(own, counts, minAccounts),
-    share: Float64Array.from(own.ownerCounts, (c) => (N === 0 ? 0 : c / N)),
+    attach,
+    share: Float64Array.from(counted.ownerCounts, (c) => (N === 0 ? 0 : c / N)),
     minAccounts,
+    counted,
+    honest,
   };
 }
 
+/** Source codes beside a product index: owned; held at a pass-through price; a forced bundle's other half. */
+export const OWNED = -2;
+export const BUNDLED = -3;
+export const PASS_THROUGH_HELD = -4;
+
 /**
- * For account a, fills `propensity` and `source` for every product: NaN where owned; otherwise the highest attach
- * rate into it from a qualifying owned product (source = that product), or its overall share (source = -1)
- * when the account owns nothing that qualifies. `owned` is scratch space of length P.
+ * For account a, fills `propensity` and `source` for every product: NaN where owned (source OWNED, or
+ * PASS_THROUGH_HELD when held at a pass-through price and excluded) or the other half of a forced bundle it owns
+ * (BUNDLED); otherwise the highest attach rate into it from a qualifying owned product (source = that product),
+ * or its overall share (source = -1) when the account owns nothing that qualifies. `owned` is scratch of length P.
  */
 export function accountPropensities(pr: Propensities, a: number, owned: Int32Array, propensity: Float64Array, source: Int32Array): void {
-  const { own, attach, share } = pr;
+  const { own, attach, share, honest } = pr;
   const P = own.products.length;
   const w = a >>> 5;
   const bit = a & 31;
   let k = 0;
-  for (let p = 0; p < P; p++) if ((own.owners[p][w] >>> bit) & 1) owned[k++] = p;
+  let held = 0;
+  for (let p = 0; p < P; p++) {
+    if (!((own.owners[p][w] >>> bit) & 1)) continue;
+    held++;
+    // pass-through ownership is no buying decision: it predicts nothing
+    if (!honest || !honest.passThrough.has(a * P + p)) owned[k++] = p;
+  }
   for (let p = 0; p < P; p++) {
     if ((own.owners[p][w] >>> bit) & 1) {
       propensity[p] = NaN;
-      source[p] = -2;
+      source[p] = honest && honest.passThrough.has(a * P + p) ? PASS_THROUGH_HELD : OWNED;
+      continue;
+    }
+    if (honest && honest.bundles > 0 && held > 0 && bundledWithHeld(pr, a, p)) {
+      propensity[p] = NaN;
+      source[p] = BUNDLED;
       continue;
     }
     let best = -1;
@@ -91,6 +119,17 @@ export function accountPropensities(pr: Propensities, a: number, owned: Int32Arr
   }
 }
 
+/** Whether p is the forced-bundle other half of a product account a holds. */
+function bundledWithHeld(pr: Propensities, a: number, p: number): boolean {
+  const { own, honest } = pr;
+  const P = own.products.length;
+  for (let q = 0; q < P; q++) if (honest!.bundled[q * P + p] && (own.owners[q][a >>> 5] >>> (a & 31)) & 1) return true;
+  return false;
+}
+
+/** What a whitespace cell says where there is nothing to sell. */
+export const heldText = (source: number): string => (source === PASS_THROUGH_HELD ? "pass-through" : source === BUNDLED ? "bundled" : "owned");
+
 /** XSELL_WHITESPACE's grid: header row, then per account "owned" or the propensity / expected ARR. */
 export function whitespaceGrid(pr: Propensities, prices: Float64Array | null): (string | number)[][] {
   const { own } = pr;
@@ -104,7 +143,7 @@ export function whitespaceGrid(pr: Propensities, prices: Float64Array | null): (
     const row: (string | number)[] = new Array(P + 1);
     row[0] = own.accounts[a];
     for (let p = 0; p < P; p++) {
-      if (src[p] === -2) row[p + 1] = "owned";
+      if (src[p] <= OWNED) row[p + 1] = heldText(src[p]);
       else if (prices) row[p + 1] = Number.isNaN(prices[p]) ? "" : prop[p] * prices[p];
       else row[p + 1] = prop[p];
     }
@@ -145,7 +184,7 @@ export function nthGap(pr: Propensities, prices: Float64Array | null, a: number,
   for (let r = 0; r < rank; r++) {
     best = -1;
     for (let p = 0; p < P; p++) {
-      if (src[p] === -2 || taken[p]) continue;
+      if (src[p] <= OWNED || taken[p]) continue;
       if (best < 0) {
         best = p;
         continue;
@@ -168,6 +207,6 @@ export function gapReason(pr: Propensities, gap: NextProduct): string {
   if (gap.source < 0) {
     return `${pct(gap.propensity)} of all ${own.accounts.length} accounts own ${target}`;
   }
-  const n = own.ownerCounts[gap.source];
+  const n = pr.counted.ownerCounts[gap.source];
   return `${pct(gap.propensity)} of the ${n} accounts that own ${own.products[gap.source]} also own ${target}`;
 }

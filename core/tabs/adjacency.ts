@@ -1,65 +1,125 @@
-/** Adjacency tab: attach-rate matrix with a heat map and owner counts, a count matrix beside it, the rule stated. */
+/**
+ * Adjacency tab: the honest attach-rate matrix (pairs that are no cross-sell choice marked with their flag, and
+ * pass-through ownership not counted when prices are given) beside the raw one, the count matrix, and a legend
+ * saying what each flag means and the rules that found it.
+ */
 import { valueError } from "../errors";
 import { adjacencyValue, coOwnership, wilson } from "../adjacency";
+import { PAIR_FLAG_KINDS, PASS_THROUGH, percent, type PairFlagKind } from "../integrity/flags";
+import { findFlags, honestView } from "../integrity/honest";
+import { DEFAULT_PAIR_RULES, pairRulesSentence } from "../integrity/rules";
 import type { Ownership } from "../ownership";
+import { readPrices } from "../whitespace";
 import { adjacencyCharts, type LiftPair } from "./tab-charts";
-import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import { ownershipOf, type TabInputs } from "./inputs";
+import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Adjacency";
 export const ADJACENCY_MIN_ACCOUNTS = 5;
 
+/**
+ * A flagged cell's fill and ink in the honest matrix and the legend (by text, so one rule per flag, however many
+ * cells); the raw matrix marks its flagged cells with notes only, as its colour scale paints every number.
+ */
+const FLAG_FILL: Record<PairFlagKind, string> = { "Forced bundle": "#F4CCCC", Prerequisite: "#FCE5CD", Subset: "#D9D2E9" };
+const FLAG_INK: Record<PairFlagKind, string> = { "Forced bundle": "#990000", Prerequisite: "#B45F06", Subset: "#674EA7" };
+
+const MEANING: Record<PairFlagKind | typeof PASS_THROUGH, string> = {
+  "Forced bundle": "Nearly every owner of B owns A and started both on the same day: bought as one. Both cells of the pair are left out.",
+  Prerequisite: "Every owner of B owns A and bought B later: A is the way to B. B → A is left out; A → B stays, the path's honest rate.",
+  Subset: "Every owner of B owns A, in no settled order or with no Start Dates to tell. B → A is left out.",
+  [PASS_THROUGH]: "An account paying at or below the rule's share of list for a product: a price cut booked as attach. Not counted as owned in the honest matrix.",
+};
+
 export function buildAdjacency(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
   const own = ownershipOf(FN, inputs);
+  const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
   const min = inputs.minAccounts ?? ADJACENCY_MIN_ACCOUNTS;
-  const counts = coOwnership(own);
+  const view = honestView(own, findFlags(own, prices));
+  const counted = view.counted;
+  const rawCounts = coOwnership(own);
+  const honestCounts = counted === own ? rawCounts : coOwnership(counted);
   const P = own.products.length;
   const top = 3; // title, rule, blank
-  const attach: SpecCell[][] = [["Owned ↓ / Next →", ...own.products, "Owners"]];
+  const rawCol = P + 3; // one empty column between the matrices
+  const countCol = 2 * P + 6;
+  const honest: SpecCell[][] = [["Honest: owned ↓ / next →", ...own.products, "Owners"]];
+  const raw: SpecCell[][] = [["Raw: owned ↓ / next →", ...own.products, "Owners"]];
   const count: SpecCell[][] = [["Both owned ↓ / →", ...own.products]];
+  const b = new SpecBuilder("Adjacency");
   for (let a = 0; a < P; a++) {
-    const ar: SpecCell[] = [own.products[a]];
+    const hr: SpecCell[] = [own.products[a]];
+    const rr: SpecCell[] = [own.products[a]];
     const cr: SpecCell[] = [own.products[a]];
-    for (let b = 0; b < P; b++) {
-      const v = adjacencyValue(own, counts, "attach", a, b, min);
-      ar.push(v === null ? "" : v);
-      cr.push(a === b ? "" : counts[a * P + b]);
+    for (let c = 0; c < P; c++) {
+      const flag = view.cellFlag.get(a * P + c);
+      const v = adjacencyValue(own, rawCounts, "attach", a, c, min);
+      const h = adjacencyValue(counted, honestCounts, "attach", a, c, min);
+      hr.push(flag ? flag.kind : h === null ? "" : h);
+      rr.push(v === null ? "" : v);
+      cr.push(a === c ? "" : rawCounts[a * P + c]);
+      if (flag) {
+        const note = `${own.products[a]} → ${own.products[c]}: ${flag.kind}. ${flag.evidence}`;
+        b.notes.push({ cell: a1(top + 1 + a, 1 + c), text: note }, { cell: a1(top + 1 + a, rawCol + 1 + c), text: `${note} The raw rate counts it as a cross-sell.` });
+      }
     }
-    ar.push(own.ownerCounts[a]);
-    attach.push(ar);
+    hr.push(counted.ownerCounts[a]);
+    rr.push(own.ownerCounts[a]);
+    honest.push(hr);
+    raw.push(rr);
     count.push(cr);
   }
-  const countCol = P + 3; // one empty column between the matrices
-  const b = new SpecBuilder("Adjacency");
-  b.block(0, 0, [["Attach rate: share of accounts owning the row product that also own the column product"]]);
-  b.block(1, 0, [[`Rates are left blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. A rate near 100% usually means a forced bundle, not a cross-sell.`]]);
+  const pass = view.flags.passThrough.length;
+  const rule = `Rates are blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. Honest leaves out the pairs that are no cross-sell choice (marked with their flag; hover for the evidence)${prices ? ` and ${pass} pass-through account-product${pass === 1 ? "" : "s"}` : ""}; raw counts every owner.`;
+  b.block(0, 0, [["Attach rate, honest and raw: share of accounts owning the row product that also own the column product"]]);
+  b.block(1, 0, [[rule]]);
   b.block(0, countCol, [["Accounts owning both"]]);
-  b.block(top, 0, attach);
+  b.block(top, 0, honest);
+  b.block(top, rawCol, raw);
   b.block(top, countCol, count);
+
+  // the legend: each flag, how many pairs carry it, what it means; then the rules that found them
+  const legendRow = top + P + 2;
+  const pairsOf = (k: PairFlagKind): number => view.flags.pairs.filter((f) => f.kind === k).length;
+  const legend: SpecCell[][] = [["Flag", "Found", "What it means"]];
+  for (const k of PAIR_FLAG_KINDS) legend.push([k, `${pairsOf(k)} pair${pairsOf(k) === 1 ? "" : "s"}`, MEANING[k]]);
+  legend.push([PASS_THROUGH, prices ? `${pass} account-product${pass === 1 ? "" : "s"}` : "no price list", prices ? MEANING[PASS_THROUGH] : "Give a price list to see it: an account paying at or below the rule's share of list for a product is a price cut booked as attach."]);
+  const rulesText = `Rules, the defaults of XSELL_PAIR_FLAGS (which lists every flag with its evidence): ${pairRulesSentence(DEFAULT_PAIR_RULES, percent)}.`;
+  b.block(legendRow, 0, legend);
+  b.block(legendRow + legend.length, 0, [[rulesText]]);
+
   b.format({ range: "A1", bold: true, fontColor: COLORS.title, fontSize: 13 });
   b.format({ range: "A2", italic: true, fontColor: COLORS.muted });
   b.format({ range: a1Range(0, countCol, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
-  b.format({ range: a1Range(top, 0, 1, P + 2), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+  for (const col of [0, rawCol]) b.format({ range: a1Range(top, col, 1, P + 2), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
   b.format({ range: a1Range(top, countCol, 1, P + 1), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
-  b.format({ range: a1Range(top + 1, 0, P, 1), bold: true });
-  b.format({ range: a1Range(top + 1, countCol, P, 1), bold: true });
+  for (const col of [0, rawCol, countCol]) b.format({ range: a1Range(top + 1, col, P, 1), bold: true });
   if (P > 0) {
-    b.format({ range: a1Range(top + 1, 1, P, P), numberFormat: "0%", horizontalAlignment: "Center" });
-    b.format({ range: a1Range(top + 1, P + 1, P, 1), numberFormat: "#,##0" });
+    for (const col of [0, rawCol]) {
+      b.format({ range: a1Range(top + 1, col + 1, P, P), numberFormat: "0%", horizontalAlignment: "Center" });
+      b.format({ range: a1Range(top + 1, col + P + 1, P, 1), numberFormat: "#,##0" });
+      b.conditionalFormats.push({ type: "colorScale", range: a1Range(top + 1, col + 1, P, P), min: COLORS.white, mid: COLORS.mid, max: COLORS.high });
+    }
     b.format({ range: a1Range(top + 1, countCol + 1, P, P), numberFormat: "#,##0", horizontalAlignment: "Center" });
-    b.conditionalFormats.push({ type: "colorScale", range: a1Range(top + 1, 1, P, P), min: COLORS.white, mid: COLORS.mid, max: COLORS.high });
+    for (const k of PAIR_FLAG_KINDS) {
+      if (pairsOf(k) > 0) b.conditionalFormats.push({ type: "textEquals", range: a1Range(top + 1, 1, P, P), text: k, fill: FLAG_FILL[k], fontColor: FLAG_INK[k] });
+    }
   }
+  b.format({ range: a1Range(legendRow, 0, 1, 3), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
+  PAIR_FLAG_KINDS.forEach((k, i) => b.format({ range: a1(legendRow + 1 + i, 0), bold: true, fill: FLAG_FILL[k], fontColor: FLAG_INK[k] }));
+  b.format({ range: a1(legendRow + legend.length, 0), italic: true, fontColor: COLORS.muted });
   const w = own.products.map((p) => Math.min(16, Math.max(9, p.length + 1)));
-  b.widths([24, ...w, 9, 3, 24, ...w]);
+  b.widths([24, ...w, 9, 3, 24, ...w, 9, 3, 24, ...w]);
   b.freeze = { rows: top + 1, cols: 1 };
-  adjacencyCharts(b, top + P + 2, topLiftPairs(own, counts, min, 10), `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Pairs where either product has fewer than ${min} owners are left out.`);
-  b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above; change it with =XSELL.ADJACENCY(ownership, "attach", n).` });
+  const liftNote = `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Honest: flagged pairs${prices ? " and pass-through ownership" : ""} are left out, and so are pairs where either product has fewer than ${min} owners.`;
+  adjacencyCharts(b, legendRow + legend.length + 2, topLiftPairs(counted, honestCounts, min, 10, view.cellFlag), liftNote);
+  b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above. The same matrices as formulas: =XSELL.ADJACENCY(ownership, "attach", ${min}, , ${prices ? "XSELL.PAIR_FLAGS(ownership, prices)" : '"flags"'}) (honest) and =XSELL.ADJACENCY(ownership, "attach", ${min}) (raw).` });
   return b.finish();
 }
 
-/** The `n` pairs with the highest lift (both products with at least `min` owners), with 95% intervals. */
-export function topLiftPairs(own: Ownership, counts: Int32Array, min: number, n: number): LiftPair[] {
+/** The `n` pairs with the highest lift (both products with at least `min` owners, no flagged cell), with 95% intervals. */
+export function topLiftPairs(own: Ownership, counts: Int32Array, min: number, n: number, flagged: ReadonlyMap<number, unknown> = new Map()): LiftPair[] {
   const P = own.products.length;
   const N = own.accounts.length;
   const pairs: LiftPair[] = [];
@@ -67,7 +127,7 @@ export function topLiftPairs(own: Ownership, counts: Int32Array, min: number, n:
     const na = own.ownerCounts[a];
     if (na < min || na === 0) continue;
     for (let b = 0; b < P; b++) {
-      if (a === b || own.ownerCounts[b] < min || own.ownerCounts[b] === 0) continue;
+      if (a === b || own.ownerCounts[b] < min || own.ownerCounts[b] === 0 || flagged.has(a * P + b)) continue;
       const share = own.ownerCounts[b] / N;
       const both = counts[a * P + b];
       const [lo, hi] = wilson(both, na);

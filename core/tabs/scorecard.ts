@@ -5,6 +5,7 @@ import { band, scoreTable } from "../score";
 import { requireColumn } from "../table";
 import { resolveRules, triggerTexts } from "../triggers";
 import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
+import { bundleGuard } from "../integrity/honest";
 import { toText, type CellValue } from "../values";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { accountsOf, optionsFor, ownershipOf, type TabInputs } from "./inputs";
@@ -32,7 +33,8 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   const scored = scoreTable(table, model, inputs.asOf);
   const own = inputs.ownership ? ownershipOf(FN, inputs) : null;
   const prices = own && inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
-  const pr = own ? propensities(own, inputs.minAccounts ?? 1) : null;
+  // a forced bundle's other half is never a next best product
+  const pr = own ? propensities(own, inputs.minAccounts ?? 1, bundleGuard(own)) : null;
   const lookup = own ? accountLookup(own, table) : null;
   // one model everywhere: the high-score trigger reads the scores this tab shows
   const triggers = triggerTexts(FN, table, own, inputs.asOf, resolveRules(FN, null), scored.scores);

@@ -1,6 +1,7 @@
 /** Whitespace tab: accounts × products, owned cells greyed, gaps as propensity or expected ARR, totals, best first. */
 import { valueError } from "../errors";
-import { accountPropensities, propensities, readPrices } from "../whitespace";
+import { bundleGuard } from "../integrity/honest";
+import { accountPropensities, heldText, OWNED, propensities, readPrices } from "../whitespace";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 import { whitespaceCharts } from "./tab-charts";
@@ -11,7 +12,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
   const own = ownershipOf(FN, inputs);
   const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
-  const pr = propensities(own, inputs.minAccounts ?? 1);
+  const pr = propensities(own, inputs.minAccounts ?? 1, bundleGuard(own));
   const P = own.products.length;
   const N = own.accounts.length;
   const owned = new Int32Array(P);
@@ -26,8 +27,8 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
     let t = 0;
     for (let p = 0; p < P; p++) {
       const k = a * P + p;
-      if (src[p] === -2) {
-        ownedMask[k] = 1;
+      if (src[p] <= OWNED) {
+        ownedMask[k] = -src[p] - 1; // 1 owned, 2 a bundle's other half, 3 pass-through
         values[k] = NaN;
         continue;
       }
@@ -47,7 +48,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
     row[0] = own.accounts[a];
     for (let p = 0; p < P; p++) {
       const k = a * P + p;
-      row[p + 1] = ownedMask[k] ? "owned" : Number.isNaN(values[k]) ? "" : values[k];
+      row[p + 1] = ownedMask[k] ? heldText(-ownedMask[k] - 1) : Number.isNaN(values[k]) ? "" : values[k];
     }
     // a live total: it follows the user's edits and reads as what it is
     row[P + 1] = { f: `=SUM(B${r + 2}:${lastCol}${r + 2})` };

@@ -168,12 +168,13 @@ export function model(preset: Preset): Promise<any[][]> {
  * @param product_b The product attached.
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
  * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
+ * @param [exclude] Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. Default "none".
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A single value (a 1×1 array: Excel gives parameter addresses only to matrix results).
  */
-export function attachRate(ownership: any[][], product_a: string, product_b: string, min_accounts: number, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
-  return callCore({ id: "ATTACH_RATE", result: "value", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "product_a", shape: "value", zero: "cells" }, { name: "product_b", shape: "value", zero: "cells" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_ATTACH_RATE, [ownership, product_a, product_b, min_accounts, as_of], invocation) as Promise<any[][]>;
+export function attachRate(ownership: any[][], product_a: string, product_b: string, min_accounts: number, as_of: any, exclude: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "ATTACH_RATE", result: "value", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "product_a", shape: "value", zero: "cells" }, { name: "product_b", shape: "value", zero: "cells" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "exclude", shape: "range", zero: "omitted" }] }, core.XSELL_ATTACH_RATE, [ownership, product_a, product_b, min_accounts, as_of, exclude], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -201,12 +202,13 @@ export function lift(ownership: any[][], product_a: string, product_b: string, m
  * @param [measure] Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval). Default "attach".
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
  * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
+ * @param [exclude] Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. Default "none".
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function adjacency(ownership: any[][], measure: AdjacencyMeasure, min_accounts: number, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
-  return callCore({ id: "ADJACENCY", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "measure", shape: "value", zero: "omitted" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_ADJACENCY, [ownership, measure, min_accounts, as_of], invocation) as Promise<any[][]>;
+export function adjacency(ownership: any[][], measure: AdjacencyMeasure, min_accounts: number, as_of: any, exclude: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "ADJACENCY", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "measure", shape: "value", zero: "omitted" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "exclude", shape: "range", zero: "omitted" }] }, core.XSELL_ADJACENCY, [ownership, measure, min_accounts, as_of, exclude], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -217,12 +219,13 @@ export function adjacency(ownership: any[][], measure: AdjacencyMeasure, min_acc
  * @param [prices] Optional: a Product, Price table; cells then show expected ARR = propensity × price.
  * @param [min_accounts] Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
  * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
+ * @param [exclude] Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. Default "none".
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function whitespace(ownership: any[][], prices: any[][], min_accounts: number, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
-  return callCore({ id: "WHITESPACE", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "prices", shape: "range", zero: "omitted" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_WHITESPACE, [ownership, prices, min_accounts, as_of], invocation) as Promise<any[][]>;
+export function whitespace(ownership: any[][], prices: any[][], min_accounts: number, as_of: any, exclude: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "WHITESPACE", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "prices", shape: "range", zero: "omitted" }, { name: "min_accounts", shape: "value", zero: "cells" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "exclude", shape: "range", zero: "omitted" }] }, core.XSELL_WHITESPACE, [ownership, prices, min_accounts, as_of, exclude], invocation) as Promise<any[][]>;
 }
 
 /**
@@ -233,12 +236,29 @@ export function whitespace(ownership: any[][], prices: any[][], min_accounts: nu
  * @param [prices] Optional: a Product, Price table; products are then ranked by expected ARR.
  * @param [rank] Optional: 1 for the best product, 2 for the second… A whole number ≥ 1; default 1.
  * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
+ * @param [exclude] Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. Default "none".
  * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
  * @requiresParameterAddresses
  * @returns A spilled range.
  */
-export function nextProduct(ownership: any[][], prices: any[][], rank: number, as_of: any, invocation: CustomFunctions.Invocation): Promise<any[][]> {
-  return callCore({ id: "NEXT_PRODUCT", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "prices", shape: "range", zero: "omitted" }, { name: "rank", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }] }, core.XSELL_NEXT_PRODUCT, [ownership, prices, rank, as_of], invocation) as Promise<any[][]>;
+export function nextProduct(ownership: any[][], prices: any[][], rank: number, as_of: any, exclude: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "NEXT_PRODUCT", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "prices", shape: "range", zero: "omitted" }, { name: "rank", shape: "value", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "exclude", shape: "range", zero: "omitted" }] }, core.XSELL_NEXT_PRODUCT, [ownership, prices, rank, as_of, exclude], invocation) as Promise<any[][]>;
+}
+
+/**
+ * Pairs whose attach rate is no cross-sell (forced bundle, prerequisite, subset) and pass-through ownership, with evidence.
+ * @customfunction PAIR_FLAGS
+ * @helpurl https://localhost:3000/help.html#cross-sell
+ * @param ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
+ * @param [prices] Optional: a Product, Price table; account-products paid at or below 20% of list are then flagged as pass-through.
+ * @param [as_of] Optional: the date ownership is read as of; End Dates on or before it have ended. Default today.
+ * @param [rules] Optional: a Rule, Value table changing the thresholds (defaults: 5 owners, 95% own A, 90% same day, 90% later, 20%).
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function pairFlags(ownership: any[][], prices: any[][], as_of: any, rules: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "PAIR_FLAGS", result: "range", params: [{ name: "ownership", shape: "range", zero: "rows" }, { name: "prices", shape: "range", zero: "omitted" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "rules", shape: "range", zero: "omitted" }] }, core.XSELL_PAIR_FLAGS, [ownership, prices, as_of, rules], invocation) as Promise<any[][]>;
 }
 
 /**

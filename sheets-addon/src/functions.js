@@ -68,11 +68,12 @@ function XSELL_MODEL(preset) {
  * @param {string} product_b The product attached.
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
  * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {A1:K401} exclude Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. "none" (default) or "flags".
  * @return A single value.
  * @customfunction
  */
-function XSELL_ATTACH_RATE(ownership, product_a, product_b, min_accounts, as_of) {
-  return XSELL.call("XSELL_ATTACH_RATE", [ownership, product_a, product_b, min_accounts, as_of], [4]);
+function XSELL_ATTACH_RATE(ownership, product_a, product_b, min_accounts, as_of, exclude) {
+  return XSELL.call("XSELL_ATTACH_RATE", [ownership, product_a, product_b, min_accounts, as_of, exclude], [4]);
 }
 
 /**
@@ -95,11 +96,12 @@ function XSELL_LIFT(ownership, product_a, product_b, min_accounts, as_of) {
  * @param {string} measure Optional: what each cell shows (ci_low and ci_high bound a 95% Wilson interval). One of "attach" (default), "lift", "count", "support", "ci_low", "ci_high" or "accounts".
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
  * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {A1:K401} exclude Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. "none" (default) or "flags".
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_ADJACENCY(ownership, measure, min_accounts, as_of) {
-  return XSELL.call("XSELL_ADJACENCY", [ownership, measure, min_accounts, as_of], [3]);
+function XSELL_ADJACENCY(ownership, measure, min_accounts, as_of, exclude) {
+  return XSELL.call("XSELL_ADJACENCY", [ownership, measure, min_accounts, as_of, exclude], [3]);
 }
 
 /**
@@ -108,11 +110,12 @@ function XSELL_ADJACENCY(ownership, measure, min_accounts, as_of) {
  * @param {A1:K401} prices Optional: a Product, Price table; cells then show expected ARR = propensity × price.
  * @param {number} min_accounts Optional: the fewest owners of the first product for a rate to be shown. A whole number ≥ 0; default 1.
  * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {A1:K401} exclude Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. "none" (default) or "flags".
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_WHITESPACE(ownership, prices, min_accounts, as_of) {
-  return XSELL.call("XSELL_WHITESPACE", [ownership, prices, min_accounts, as_of], [3]);
+function XSELL_WHITESPACE(ownership, prices, min_accounts, as_of, exclude) {
+  return XSELL.call("XSELL_WHITESPACE", [ownership, prices, min_accounts, as_of, exclude], [3]);
 }
 
 /**
@@ -121,11 +124,25 @@ function XSELL_WHITESPACE(ownership, prices, min_accounts, as_of) {
  * @param {A1:K401} prices Optional: a Product, Price table; products are then ranked by expected ARR.
  * @param {number} rank Optional: 1 for the best product, 2 for the second… A whole number ≥ 1; default 1.
  * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {A1:K401} exclude Optional: flags drops flagged pairs (with prices, pass-through too); an XSELL_PAIR_FLAGS table drops its rows. "none" (default) or "flags".
  * @return A spilled range.
  * @customfunction
  */
-function XSELL_NEXT_PRODUCT(ownership, prices, rank, as_of) {
-  return XSELL.call("XSELL_NEXT_PRODUCT", [ownership, prices, rank, as_of], [3]);
+function XSELL_NEXT_PRODUCT(ownership, prices, rank, as_of, exclude) {
+  return XSELL.call("XSELL_NEXT_PRODUCT", [ownership, prices, rank, as_of, exclude], [3]);
+}
+
+/**
+ * Pairs whose attach rate is no cross-sell (forced bundle, prerequisite, subset) and pass-through ownership, with evidence.
+ * @param {A1:K401} ownership Who owns what: an account column and one column per product (wide), or Account and Product rows (long).
+ * @param {A1:K401} prices Optional: a Product, Price table; account-products paid at or below 20% of list are then flagged as pass-through.
+ * @param {XSELL_AS_OF} as_of Optional: the date ownership is read as of; End Dates on or before it have ended. Default today. Sheets does not allow TODAY() here: pass XSELL_AS_OF (Extensions → XSELL → Set as-of date to today).
+ * @param {A1:K401} rules Optional: a Rule, Value table changing the thresholds (defaults: 5 owners, 95% own A, 90% same day, 90% later, 20%).
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_PAIR_FLAGS(ownership, prices, as_of, rules) {
+  return XSELL.call("XSELL_PAIR_FLAGS", [ownership, prices, as_of, rules], [2]);
 }
 
 /**

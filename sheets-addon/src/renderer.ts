@@ -5,7 +5,7 @@
  * "=HYPERLINK(…)" as the text it is. The source sheet is never written.
  */
 import { addSheetsCharts } from "./sheets-charts";
-import { isFormula, looksLikeFormula, parseA1, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
+import { a1Range, isFormula, looksLikeFormula, parseA1, uniqueSheetName, type SheetSpec, type SpecCell } from "../../core/tabs/spec";
 
 /** Google Sheets allows 100 characters in a sheet name. */
 const SHEETS_NAME_MAX = 100;
@@ -39,6 +39,28 @@ function setRowHeights(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpe
     sheet.setRowHeights(hs[i].row + 1, j - i, Math.round((hs[i].height * 4) / 3));
     i = j;
   }
+}
+
+/**
+ * Notes that show a formula name it as Sheets spells it (XSELL.ADJACENCY( → XSELL_ADJACENCY(). Several notes go in
+ * one setNotes call over the rectangle that holds them when it is not mostly empty (a tab with a note per flagged
+ * cell stays one range call); scattered notes go one by one.
+ */
+function writeNotes(spec: SheetSpec, range: (a1: string) => GoogleAppsScript.Spreadsheet.Range): void {
+  const notes = spec.notes.map((n) => ({ at: parseA1(n.cell), text: n.text.replace(/\bXSELL\.([A-Z][A-Z0-9_]*)\(/g, "XSELL_$1(") }));
+  if (notes.length === 0) return;
+  const r1 = Math.min(...notes.map((n) => n.at.row));
+  const c1 = Math.min(...notes.map((n) => n.at.col));
+  const r2 = Math.max(...notes.map((n) => n.at.row + n.at.rows - 1));
+  const c2 = Math.max(...notes.map((n) => n.at.col + n.at.cols - 1));
+  const area = (r2 - r1 + 1) * (c2 - c1 + 1);
+  if (notes.length < 3 || area > 20 * notes.length) {
+    for (const n of notes) range(a1Range(n.at.row, n.at.col, n.at.rows, n.at.cols)).setNote(n.text);
+    return;
+  }
+  const grid = Array.from({ length: r2 - r1 + 1 }, () => new Array<string>(c2 - c1 + 1).fill(""));
+  for (const n of notes) grid[n.at.row - r1][n.at.col - c1] = n.text;
+  range(a1Range(r1, c1, r2 - r1 + 1, c2 - c1 + 1)).setNotes(grid);
 }
 
 export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec): SheetsRenderStats {
@@ -99,8 +121,7 @@ export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   }
   setRowHeights(sheet, spec);
   if (spec.filter) range(sheet, spec.filter).createFilter();
-  // notes that show a formula name it as Sheets spells it: XSELL.ADJACENCY( → XSELL_ADJACENCY(
-  for (const n of spec.notes) range(sheet, n.cell).setNote(n.text.replace(/\bXSELL\.([A-Z][A-Z0-9_]*)\(/g, "XSELL_$1("));
+  writeNotes(spec, (a1) => range(sheet, a1));
   stats.chartNotes = addSheetsCharts(sheet, spec, (a1) => range(sheet, a1));
   ss.setActiveSheet(sheet);
   return stats;

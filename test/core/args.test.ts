@@ -20,6 +20,7 @@ const MIN_ACCOUNTS: Limits = { default: 1, min: 0, integer: true };
 const AMOUNT: Limits = { min: 0 };
 const SHARE: Limits = { min: 0, max: 1 };
 const NONE: Limits = {};
+const EXCLUDE: Limits = { default: "none", choices: ["none", "flags"] };
 
 /** Every parameter with limits, by function and name, as the README and the seeds state them. */
 const EXPECTED: Record<string, Limits> = {
@@ -28,15 +29,20 @@ const EXPECTED: Record<string, Limits> = {
   "MODEL.preset": { default: "readiness-100", choices: ["readiness-100", "expansion-100"] },
   "ATTACH_RATE.min_accounts": MIN_ACCOUNTS,
   "ATTACH_RATE.as_of": AS_OF,
+  "ATTACH_RATE.exclude": EXCLUDE,
   "LIFT.min_accounts": MIN_ACCOUNTS,
   "LIFT.as_of": AS_OF,
   "ADJACENCY.measure": { default: "attach", choices: ["attach", "lift", "count", "support", "ci_low", "ci_high", "accounts"] },
   "ADJACENCY.min_accounts": MIN_ACCOUNTS,
   "ADJACENCY.as_of": AS_OF,
+  "ADJACENCY.exclude": EXCLUDE,
   "WHITESPACE.min_accounts": MIN_ACCOUNTS,
   "WHITESPACE.as_of": AS_OF,
+  "WHITESPACE.exclude": EXCLUDE,
   "NEXT_PRODUCT.rank": { default: 1, min: 1, integer: true },
   "NEXT_PRODUCT.as_of": AS_OF,
+  "NEXT_PRODUCT.exclude": EXCLUDE,
+  "PAIR_FLAGS.as_of": AS_OF,
   "TRIGGERS.as_of": AS_OF,
   "NRR.from": NONE,
   "NRR.to": NONE,
@@ -154,11 +160,12 @@ const CALLS: Record<string, unknown[]> = {
   SCORE: [ACCOUNTS, null, null, "2026-01-01"],
   EXPLAIN: [ACCOUNTS, null, null, "2026-01-01"],
   MODEL: [null],
-  ATTACH_RATE: [OWNERSHIP, "CRM", "BI", null, "2026-01-01"],
+  ATTACH_RATE: [OWNERSHIP, "CRM", "BI", null, "2026-01-01", null],
   LIFT: [OWNERSHIP, "CRM", "BI", null, "2026-01-01"],
-  ADJACENCY: [OWNERSHIP, null, null, "2026-01-01"],
-  WHITESPACE: [OWNERSHIP, null, null, "2026-01-01"],
-  NEXT_PRODUCT: [OWNERSHIP, null, null, "2026-01-01"],
+  ADJACENCY: [OWNERSHIP, null, null, "2026-01-01", null],
+  WHITESPACE: [OWNERSHIP, null, null, "2026-01-01", null],
+  NEXT_PRODUCT: [OWNERSHIP, null, null, "2026-01-01", null],
+  PAIR_FLAGS: [OWNERSHIP, null, "2026-01-01", null],
   TRIGGERS: [ACCOUNTS, null, null, "2026-01-01", null, null],
   NRR: [SUBSCRIPTIONS, null, "2025-01-01", "2025-06-30"],
   GRR: [SUBSCRIPTIONS, null, "2025-01-01", "2025-06-30"],

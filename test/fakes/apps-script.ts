@@ -329,6 +329,18 @@ export class FakeSheetsRange {
     this.sheet.notes.push([this.address, n]);
     return this;
   }
+  /** One note per cell of the range ("" for none), as Apps Script's Range.setNotes: the grid must match the range. */
+  setNotes(notes: string[][]): this {
+    this.sheet.book.app.writable("Range.setNotes");
+    if (notes.length !== this.rows || notes.some((r) => r.length !== this.cols)) throw new Error(`Exception: The number of rows or columns in the data does not match the range (${notes.length}×${notes[0]?.length} vs ${this.rows}×${this.cols}).`);
+    notes.forEach((r, i) =>
+      r.forEach((n, j) => {
+        if (typeof n !== "string") throw new Error(`Exception: The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setNotes.`);
+        if (n !== "") this.sheet.notes.push([`${colLetters(this.col + j)}${this.row + i + 1}`, n]);
+      }),
+    );
+    return this;
+  }
 }
 
 export class FakeSpreadsheet {

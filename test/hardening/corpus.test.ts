@@ -36,6 +36,7 @@ const BASE: Record<string, unknown[]> = {
   ADJACENCY: [OWNERSHIP, "lift", 1, "2026-11-01"],
   WHITESPACE: [OWNERSHIP, PRICES, 1, "2026-11-01"],
   NEXT_PRODUCT: [OWNERSHIP, PRICES, 1, "2026-11-01"],
+  PAIR_FLAGS: [OWNERSHIP, PRICES, "2026-11-01", undefined],
   TRIGGERS: [ACCOUNTS, undefined, OWNERSHIP, "2026-11-01", undefined, undefined],
   RULES: [],
   NRR: [START, END],

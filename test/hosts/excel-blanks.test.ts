@@ -92,9 +92,9 @@ describe("blanks: Excel desktop's 0 and the web's null give the same answers", (
       ["B", "owned", 1 / 3],
       ["C", "owned", 1 / 3],
     ];
-    expect(await call(web().fns, "WHITESPACE", webArgs, null, null, null, {})).toEqual(expected);
+    expect(await call(web().fns, "WHITESPACE", webArgs, null, null, null, null, {})).toEqual(expected);
     const d = desktop({ Ownership: { values: own } });
-    expect(await call(d.fns, "WHITESPACE", deskArgs, null, null, null, { parameterAddresses: ["Ownership!A1:C6", "", "", ""] })).toEqual(expected);
+    expect(await call(d.fns, "WHITESPACE", deskArgs, null, null, null, null, { parameterAddresses: ["Ownership!A1:C6", "", "", "", ""] })).toEqual(expected);
   });
 
   it("BAND: an empty cell stays blank, a real 0 is Low", async () => {
@@ -147,7 +147,7 @@ describe("error cells and data types inside ranges", () => {
     const fns = web().fns;
     expect(await call(fns, "SCORE", typed, null, null, AS_OF, {})).toEqual([["Score"], [100], [10], [""]]);
     const own = [["Account", "Product"], [entity, "CRM"], [linked, "CRM"], [linked, "BI"]];
-    expect(await call(fns, "WHITESPACE", own, null, null, null, {})).toEqual([
+    expect(await call(fns, "WHITESPACE", own, null, null, null, null, {})).toEqual([
       ["Account", "CRM", "BI"],
       ["Acme", "owned", 0.5],
       ["Globex", "owned", "owned"],

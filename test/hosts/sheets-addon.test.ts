@@ -82,9 +82,10 @@ describe("custom functions in the Apps Script bundle", () => {
     MODEL: [[], ["expansion-100"]],
     ATTACH_RATE: [[ownership, "CRM", "Analytics"]],
     LIFT: [[ownership, "CRM", "Analytics", 5]],
-    ADJACENCY: [[ownership], [ownership, "count"]],
+    ADJACENCY: [[ownership], [ownership, "count"], [ownership, "attach", 5, AS_OF, "flags"]],
+    PAIR_FLAGS: [[ownership, prices, AS_OF]],
     WHITESPACE: [[ownership.slice(0, 300), prices]],
-    NEXT_PRODUCT: [[ownership.slice(0, 300), prices, 2]],
+    NEXT_PRODUCT: [[ownership.slice(0, 300), prices, 2], [ownership.slice(0, 300), prices, 1, AS_OF, "flags"]],
     TRIGGERS: [[accounts.slice(0, 50), undefined, ownership, AS_OF]],
     RULES: [[]],
     NRR: [[start, end]],
@@ -214,7 +215,8 @@ describe("menu, triggers and sidebar", () => {
   it.each([
     ["xsellBuildScorecard", "Scorecard", 30],
     ["xsellBuildWhitespace", "Whitespace", 30],
-    ["xsellBuildAdjacency", "Adjacency", 40],
+    // honest and raw matrices, counts, the flags' legend and the lift chart: a fixed number, however many flags
+    ["xsellBuildAdjacency", "Adjacency", 48],
     // the ARR bridge adds a helper table (3 formats) and a chart reading 2 ranges
     ["xsellBuildRetention", "Retention", 48],
     ["xsellBuildScenario", "Scenario", 80],
