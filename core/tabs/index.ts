@@ -1,31 +1,20 @@
-/** Tab builders: host-neutral sheet specs for the Scorecard, Whitespace, Adjacency, Retention and Scenario tabs. */
+/** The tabs: the registry (kinds.ts), the builders by kind (builders.ts) and buildTab, which every host calls. */
 import { guard } from "../errors";
-import { buildAdjacency } from "./adjacency";
+import { BUILDERS } from "./builders";
 import type { TabInputs } from "./inputs";
 import { tabDef, type TabKind } from "./kinds";
-import { buildRetention } from "./retention";
-import { buildScenario } from "./scenario";
-import { buildScorecard } from "./scorecard";
 import type { SheetSpec } from "./spec";
-import { buildTiming } from "./timing";
-import { buildWhitespace } from "./whitespace";
 import { isoFromDay } from "../values";
 
 export * from "./spec";
 export * from "./inputs";
 export * from "./kinds";
 export * from "./print";
-export { buildAdjacency, buildRetention, buildScenario, buildScorecard, buildWhitespace };
-export { opportunityText, topOpportunities, type Opportunity } from "./scorecard";
-
-const BUILDERS: Record<TabKind, (inputs: TabInputs) => SheetSpec> = {
-  scorecard: buildScorecard,
-  whitespace: buildWhitespace,
-  adjacency: buildAdjacency,
-  retention: buildRetention,
-  scenario: buildScenario,
-  timing: buildTiming,
-};
+export { buildAdjacency } from "./adjacency";
+export { buildRetention } from "./retention";
+export { buildScenario } from "./scenario";
+export { buildScorecard, opportunityText, topOpportunities, type Opportunity } from "./scorecard";
+export { buildWhitespace } from "./whitespace";
 
 /** Builds one tab; any failure is an XsellError naming the tab and the cause. */
 export function buildTab(kind: TabKind, inputs: TabInputs): SheetSpec {

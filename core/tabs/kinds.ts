@@ -31,9 +31,15 @@ export const TABS = [
 ] as const satisfies readonly TabDef[];
 
 export type TabKind = (typeof TABS)[number]["kind"];
-export const TAB_KINDS: readonly TabKind[] = TABS.map((t) => t.kind);
 
-export const tabDef = (kind: TabKind): TabDef => TABS.find((t) => t.kind === kind)!;
+/** What follows from a list of tabs: its kinds and the lookup by kind (a test derives them for a list of its own). */
+export function registry<const T extends readonly TabDef[]>(tabs: T): { TABS: T; TAB_KINDS: readonly T[number]["kind"][]; tabDef: (kind: T[number]["kind"]) => TabDef } {
+  return { TABS: tabs, TAB_KINDS: tabs.map((t) => t.kind), tabDef: (kind) => tabs.find((t) => t.kind === kind)! };
+}
+
+const derived = registry(TABS);
+export const TAB_KINDS: readonly TabKind[] = derived.TAB_KINDS;
+export const tabDef: (kind: TabKind) => TabDef = derived.tabDef;
 
 /** The Apps Script function a menu item calls: xsellBuildScorecard, … (generated into sheets-addon/src/menu.js). */
 export const menuFunction = (t: TabDef): string => `xsellBuild${t.title.replace(/[^A-Za-z0-9]/g, "")}`;
@@ -41,9 +47,12 @@ export const menuFunction = (t: TabDef): string => `xsellBuild${t.title.replace(
 /** Whether a tab can be built from the tables at hand. */
 export const canBuild = (t: TabDef, have: Partial<Record<TableNeed, boolean>>): boolean => missingNeeds(t, have).length === 0;
 
-/** The needs not met, each as words: "a retention table", "a retention or subscriptions table". */
+/** The needs not met, each as words: "an ownership table", "a retention or subscriptions table". */
 export function missingNeeds(t: TabDef, have: Partial<Record<TableNeed, boolean>>): string[] {
-  return t.needs.filter((n) => (typeof n === "string" ? !have[n] : !n.some((x) => have[x]))).map((n) => `a ${typeof n === "string" ? n : n.join(" or ")} table`);
+  return t.needs
+    .filter((n) => (typeof n === "string" ? !have[n] : !n.some((x) => have[x])))
+    .map((n) => (typeof n === "string" ? n : n.join(" or ")))
+    .map((words) => `${/^[aeiou]/.test(words) ? "an" : "a"} ${words} table`);
 }
 
 /** The first table a tab needs besides the account table (the one a menu build takes from the active sheet). */

@@ -100,7 +100,7 @@ describe("Excel task pane (built) in Chromium with a fake Excel host", () => {
     await page.waitForSelector("#tabs-section:not([hidden])");
     await page.selectOption("#ownership-sheet", "");
     expect(await page.isDisabled('#tab-choices input[value="whitespace"]')).toBe(true);
-    expect(await page.getAttribute('#tab-choices input[value="whitespace"]', "title")).toBe("Needs a ownership table");
+    expect(await page.getAttribute('#tab-choices input[value="whitespace"]', "title")).toBe("Needs an ownership table");
     // map the account column away: the scorecard must explain, in plain words, what is missing
     await page.selectOption('select[data-field="Account"]', "-1");
     await page.click("#build");
