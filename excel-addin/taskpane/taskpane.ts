@@ -154,8 +154,8 @@ async function build(): Promise<void> {
             progress.value = Math.round(((i + done / total) / kinds.length) * 100);
           },
         });
-        appendItem(built, `${stats.sheetName} — ${spec.rows.toLocaleString("en-US")} rows`);
-        for (const note of stats.chartNotes) appendItem(built, note);
+        const line = `${stats.sheetName} — ${spec.rows.toLocaleString("en-US")} rows`;
+        appendItem(built, stats.chartNotes.length > 0 ? `${line}. ${stats.chartNotes.join(" ")}` : line);
         if (kind === "scorecard") showTop(spec);
         progress.value = Math.round(((i + 1) / kinds.length) * 100);
       }

@@ -115,8 +115,8 @@ async function build(): Promise<void> {
         subscriptions: $<HTMLSelectElement>("subscriptions-sheet").value || undefined,
         asOf: $<HTMLInputElement>("as-of").value || undefined,
       });
-      appendItem(built, `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`);
-      for (const note of res.chartNotes) appendItem(built, note);
+      const line = `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`;
+      appendItem(built, res.chartNotes.length > 0 ? `${line}. ${res.chartNotes.join(" ")}` : line);
       if (res.top.length) {
         const top = $("top");
         top.replaceChildren();

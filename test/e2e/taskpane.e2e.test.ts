@@ -83,10 +83,10 @@ describe("Excel task pane (built) in Chromium with a fake Excel host", () => {
     });
     expect(model.map((s) => s.name)).toEqual(["Accounts", "Ownership", "Prices", "Retention", HOSTILE, "Scorecard", "Whitespace", "Adjacency", "Retention (2)", "Scenario"]);
     const scorecard = model.find((s) => s.name === "Scorecard")!;
-    expect(scorecard.head[0]).toEqual(["Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", "Expected ARR", "Triggers", "Coverage"]);
+    expect(scorecard.head[0].slice(0, 9)).toEqual(["Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", "Expected ARR", "Triggers", "Coverage"]);
     expect(scorecard.rows).toBe(401);
     expect(model.find((s) => s.name === "Scenario")!.formulas[0]).toEqual(["13,1", "=B3*B4"]);
-    expect(model.find((s) => s.name === "Retention (2)")!.head[0]).toEqual(["Measure", "Value", "", "Account", "Start ARR", "End ARR", "Change", "Movement", "Products at start"]);
+    expect(model.find((s) => s.name === "Retention (2)")!.head[0].slice(0, 9)).toEqual(["Measure", "Value", "", "Account", "Start ARR", "End ARR", "Change", "Movement", "Products at start"]);
     await page.screenshot({ path: artifact("excel-taskpane.png"), fullPage: true });
     expect(await cspViolations(page)).toEqual([]);
     expect(outside).toEqual([]);
