@@ -103,7 +103,20 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   if (unmatched) b.notes.push({ cell: a1(0, col("Next best product")), text: `${unmatched}.` });
   scorecardCharts(b);
   b.notes.push({ cell: "B1", text: `Expansion-readiness score 0–100 (model: ${model.name}); bands: High ≥ 70, Qualified > 60, Nurture 40–60, Low < 40.` });
+  scorecardHeaderNotes(b, head);
   return b.finish();
+}
+
+/** What the columns a reader asks about mean, as notes on their headers. */
+function scorecardHeaderNotes(b: SpecBuilder, head: readonly string[]): void {
+  const note = (name: string, text: string): void => {
+    const c = head.indexOf(name);
+    if (c >= 0) b.notes.push({ cell: a1(0, c), text });
+  };
+  note("Band", "Bands by score: High ≥ 70 and Qualified > 60 are ready for a cross-sell conversation; Nurture 40–60 needs more adoption first; Low < 40 is not ready yet.");
+  note("Propensity", "How likely the account is to buy the next best product: the best attach rate into it from a product the account owns (of the accounts owning that product, the share that also own this one), or the product's overall share when nothing it owns qualifies.");
+  note("Expected ARR", "Expected ARR = propensity × the product's list price: what the next best product is worth to this account, weighed by how likely it is to buy.");
+  note("Coverage", "The share of the score's points whose inputs this account's row holds, present and readable. A missing signal earns 0 points, so a low coverage means the score may understate the account: fill the gaps before ruling it out.");
 }
 
 /** One opportunity as every surface prints it (pane, sidebar, demo), read from the Scorecard by column name. */

@@ -69,8 +69,10 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
     b.conditionalFormats.push({ type: "textEquals", range: a1Range(1, 1, N, P), text: "owned", fill: COLORS.owned, fontColor: COLORS.ownedText });
     b.conditionalFormats.push({ type: "colorScale", range: a1Range(1, 1, N, P), min: COLORS.white, max: COLORS.high });
   }
-  b.format({ range: a1Range(1, P + 1, N + 1, 1), numberFormat: prices ? "$#,##0" : "0.00", bold: true });
-  b.format({ range: a1Range(N + 1, 1, 1, P), numberFormat: prices ? "$#,##0" : "0.0" });
+  // one format per measure: every total is expected ARR, or expected products bought (one decimal), row or column
+  const totalFormat = prices ? "$#,##0" : "#,##0.0";
+  b.format({ range: a1Range(1, P + 1, N + 1, 1), numberFormat: totalFormat, bold: true });
+  b.format({ range: a1Range(N + 1, 1, 1, P), numberFormat: totalFormat });
   b.widths([28, ...own.products.map((p) => Math.min(18, Math.max(10, p.length + 2))), 18]);
   b.freeze = { rows: 1, cols: 1 };
   // a long list of short numbers: portrait fits more accounts on a page than landscape does

@@ -64,7 +64,8 @@ describe("renderSpec into the fake Excel", () => {
     expect(s.autoFilter).toBe("A1:I401");
     expect(s.conditionalFormats.map((c) => `${c.type}@${c.range}`)).toContain("ColorScale@B2:B401");
     expect(s.formats.filter((f) => f.range === "A1:I1").map((f) => f.prop)).toEqual(["font.bold", "font.color", "fill.color"]);
-    expect(s.notes.length).toBe(1);
+    // the score note, then what Band, Propensity, Expected ARR and Coverage mean, on their headers
+    expect(s.notes.map((n) => n.cell)).toEqual(["B1", "C1", "F1", "G1", "I1"]);
   });
 
   it("keeps user text as text: an account named =HYPERLINK(…) is not a formula", async () => {
