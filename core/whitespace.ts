@@ -3,10 +3,10 @@ import { valueError } from "./errors";
 import { StringIndex } from "./string-index";
 import { attachMatrix, coOwnership } from "./adjacency";
 import type { HonestView } from "./integrity/honest";
-import type { Ownership } from "./ownership";
+import { arrOf, owns, startOf, type Ownership } from "./ownership";
 import type { ReadOptions } from "./read/columns";
 import { readTable, requireColumn } from "./table";
-import { isMissing, showValue, toNumber, toText } from "./values";
+import { dayFromYmd, isMissing, showValue, toNumber, toText } from "./values";
 
 /** Price per product index (NaN where the prices table has no price for it). */
 export function readPrices(fn: string, arg: unknown, own: Ownership, options: ReadOptions = {}): Float64Array {
@@ -210,3 +210,109 @@ export function gapReason(pr: Propensities, gap: NextProduct): string {
   const n = pr.counted.ownerCounts[gap.source];
   return `${pct(gap.propensity)} of the ${n} accounts that own ${own.products[gap.source]} also own ${target}`;
 }
+
+/**
+ * Per product, what its ownership is worth: owners, the share of accounts owning it, the mean ARR per owner and
+ * the realized price (Σ ARR ÷ (owners with ARR × list price)); with Start Dates, by the year bought, so a share
+ * that climbs while the realized price falls (attach bought with discounts) shows.
+ */
+export interface ProductEconomics {
+  readonly owners: Int32Array;
+  readonly share: Float64Array;
+  /** Mean ARR of the owners whose ARR is known; NaN when none is. */
+  readonly arrPerOwner: Float64Array;
+  /** Σ ARR ÷ (owners with ARR × list price); NaN without ARR or a price. */
+  readonly realized: Float64Array;
+  /** Owners paying at or below `passThroughShare` of list. */
+  readonly passThrough: Int32Array;
+  /**
+   * Up to the last four calendar years with Start Dates: the share of the accounts started by the year's end
+   * that own the product from a start on or before it (today's owners only, so churned owners are not counted),
+   * and the realized price of the owners who bought in that year.
+   */
+  readonly years: { readonly year: number; readonly share: Float64Array; readonly realized: Float64Array }[];
+}
+
+export function productEconomics(own: Ownership, prices: Float64Array | null, passThroughShare: number): ProductEconomics {
+  const P = own.products.length;
+  const N = own.accounts.length;
+  const owners = Int32Array.from(own.ownerCounts);
+  const arrSum = new Float64Array(P);
+  const arrCount = new Int32Array(P);
+  const passThrough = new Int32Array(P);
+  // one pass over owned pairs, bucketed by the calendar year each was started: owners started, their ARR, and the
+  // accounts whose first start fell in it
+  const byYear = new Map<number, { started: Int32Array; sum: Float64Array; n: Int32Array; accounts: number }>();
+  const bucket = (y: number) => {
+    let b = byYear.get(y);
+    if (!b) byYear.set(y, (b = { started: new Int32Array(P), sum: new Float64Array(P), n: new Int32Array(P), accounts: 0 }));
+    return b;
+  };
+  for (let a = 0; a < N; a++) {
+    let first = Infinity;
+    for (let p = 0; p < P; p++) {
+      if (!owns(own, a, p)) continue;
+      const v = arrOf(own, a, p);
+      const s = startOf(own, a, p);
+      if (!Number.isNaN(v)) {
+        arrSum[p] += v;
+        arrCount[p]++;
+        if (prices && prices[p] > 0 && v <= passThroughShare * prices[p]) passThrough[p]++;
+      }
+      if (Number.isNaN(s)) continue;
+      if (s < first) first = s;
+      const b = bucket(yearOf(s));
+      b.started[p]++;
+      if (!Number.isNaN(v)) {
+        b.sum[p] += v;
+        b.n[p]++;
+      }
+    }
+    if (first < Infinity) bucket(yearOf(first)).accounts++;
+  }
+  const realizedOf = (sum: number, n: number, p: number): number => (prices && prices[p] > 0 && n > 0 ? sum / (n * prices[p]) : NaN);
+  const years: ProductEconomics["years"] = [];
+  const known = [...byYear.keys()].sort((x, y) => x - y);
+  if (known.length > 0) {
+    const last = known[known.length - 1];
+    const held = new Int32Array(P);
+    let started = 0;
+    for (const y of known) {
+      if (y > last - 4) break;
+      const b = byYear.get(y)!;
+      started += b.accounts;
+      for (let p = 0; p < P; p++) held[p] += b.started[p];
+    }
+    for (let y = last - 3; y <= last; y++) {
+      const b = byYear.get(y);
+      if (b) {
+        started += b.accounts;
+        for (let p = 0; p < P; p++) held[p] += b.started[p];
+      }
+      if (started === 0) continue;
+      years.push({ year: y, share: Float64Array.from(held, (h) => h / started), realized: Float64Array.from({ length: P }, (_, p) => (b ? realizedOf(b.sum[p], b.n[p], p) : NaN)) });
+    }
+  }
+  return {
+    owners,
+    share: Float64Array.from(owners, (c) => (N === 0 ? 0 : c / N)),
+    arrPerOwner: Float64Array.from(arrSum, (x, p) => (arrCount[p] > 0 ? x / arrCount[p] : NaN)),
+    realized: Float64Array.from(arrSum, (x, p) => realizedOf(x, arrCount[p], p)),
+    passThrough,
+    years,
+  };
+}
+
+/** The calendar year of a day number, from a table of 1 January days (no Date object per call). */
+function yearOf(day: number): number {
+  let y = Math.floor(day / 365.2425) + 1970;
+  while (jan1(y) > day) y--;
+  while (jan1(y + 1) <= day) y++;
+  return y;
+}
+const JAN1 = new Map<number, number>();
+const jan1 = (y: number): number => {
+  let d = JAN1.get(y);
+  if (d === undefined) JAN1.set(y, (d = dayFromYmd(y, 1, 1)));
+  return d;
+};

@@ -4,7 +4,7 @@ import type { Command } from "../command";
 import { writeReport } from "./report";
 import { opportunityText, topOpportunities } from "../../core/tabs";
 import { flowsOf } from "../../core/history/functions";
-import { XSELL_TIME_TO_SECOND } from "../../core/functions";
+import { XSELL_PAIR_FLAGS, XSELL_TIME_TO_SECOND } from "../../core/functions";
 import { parseCsv } from "../csv";
 import { readFileSync } from "node:fs";
 
@@ -55,6 +55,12 @@ async function demo(out: string): Promise<number> {
     const r = retentionSummary("xsell", res.retentionRows);
     lines.push("", `Retention (cohort with ARR > 0 at the start): NRR ${pct(r.nrr)}, GRR ${pct(r.grr)}`, `  expansion ${money(r.expansion)} = cross-sell ${money(r.crossSell)} + upsell ${money(r.upsell)}; GRR 2+ products ${pct(r.grrMulti)} vs single ${pct(r.grrSingle)}`);
   }
+  // the attach rates the Adjacency tab marks as no cross-sell choice
+  const flags = XSELL_PAIR_FLAGS(readTableRows(ex("ownership.csv")), readTableRows(ex("prices.csv")), DEMO_AS_OF).slice(1).filter((r) => r[2] !== "None");
+  const kinds = new Map<string, number>();
+  for (const r of flags) kinds.set(String(r[2]), (kinds.get(String(r[2])) ?? 0) + 1);
+  lines.push("", `Attach rates that are no cross-sell choice (marked on the Adjacency tab): ${flags.length === 0 ? "none" : [...kinds].map(([k, n]) => `${n} ${k.toLowerCase()}${n === 1 ? "" : "s"}`).join(", ")}`);
+  for (const r of flags.filter((f) => f[2] !== "Pass-through").slice(0, 8)) lines.push(`  ${r[1]} → ${r[0]}: ${String(r[2]).toLowerCase()}, ${r[3]} accounts`);
   const history = readTableRows(ex("subscriptions.csv"));
   const flows = flowsOf("xsell", history, undefined, undefined, undefined, DEMO_AS_OF).flows;
   const [, all] = XSELL_TIME_TO_SECOND(history, DEMO_AS_OF) as (string | number)[][];

@@ -1,7 +1,9 @@
 /** Whitespace tab: accounts × products, owned cells greyed, gaps as propensity or expected ARR, totals, best first. */
 import { valueError } from "../errors";
 import { bundleGuard } from "../integrity/honest";
-import { accountPropensities, heldText, OWNED, propensities, readPrices } from "../whitespace";
+import { accountPropensities, heldText, OWNED, productEconomics, propensities, readPrices, type ProductEconomics } from "../whitespace";
+import { DEFAULT_PAIR_RULES } from "../integrity/rules";
+import { percent } from "../integrity/flags";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 import { whitespaceCharts } from "./tab-charts";
@@ -74,6 +76,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   b.format({ range: a1Range(1, P + 1, N + 1, 1), numberFormat: totalFormat, bold: true });
   b.format({ range: a1Range(N + 1, 1, 1, P), numberFormat: totalFormat });
   b.widths([28, ...own.products.map((p) => Math.min(18, Math.max(10, p.length + 2))), 18]);
+  economicsRows(b, N + 3, productEconomics(own, prices, DEFAULT_PAIR_RULES.pass_through_share), prices !== null, own.arr.size > 0, P);
   b.freeze = { rows: 1, cols: 1 };
   // a long list of short numbers: portrait fits more accounts on a page than landscape does
   b.print = { orientation: "portrait" };
@@ -86,4 +89,37 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
       : "Gaps show propensity: the best attach rate into the product from a product the account owns (the product's overall share when it owns nothing that qualifies).",
   });
   return b.finish();
+}
+
+/**
+ * Product economics under the totals, one column per product as above: owners and pass-through owners, list price
+ * and realized ARR per owner, the realized price (÷ list) and the share of accounts owning it; with Start Dates,
+ * the share owning by each recent year's end beside the realized price of that year's buyers. Rows are grouped by
+ * number format so each group is one format.
+ */
+function economicsRows(b: SpecBuilder, row: number, e: ProductEconomics, priced: boolean, withArr: boolean, P: number): void {
+  const v = (x: number): SpecCell => (Number.isNaN(x) ? "" : x);
+  const line = (label: string, xs: ArrayLike<number>): SpecCell[] => [label, ...Array.from(xs, v)];
+  const counts: SpecCell[][] = [line("Owners", e.owners)];
+  if (priced && withArr) counts.push(line(`Pass-through owners (at most ${percent(DEFAULT_PAIR_RULES.pass_through_share)} of list)`, e.passThrough));
+  const money: SpecCell[][] = [];
+  if (withArr) money.push(line("Realized ARR per owner", e.arrPerOwner));
+  const shares: SpecCell[][] = [];
+  if (priced && withArr) shares.push(line("Realized price (÷ list)", e.realized));
+  shares.push(line("Share of accounts owning", e.share));
+  for (const y of e.years) {
+    shares.push(line(`Share owning by the end of ${y.year}`, y.share));
+    if (priced && withArr) shares.push(line(`Realized price, bought in ${y.year}`, y.realized));
+  }
+  const rows = [[`Product economics${priced && withArr ? ": a share that climbs while the realized price falls is attach bought with discounts" : ""}`, ...new Array<SpecCell>(P).fill("")], ...counts, ...money, ...shares];
+  b.block(row, 0, rows);
+  b.format({ range: a1(row, 0), bold: true, fontColor: COLORS.title });
+  b.format({ range: a1Range(row + 1, 0, rows.length - 1, 1), bold: true });
+  b.format({ range: a1Range(row + 1, 1, counts.length, P), numberFormat: "#,##0", horizontalAlignment: "Center" });
+  if (money.length > 0) b.format({ range: a1Range(row + 1 + counts.length, 1, money.length, P), numberFormat: "$#,##0", horizontalAlignment: "Center" });
+  b.format({ range: a1Range(row + 1 + counts.length + money.length, 1, shares.length, P), numberFormat: "0%", horizontalAlignment: "Center" });
+  b.notes.push({
+    cell: a1(row, 0),
+    text: `Realized price = the owners' ARR ÷ (owners × list price). By year: the share of the accounts started by the year's end that own the product (today's owners, so products since dropped are not counted), and the realized price of that year's buyers. XSELL_PAIR_FLAGS with prices lists each pass-through owner.`,
+  });
 }

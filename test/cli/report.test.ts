@@ -82,6 +82,8 @@ describe("xsell report on the sample data", () => {
     const printed = [...text.matchAll(/^ {2}\d\. .*\$([\d,]+) expected ARR\)$/gm)].map((m) => Number(m[1].replace(/,/g, "")));
     expect(printed).toEqual(best.slice(0, 5).map(Math.round));
     expect(text).toMatch(/NRR 101\.4%, GRR 89\.5%/);
+    expect(text).toContain("Attach rates that are no cross-sell choice (marked on the Adjacency tab): 6 prerequisites, 1 subset");
+    expect(text).toContain("  Knowledge Base → Service Desk: prerequisite, 68 accounts");
     expect(existsSync(o)).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { PAIR_RULES } from "../../core/integrity/rules";
 import { XSELL_ADJACENCY, XSELL_ATTACH_RATE, XSELL_NEXT_PRODUCT, XSELL_PAIR_FLAGS, XSELL_WHITESPACE } from "../../core/functions";
 import { readOwnership, startOf } from "../../core/ownership";
+import { productEconomics, readPrices } from "../../core/whitespace";
 import { thrown as thrownError } from "../helpers";
 import type { CellValue } from "../../core/values";
 
@@ -142,5 +143,32 @@ describe("the rules as data", () => {
       "#VALUE! XSELL_PAIR_FLAGS: rules row 2 (Owners of B who own A): expected a share between 0 and 1 (write 95% or 0.95), got 95",
     );
     expect(thrown(() => XSELL_PAIR_FLAGS(OWN, null, AS_OF, [["Rule", "Value"], ["Fewest owners of B", 2.5]]))).toMatch(/expected a whole number ≥ 1, got 2.5/);
+  });
+});
+
+describe("realized price per product (whitespace economics)", () => {
+  it("owners, ARR per owner, realized ÷ list and pass-through, overall and by the year bought", () => {
+    const own = readOwnership("T", OWN, Date.UTC(2026, 10, 1) / 86400000);
+    const e = productEconomics(own, readPrices("T", PRICES, own), 0.2);
+    expect(own.products).toEqual(["Core", "Mobile", "Addon", "Reports"]);
+    expect([...e.owners]).toEqual([10, 6, 5, 5]);
+    expect([...e.share]).toEqual([10 / 12, 6 / 12, 5 / 12, 5 / 12]);
+    // Reports: 4 × $5,000 + $500 = $20,500 over 5 owners of a $5,000 list
+    expect([...e.arrPerOwner]).toEqual([20000, 2000, 8000, 4100]);
+    expect([...e.realized]).toEqual([1, 1, 1, 20500 / 25000]);
+    expect([...e.passThrough]).toEqual([0, 0, 0, 1]);
+    // years with no account started yet (2022, 2023) are left out; 2024: A01–A10 started; 2025: all 12
+    expect(e.years.map((y) => y.year)).toEqual([2024, 2025]);
+    expect([...e.years[0].share]).toEqual([1, 0.6, 0, 0]);
+    expect([...e.years[0].realized]).toEqual([1, 1, NaN, NaN]);
+    expect([...e.years[1].share]).toEqual([10 / 12, 6 / 12, 5 / 12, 5 / 12]);
+    expect([...e.years[1].realized]).toEqual([NaN, NaN, 1, 20500 / 25000]);
+  });
+  it("has no realized price without ARR or prices, and no years without Start Dates", () => {
+    const wide = readOwnership("T", [["Account", "CRM", "BI"], ["A", 1, 1], ["B", 1, ""]]);
+    const e = productEconomics(wide, null, 0.2);
+    expect([...e.owners]).toEqual([2, 1]);
+    expect([...e.realized].every(Number.isNaN)).toBe(true);
+    expect(e.years).toEqual([]);
   });
 });

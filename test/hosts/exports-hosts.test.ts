@@ -105,7 +105,7 @@ function ownedOnWhitespace(cells: readonly (readonly unknown[])[]): Record<strin
   const [head, ...rows] = cells;
   const out: Record<string, string[]> = {};
   for (const r of rows) {
-    if (r[0] === "Total") continue;
+    if (r[0] === "Total") break; // the product economics follow the totals
     out[String(r[0])] = head.slice(1, -1).filter((_, p) => r[p + 1] === "owned").map(String);
   }
   return out;

@@ -294,7 +294,9 @@ describe("menu, triggers and sidebar", () => {
     expect(state.mapping.NPS).toBe(6);
     expect([state.ownership, state.prices, state.retention]).toEqual(["Ownership", "Prices", "Retention data"]);
     const res = gs.xsellBuildTab({ tab: "whitespace", mapping: state.mapping, ownership: "Ownership", prices: "Prices", asOf: "2026-11-01" }) as { sheetName: string; rows: number };
-    expect(res).toMatchObject({ sheetName: "Whitespace", rows: 402 });
+    // header, 400 accounts, totals; a blank row and the product economics: title, owners, pass-through, ARR per
+    // owner, realized price, share owning, and the last four years' share and realized price
+    expect(res).toMatchObject({ sheetName: "Whitespace", rows: 402 + 1 + 14 });
     expect(app.spreadsheet.getActiveSheet().getName()).toBe("Accounts");
     expect(app.properties.get("xsell.choices")).toContain('"ownership":"Ownership"');
     expect(() => gs.xsellBuildTab({ tab: "whitespace", ownership: "Gone" })).toThrow('There is no sheet named "Gone" any more');
