@@ -4,6 +4,7 @@ import { benchAdjacency, benchWhitespace } from "./crosssell.bench";
 import { benchRetention } from "./retention.bench";
 import { benchRenderers } from "./renderers.bench";
 import { benchHistory } from "./history.bench";
+import { benchIntegrity } from "./integrity.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { bundleSizes, formatSizes } from "./bundles.bench";
 import { cpus, totalmem } from "node:os";
@@ -15,6 +16,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   retention: benchRetention,
   renderers: benchRenderers,
   history: benchHistory,
+  integrity: benchIntegrity,
 };
 
 async function main(): Promise<void> {

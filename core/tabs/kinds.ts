@@ -24,7 +24,7 @@ export interface TabDef {
 export const TABS = [
   { kind: "scorecard", title: "Scorecard", summary: "scores, reasons, next product, triggers", menuLabel: "Build scorecard", needs: ["accounts"], checked: true },
   { kind: "whitespace", title: "Whitespace", summary: "accounts × products, gaps ranked", menuLabel: "Build whitespace tab", needs: ["ownership"], checked: true },
-  { kind: "adjacency", title: "Adjacency", summary: "which products pull which", menuLabel: "Build adjacency matrix", needs: ["ownership"], checked: true },
+  { kind: "adjacency", title: "Adjacency", summary: "which products pull which, honest beside raw", menuLabel: "Build adjacency matrix", needs: ["ownership"], checked: true },
   { kind: "retention", title: "Retention", summary: "NRR, GRR, cross-sell vs upsell", menuLabel: "Build retention tab", needs: [["retention", "subscriptions"]], checked: false },
   { kind: "scenario", title: "Scenario", summary: "live formulas, sensitivity, 3 years", menuLabel: "Build scenario tab", needs: [], checked: true },
   { kind: "timing", title: "Timing", summary: "time to second product, purchase order, do cross-sold products stick", menuLabel: "Build timing tab", needs: ["subscriptions"], checked: true },
