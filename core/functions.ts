@@ -5,7 +5,7 @@
 import { asOfArg, choiceOf, numberOf } from "./args";
 import * as rules from "./params";
 import { alignedArr, cohortRates, movement, retentionRows, retentionSummary } from "./retention";
-import { projection, scenario, SCENARIO_LABELS } from "./scenario";
+import { buyersOf, projection, scenario, SCENARIO_LABELS } from "./scenario";
 import { adjacencyValue, coOwnership, pairCount } from "./adjacency";
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
@@ -367,7 +367,7 @@ export function XSELL_SENSITIVITY(accounts: unknown, base_arr: unknown, prices: 
     for (const r of rates) {
       const row: CellValue[] = [r];
       for (const p of priceList) {
-        const arr = clean(clean(n * r) * p);
+        const arr = clean(buyersOf(n, r) * p);
         row.push(m === "lift" ? clean(arr / (n * base)) : arr);
       }
       out.push(row);

@@ -32,9 +32,15 @@ export interface ScenarioResult {
   costAvoided: number;
 }
 
+/**
+ * Accounts that buy: a count, so whole (ROUND(accounts × attach rate, 0) on the tab), and every dollar figure is
+ * computed from it, so cross-sell ARR = buyers × price is visible as such (130 × $15,000, not 130.4 × $15,000).
+ */
+export const buyersOf = (accounts: number, attachRate: number): number => Math.round(clean(accounts * attachRate));
+
 export function scenario(i: ScenarioInputs): ScenarioResult {
   const baseArr = clean(i.accounts * i.baseArr);
-  const buyers = clean(i.accounts * i.attachRate);
+  const buyers = buyersOf(i.accounts, i.attachRate);
   const crossSellArr = clean(buyers * i.addonPrice);
   const costAsNewLogos = clean(crossSellArr * i.cacNew);
   const costAsCrossSell = clean(crossSellArr * i.cacExpansion);
@@ -75,7 +81,8 @@ export interface ProjectionYear {
 }
 
 /**
- * Year 0 is today's base. The add-on is bought at the start of year 1 by attach_rate of the accounts; from then on
+ * Year 0 is today's base. The add-on is bought at the start of year 1 by attach_rate of the accounts (a whole number
+ * of them, as the scenario counts them); from then on
  * two-product accounts churn at churn_multi and single-product accounts at churn_single. No new logos (a cohort view).
  */
 export function projection(accounts: number, baseArr: number, addonPrice: number, attachRate: number, years: number, churnSingle: number, churnMulti: number): ProjectionYear[] {
@@ -85,7 +92,7 @@ export function projection(accounts: number, baseArr: number, addonPrice: number
   let multi = 0;
   for (let y = 0; y <= years; y++) {
     if (y === 1) {
-      multi = accounts * attachRate;
+      multi = buyersOf(accounts, attachRate);
       single = accounts - multi;
     }
     if (y >= 1) {

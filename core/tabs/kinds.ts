@@ -41,6 +41,9 @@ const derived = registry(TABS);
 export const TAB_KINDS: readonly TabKind[] = derived.TAB_KINDS;
 export const tabDef: (kind: TabKind) => TabDef = derived.tabDef;
 
+/** A tab's title for people ("Scorecard") from its kind; the text itself when it names no tab. */
+export const tabTitle = (kind: string): string => TABS.find((t) => t.kind === kind)?.title ?? kind;
+
 /** The Apps Script function a menu item calls: xsellBuildScorecard, … (generated into sheets-addon/src/menu.js). */
 export const menuFunction = (t: TabDef): string => `xsellBuild${t.title.replace(/[^A-Za-z0-9]/g, "")}`;
 

@@ -135,7 +135,8 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.block(12, 0, [["Outputs (formulas)"]]);
   b.block(O.baseArr - 1, 0, [
     ["Base ARR", f(`=B${I.accounts}*B${I.baseArr}`)],
-    ["Accounts that buy the add-on", f(`=B${I.accounts}*B${I.attachRate}`)],
+    // a count of accounts: whole, and the dollars below are computed from the whole count (buyers × price)
+    ["Accounts that buy the add-on", f(`=ROUND(B${I.accounts}*B${I.attachRate},0)`)],
     ["Cross-sell ARR", f(`=B${O.buyers}*B${I.addonPrice}`)],
     ["Lift on base ARR", f(`=IF(B${O.baseArr}=0,"",B${O.crossSellArr}/B${O.baseArr})`)],
     ["New-logo deals needed for the same ARR", f(`=IF(B${I.newLogoDeal}>0,ROUNDUP(ROUND(B${O.crossSellArr}/B${I.newLogoDeal},6),0),"")`)],
@@ -152,12 +153,13 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   rateSteps.forEach((s, i) => {
     const r = H + 1 + i;
     const rate = s === 0 ? f(`=$B$${I.attachRate}`) : f(`=MIN(1,MAX(0,$B$${I.attachRate}${s > 0 ? "+" : ""}${s}))`);
-    grid.push([rate, ...priceSteps.map((_, j) => f(`=$B$${I.accounts}*$A${r}*${String.fromCharCode(66 + j)}$${H}`))]);
+    grid.push([rate, ...priceSteps.map((_, j) => f(`=ROUND($B$${I.accounts}*$A${r},0)*${String.fromCharCode(66 + j)}$${H}`))]);
   });
   b.block(H - 1, 0, grid);
   // Projection: year 0 today; the add-on bought at the start of year 1; churn by product count.
   const R = PROJECTION_FIRST_ROW;
-  b.block(R - 3, 0, [[`3-year projection: two-product accounts churn at B${I.churnMulti}, single-product at B${I.churnSingle}; no new logos`]]);
+  // the title says the churn rates in words and follows the inputs (a formula, not a cell address)
+  b.block(R - 3, 0, [[f(`="3-year projection: two-product accounts churn "&TEXT($B$${I.churnMulti},"0%")&" a year, single-product accounts "&TEXT($B$${I.churnSingle},"0%")&"; no new logos"`)]]);
   const proj: SpecCell[][] = [["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"]];
   const withArr = (r: number): SpecCell => f(`=D${r}*$B$${I.baseArr}+E${r}*($B$${I.baseArr}+$B$${I.addonPrice})`);
   proj.push([0, f(`=$B$${I.accounts}`), f(`=B${R}*$B$${I.baseArr}`), f(`=$B$${I.accounts}`), 0, withArr(R), "", ""]);
@@ -167,8 +169,9 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
       y,
       f(`=B${r - 1}*(1-$B$${I.churnSingle})`),
       f(`=B${r}*$B$${I.baseArr}`),
-      y === 1 ? f(`=$B$${I.accounts}*(1-$B$${I.attachRate})*(1-$B$${I.churnSingle})`) : f(`=D${r - 1}*(1-$B$${I.churnSingle})`),
-      y === 1 ? f(`=$B$${I.accounts}*$B$${I.attachRate}*(1-$B$${I.churnMulti})`) : f(`=E${r - 1}*(1-$B$${I.churnMulti})`),
+      // year 1: the whole number of buyers from the outputs takes the add-on, the rest stay single-product
+      y === 1 ? f(`=($B$${I.accounts}-$B$${O.buyers})*(1-$B$${I.churnSingle})`) : f(`=D${r - 1}*(1-$B$${I.churnSingle})`),
+      y === 1 ? f(`=$B$${O.buyers}*(1-$B$${I.churnMulti})`) : f(`=E${r - 1}*(1-$B$${I.churnMulti})`),
       withArr(r),
       f(`=IF(C${r - 1}=0,"",C${r}/C${r - 1})`),
       f(`=IF(F${r - 1}=0,"",F${r}/F${r - 1})`),
@@ -202,14 +205,17 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.conditionalFormats.push({ type: "colorScale", range: a1Range(H, 1, 6, 5), min: COLORS.white, max: COLORS.high });
   b.format({ range: `A${R - 2}`, bold: true, fontColor: COLORS.title });
   b.format({ range: a1Range(R - 2, 0, 1, 8), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
-  b.format({ range: a1Range(R - 1, 1, 4, 1), numberFormat: "#,##0" });
+  // accounts after churn are expected counts: one decimal, shown as they are computed (ARR = accounts × price)
+  b.format({ range: a1Range(R - 1, 1, 4, 1), numberFormat: "#,##0.0" });
   b.format({ range: a1Range(R - 1, 2, 4, 1), numberFormat: "$#,##0" });
-  b.format({ range: a1Range(R - 1, 3, 4, 2), numberFormat: "#,##0" });
+  b.format({ range: a1Range(R - 1, 3, 4, 2), numberFormat: "#,##0.0" });
   b.format({ range: a1Range(R - 1, 5, 4, 1), numberFormat: "$#,##0" });
   b.format({ range: a1Range(R - 1, 6, 4, 2), numberFormat: "0.0%" });
   b.widths([46, 16, 16, 16, 16, 16, 12, 12]);
   scenarioCharts(b);
   b.notes.push({ cell: `B${O.dealsNeeded}`, text: "Whole deals: the same ARR from new logos needs ROUNDUP(cross-sell ARR ÷ deal size) closed deals." });
   b.notes.push({ cell: `B${I.attachRate}`, text: d.sources.attachRate });
+  b.notes.push({ cell: `B${O.buyers}`, text: "Whole accounts: ROUND(accounts × attach rate). Cross-sell ARR is this count × the add-on price, and the sensitivity grid counts buyers the same way." });
+  b.notes.push({ cell: `B${R - 1}`, text: "Accounts after churn are expected counts, so they carry a decimal; each year's ARR is these accounts × their ARR." });
   return b.finish();
 }

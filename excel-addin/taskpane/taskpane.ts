@@ -4,7 +4,7 @@
  * progress bar. Errors appear in plain words. User strings only ever reach the page as text nodes.
  */
 import { XsellError } from "../../core/errors";
-import { buildTab, opportunityText, topOpportunities, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
+import { buildTab, opportunityText, tabTitle, topOpportunities, TAB_KINDS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
 import { MAPPABLE_FIELDS, paneReadOptions, readSource, type Mapping } from "../../core/tabs/mapping";
 import { isoFromDay, toDay, today, type CellValue } from "../../core/values";
 import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, renderTabChoices, showError, updateTabAvailability } from "../../ui/pane";
@@ -147,7 +147,7 @@ async function build(): Promise<void> {
       };
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[i];
-        setStatus(`Building ${kind} (${i + 1} of ${kinds.length})…`);
+        setStatus(`Building ${tabTitle(kind)} (${i + 1} of ${kinds.length})…`);
         const spec = buildTab(kind, inputs);
         const stats = await renderSpec(context, spec, {
           onProgress: (done, total) => {

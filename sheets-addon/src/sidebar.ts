@@ -2,6 +2,7 @@
  * The Sheets sidebar: the same flow as the Excel task pane, talking to the server through google.script.run.
  * One server call per tab, so the progress bar moves as tabs land. User strings only reach the page as text.
  */
+import { tabTitle } from "../../core/tabs/kinds";
 import { $, appendItem, checkedTabs, fillModelChoice, fillSheetChoice, renderColumnReport, renderMapping, renderTabChoices, showError, updateTabAvailability } from "../../ui/pane";
 
 interface State {
@@ -104,7 +105,7 @@ async function build(): Promise<void> {
   progress.value = 0;
   try {
     for (let i = 0; i < tabs.length; i++) {
-      $("status").textContent = `Building ${tabs[i]} (${i + 1} of ${tabs.length})…`;
+      $("status").textContent = `Building ${tabTitle(tabs[i])} (${i + 1} of ${tabs.length})…`;
       const res = await server<Built>("xsellBuildTab", {
         tab: tabs[i],
         mapping: state.mapping,

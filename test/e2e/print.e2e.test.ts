@@ -2,13 +2,15 @@
  * The demo workbook printed by LibreOffice (PDF export, as File → Print would lay it out): at most 30 pages, and
  * no tab split across pages sideways — every page of a tab whose header row repeats shows that header's first and
  * last cells, so the page holds the whole width. Pages are told apart by their page header (the tab's title).
+ * The first two printed pages of each tab are kept as PNGs (test/artifacts/print-<tab>-<n>.png).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/main";
+import { artifact } from "./harness";
 
 const dir = mkdtempSync(join(tmpdir(), "xsell-print-"));
 const demo = join(dir, "xsell-demo.xlsx");
@@ -53,5 +55,22 @@ describe("the demo workbook in print", () => {
       expect(p).toContain(first);
       expect(p).toContain(last);
     }
+  });
+
+  it("renders the first two printed pages of each tab to PNG", () => {
+    const seen = new Map<string, number>();
+    pages.forEach((p, i) => {
+      const tab = tabOf(p);
+      const n = (seen.get(tab) ?? 0) + 1;
+      seen.set(tab, n);
+      if (n > 2) return;
+      const prefix = join(dir, `page-${i + 1}`);
+      execFileSync("pdftoppm", ["-png", "-r", "60", "-f", String(i + 1), "-l", String(i + 1), pdf, prefix]);
+      const png = readdirSync(dir).find((f) => f.startsWith(`page-${i + 1}-`) && f.endsWith(".png"))!;
+      const out = artifact(`print-${tab.toLowerCase()}-${n}.png`);
+      renameSync(join(dir, png), out);
+      expect(existsSync(out)).toBe(true);
+    });
+    expect(seen.get("Scorecard")).toBeGreaterThan(1);
   });
 });

@@ -13,6 +13,7 @@ for (const s of seed.sheets) app.spreadsheet.addSheet(s.name, s.values);
 Object.assign(w, app.globals());
 w.__XSELL_SHEETS_APP__ = app;
 
+// a test may slow the bridge (window.__XSELL_SHEETS_DELAY_MS__) to catch the sidebar mid-build
 // loaded after the globals exist, as Apps Script loads the project's files after defining its services
 const serverReady = import("../../sheets-addon/src/server");
 const targets: Record<string, (server: typeof import("../../sheets-addon/src/server"), ...a: unknown[]) => unknown> = {
@@ -37,7 +38,7 @@ function runner(ok?: (v: unknown) => void, fail?: (e: Error) => void): unknown {
               fail?.(e instanceof Error ? e : new Error(String(e)));
             }
           });
-        }, 5);
+        }, (w.__XSELL_SHEETS_DELAY_MS__ as number | undefined) ?? 5);
       };
     },
   });

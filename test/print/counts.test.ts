@@ -1,0 +1,45 @@
+/**
+ * Counted things are whole: the accounts that buy the add-on are ROUND(accounts × attach rate), and every dollar
+ * figure is that count × a price, in XSELL_SCENARIO, XSELL_SENSITIVITY, XSELL_PROJECTION and the Scenario tab alike.
+ * Values worked by hand from the sample's defaults: 400 accounts, 32.6% attach, $15,000 add-on, $54,000 per account.
+ */
+import { describe, expect, it } from "vitest";
+import { XSELL_PROJECTION, XSELL_SCENARIO, XSELL_SENSITIVITY } from "../../core/functions";
+import { buildTab } from "../../core/tabs";
+import { SCENARIO_OUTPUT_ROWS } from "../../core/tabs/scenario";
+import { dayFromYmd } from "../../core/values";
+
+const row = (grid: unknown[][], label: string): unknown => grid.find((r) => r[0] === label)?.[1];
+
+describe("whole accounts, dollars from the whole count", () => {
+  it("XSELL_SCENARIO: 400 × 32.6% = 130.4 → 130 buyers, $1,950,000 = 130 × $15,000", () => {
+    const out = XSELL_SCENARIO(400, 54000, 15000, 0.326);
+    expect(row(out, "Accounts that buy the add-on")).toBe(130);
+    expect(row(out, "Cross-sell ARR")).toBe(1_950_000);
+  });
+  it("keeps the published worked example: 1,000 × 35% = 350 buyers, $4,200,000", () => {
+    const out = XSELL_SCENARIO(1000, 20000, 12000, 0.35, 24000);
+    expect(row(out, "Accounts that buy the add-on")).toBe(350);
+    expect(row(out, "Cross-sell ARR")).toBe(4_200_000);
+  });
+  it("XSELL_SENSITIVITY counts buyers the same way: 400 × 27.6% = 110.4 → 110 × $7,500 = $825,000", () => {
+    const grid = XSELL_SENSITIVITY(400, 54000, [[7500]], [[0.276]]);
+    expect(grid[1][1]).toBe(825_000);
+  });
+  it("XSELL_PROJECTION starts year 1 from the whole buyers: 130 × 0.92 = 119.6 two-product, 270 × 0.8 = 216 single", () => {
+    const p = XSELL_PROJECTION(400, 54000, 15000, 0.326, 1, 0.2, 0.08);
+    const [, , , single, multi, arrWith] = p[2] as number[];
+    expect(single).toBeCloseTo(216, 9);
+    expect(multi).toBeCloseTo(119.6, 9);
+    expect(arrWith).toBeCloseTo(216 * 54000 + 119.6 * 69000, 6);
+  });
+  it("the Scenario tab rounds the buyers and prices the rounded count, and its projection title speaks in words", () => {
+    const spec = buildTab("scenario", { asOf: dayFromYmd(2026, 11, 1) });
+    const formulas = spec.blocks.flatMap((b) => b.cells.flat()).filter((c): c is { f: string } => c !== null && typeof c === "object").map((c) => c.f);
+    expect(formulas).toContain("=ROUND(B3*B6,0)");
+    expect(formulas).toContain(`=B${SCENARIO_OUTPUT_ROWS.buyers}*B5`);
+    const title = formulas.find((f) => f.includes("3-year projection"))!;
+    expect(title).toContain('TEXT($B$11,"0%")');
+    expect(title).not.toMatch(/churn at B\d/);
+  });
+});
