@@ -84,7 +84,7 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   const pairsOf = (k: PairFlagKind): number => view.flags.pairs.filter((f) => f.kind === k).length;
   const legend: SpecCell[][] = [["Flag", "Found", "What it means"]];
   for (const k of PAIR_FLAG_KINDS) legend.push([k, `${pairsOf(k)} pair${pairsOf(k) === 1 ? "" : "s"}`, MEANING[k]]);
-  legend.push([PASS_THROUGH, prices ? `${pass} account-product${pass === 1 ? "" : "s"}` : "no price list", prices ? MEANING[PASS_THROUGH] : "Give a price list to see it: an account paying at or below the rule's share of list for a product is a price cut booked as attach."]);
+  legend.push([PASS_THROUGH, prices ? `${pass} owner${pass === 1 ? "" : "s"}` : "no price list", prices ? MEANING[PASS_THROUGH] : "Give a price list to see it: an account paying at or below the rule's share of list for a product is a price cut booked as attach."]);
   const rulesText = `Rules, the defaults of XSELL_PAIR_FLAGS (which lists every flag with its evidence): ${pairRulesSentence(DEFAULT_PAIR_RULES, percent)}.`;
   b.block(legendRow, 0, legend);
   b.block(legendRow + legend.length, 0, [[rulesText]]);
@@ -110,7 +110,9 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   PAIR_FLAG_KINDS.forEach((k, i) => b.format({ range: a1(legendRow + 1 + i, 0), bold: true, fill: FLAG_FILL[k], fontColor: FLAG_INK[k] }));
   b.format({ range: a1(legendRow + legend.length, 0), italic: true, fontColor: COLORS.muted });
   const w = own.products.map((p) => Math.min(16, Math.max(9, p.length + 1)));
-  b.widths([24, ...w, 9, 3, 24, ...w, 9, 3, 24, ...w]);
+  // the honest matrix's columns fit the longest flag written in them ("Prerequisite" under "CRM")
+  const flagWidth = Math.max(0, ...[...view.cellFlag.values()].map((f) => f.kind.length + 1));
+  b.widths([24, ...w.map((x) => Math.max(x, flagWidth)), 9, 3, 24, ...w, 9, 3, 24, ...w]);
   b.freeze = { rows: top + 1, cols: 1 };
   const liftNote = `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Honest: flagged pairs${prices ? " and pass-through ownership" : ""} are left out, and so are pairs where either product has fewer than ${min} owners.`;
   adjacencyCharts(b, legendRow + legend.length + 2, topLiftPairs(counted, honestCounts, min, 10, view.cellFlag), liftNote);

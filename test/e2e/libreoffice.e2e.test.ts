@@ -87,7 +87,7 @@ describe("the demo workbook recalculated by LibreOffice", () => {
     }
   });
 
-  it.each(["Scorecard", "Whitespace", "Timing"])("renders the %s tab to PNG", async (tab) => {
+  it.each(["Scorecard", "Whitespace", "Adjacency", "Timing"])("renders the %s tab to PNG", async (tab) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(demo);
     for (const ws of [...wb.worksheets]) if (ws.name !== tab) wb.removeWorksheet(ws.id);
