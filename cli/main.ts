@@ -3,11 +3,12 @@ import { commandArgs, usageOf, wantsHelp, type Command } from "./command";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
 import { scoreCommand } from "./commands/score";
+import { sqlCommand } from "./commands/sql";
 import { CliError, errorLine } from "./io";
 import { MODEL_PRESET } from "../core/model";
 
 /** Every command, in the order the help lists them; adding one is adding it here. */
-export const COMMANDS: readonly Command[] = [reportCommand, scoreCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [reportCommand, scoreCommand, sqlCommand, demoCommand];
 
 /** `xsell --help`: each command's synopsis and summary, from the command objects. */
 export function usage(commands: readonly Command[] = COMMANDS): string {

@@ -8,11 +8,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const ROOTS = ["test/golden", "test/golden-tabs"];
+const ROOTS = ["test/golden", "test/golden-tabs", "test/golden-sql"];
+/** The kinds of golden file: JSON values, and text (SQL). */
+const EXTS = ["json", "sql"];
 
 function pending(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  if (existsSync(join(dir, "actual.json"))) return [dir];
+  if (EXTS.some((e) => existsSync(join(dir, `actual.${e}`)))) return [dir];
   return readdirSync(dir).flatMap((d) => pending(join(dir, d)));
 }
 
@@ -24,12 +26,13 @@ if (cases.length === 0) {
 }
 let accepted = 0;
 for (const dir of cases) {
-  const actual = join(dir, "actual.json");
-  if (!existsSync(actual)) {
-    console.error(`golden:accept: ${dir} has no actual.json (run the tests first; a passing case writes none)`);
+  const ext = EXTS.find((e) => existsSync(join(dir, `actual.${e}`)));
+  if (!ext) {
+    console.error(`golden:accept: ${dir} has no actual.json or actual.sql (run the tests first; a passing case writes none)`);
     continue;
   }
-  const expected = join(dir, "expected.json");
+  const actual = join(dir, `actual.${ext}`);
+  const expected = join(dir, `expected.${ext}`);
   // the diff, word by word, so a changed cell is visible inside a long row
   spawnSync("git", ["--no-pager", "diff", "--no-index", "--word-diff=color", existsSync(expected) ? expected : "/dev/null", actual], { stdio: "inherit" });
   renameSync(actual, expected);

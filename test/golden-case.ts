@@ -41,3 +41,19 @@ export function expectGolden(dir: string, actual: unknown): void {
     throw e;
   }
 }
+
+/** A text golden (SQL, say): expected.<ext> compared first; a mismatch writes actual.<ext> beside it and fails. */
+export function expectGoldenText(dir: string, ext: string, actual: string): void {
+  const expectedPath = join(dir, `expected.${ext}`);
+  const actualPath = join(dir, `actual.${ext}`);
+  if (!existsSync(expectedPath)) {
+    writeFileSync(actualPath, actual);
+    throw new Error(`${expectedPath} is missing; read ${actualPath} and accept it with npm run golden:accept -- ${dir}`);
+  }
+  if (readFileSync(expectedPath, "utf8") === actual) {
+    rmSync(actualPath, { force: true });
+    return;
+  }
+  writeFileSync(actualPath, actual);
+  expect(actual, `${expectedPath} differs; read the diff against ${actualPath}`).toBe(readFileSync(expectedPath, "utf8"));
+}

@@ -4,7 +4,7 @@
  */
 export type Standing = "active" | "trial" | "ended" | "pending";
 
-const WORDS: Record<Standing, string[]> = {
+export const STATUS_WORDS: Readonly<Record<Standing, readonly string[]>> = {
   active: ["active", "activated", "live", "current", "paid", "owned", "in force", "renewed", "closed won", "closedwon", "won", "subscribed", "in use", "yes", "y", "true", "x", "✓", "✔", "aktiv", "actif", "active paid", "ja", "oui"],
   trial: ["trial", "trialing", "trialling", "in trial", "free trial", "on trial", "evaluation", "evaluating", "poc", "pilot", "testphase", "essai", "période d'essai"],
   ended: ["cancelled", "canceled", "cancelled on renewal", "churned", "churn", "expired", "ended", "terminated", "inactive", "lapsed", "closed lost", "closedlost", "lost", "not renewed", "non renewed", "discontinued", "gekündigt", "beendet", "abgelaufen", "inaktiv", "résilié", "resilie", "annulé", "annule", "expiré", "expire", "no", "n", "false", "none", "n/a", "na", "not owned", "-", "0"],
@@ -13,7 +13,7 @@ const WORDS: Record<Standing, string[]> = {
 
 const LOOKUP: Map<string, Standing> = (() => {
   const m = new Map<string, Standing>();
-  for (const [standing, words] of Object.entries(WORDS) as [Standing, string[]][]) for (const w of words) m.set(w, standing);
+  for (const [standing, words] of Object.entries(STATUS_WORDS) as [Standing, string[]][]) for (const w of words) m.set(w, standing);
   return m;
 })();
 
