@@ -74,8 +74,10 @@ export function fileRelation(path: string): string {
  * A file as a source: its columns found by header as the column report finds them (core/headers.ts), so the
  * SQL reads the same columns the in-memory path would. `order` numbers the rows so products list as first seen.
  */
-export async function fileSource(db: DuckDb, view: string, path: string, map: Partial<Record<Field, string>> = {}): Promise<TableSource> {
-  await db.run(`CREATE OR REPLACE VIEW ${DUCKDB.ident(view)} AS SELECT *, row_number() OVER () AS xsell_row FROM ${fileRelation(path)}`);
+export async function fileSource(db: DuckDb, view: string, path: string, map: Partial<Record<Field, string>> = {}, ordered = true): Promise<TableSource> {
+  // numbering rows costs a pass that keeps them in order; without it products are listed by name
+  const numbered = ordered ? ", row_number() OVER () AS xsell_row" : "";
+  await db.run(`CREATE OR REPLACE VIEW ${DUCKDB.ident(view)} AS SELECT *${numbered} FROM ${fileRelation(path)}`);
   const columns = await db.all(`DESCRIBE ${DUCKDB.ident(view)}`);
   const col: Partial<Record<Field, string>> = {};
   for (const c of columns) {
@@ -88,5 +90,5 @@ export async function fileSource(db: DuckDb, view: string, path: string, map: Pa
     if (!columns.some((c) => c.column_name === header)) throw new CliError(`${path}: no column "${header}" to read as ${field}`);
     col[field] = DUCKDB.ident(header);
   }
-  return { from: DUCKDB.ident(view), col, order: "xsell_row" };
+  return { from: DUCKDB.ident(view), col, order: ordered ? "xsell_row" : undefined };
 }

@@ -1,6 +1,18 @@
 /** Attach rates, lift and the product × product adjacency matrix, from ownership bitsets. */
 import { popcount, type Ownership } from "./ownership";
 
+/**
+ * What the adjacency measures need, whoever counted it: the ownership bitsets here, or a warehouse's GROUP BY
+ * (core/sql, `xsell report --engine duckdb`). An Ownership is one; so is { products, ownerCounts, accounts: { length } }.
+ */
+export interface OwnerCounts {
+  readonly products: readonly string[];
+  /** Accounts owning each product. */
+  readonly ownerCounts: Int32Array;
+  /** The accounts (only their number is read). */
+  readonly accounts: { readonly length: number };
+}
+
 /** Accounts owning both products, for every ordered pair (symmetric), as a flat P×P array. */
 export function coOwnership(own: Ownership): Int32Array {
   const P = own.products.length;
@@ -48,7 +60,7 @@ export type Measure = (typeof MEASURES)[number];
  * One cell of the adjacency matrix: row product a (owned) → column product b (next).
  * Returns null for "blank": the diagonal, a row product below min_accounts, or an undefined ratio.
  */
-export function adjacencyValue(own: Ownership, counts: Int32Array, measure: Measure, a: number, b: number, minAccounts: number): number | null {
+export function adjacencyValue(own: OwnerCounts, counts: Int32Array, measure: Measure, a: number, b: number, minAccounts: number): number | null {
   const P = own.products.length;
   const N = own.accounts.length;
   if (a === b) return null;
@@ -79,7 +91,7 @@ export function adjacencyValue(own: Ownership, counts: Int32Array, measure: Meas
 }
 
 /** attach[a*P+b] = share of a's owners that own b; NaN where a has fewer than minAccounts owners. */
-export function attachMatrix(own: Ownership, counts: Int32Array, minAccounts: number): Float64Array {
+export function attachMatrix(own: OwnerCounts, counts: Int32Array, minAccounts: number): Float64Array {
   const P = own.products.length;
   const m = new Float64Array(P * P).fill(NaN);
   for (let a = 0; a < P; a++) {

@@ -1,5 +1,9 @@
 /** What a tab builder is given: the user's tables (header row first, columns already mapped) and options. */
+import type { OwnerCounts } from "../adjacency";
+import type { Flows, MovementRow } from "../history/movements";
 import { readOwnership, type Ownership } from "../ownership";
+import type { RetentionSummary } from "../retention";
+import type { WhitespaceCells } from "../whitespace";
 import type { ReadOptions } from "../read/columns";
 import { readTable, type Table } from "../table";
 import type { CellValue } from "../values";
@@ -25,6 +29,28 @@ export interface TabInputs {
   readonly readOptions?: ReadOptions;
   /** How the other tables' text is read (each file's own conventions); default: readOptions without its mapping. */
   readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions; readonly subscriptions?: ReadOptions };
+  /** Aggregates computed where the data lives (DuckDB, a warehouse) in place of the tables they summarise. */
+  readonly precomputed?: Precomputed;
+}
+
+/**
+ * What a tab needs from a table too large to hold, computed elsewhere by the same rules (core/sql): the tab
+ * builds from it exactly as from the aggregates it would compute from the table itself.
+ */
+export interface Precomputed {
+  /** Owners per product and accounts owning both, for every pair (flat P×P). */
+  readonly pairs?: OwnerCounts & { readonly counts: Int32Array };
+  readonly whitespace?: WhitespaceCells;
+  /** The snapshot retention summary (its accounts included). */
+  readonly retention?: RetentionSummary;
+  /** From a subscription history: the flows over the trailing year (or why there are none) and its monthly bridge. */
+  readonly history?: {
+    readonly unit: "ARR" | "MRR";
+    readonly flows: Flows | string;
+    readonly movements: readonly MovementRow[];
+    /** Whether the snapshot summary was read from this history (no retention table). */
+    readonly snapshotFromIt: boolean;
+  };
 }
 
 

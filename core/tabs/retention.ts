@@ -5,7 +5,7 @@
 import { valueError } from "../errors";
 import { cohortRows, flowsMetrics, movementRows } from "../history/functions";
 import { cohorts } from "../history/cohorts";
-import { flowsRetention, flowsWindow, movements, periodStart, type Window } from "../history/movements";
+import { flowsRetention, flowsWindow, movements, periodStart, type Flows, type MovementRow, type Window } from "../history/movements";
 import { readHistory, type History } from "../history/read";
 import { XsellError } from "../errors";
 import { METRIC_FORMATS, retentionMetrics, retentionRows, retentionSummary } from "../retention";
@@ -17,12 +17,15 @@ import { retentionCharts } from "./tab-charts";
 const FN = "Retention";
 
 export function buildRetention(inputs: TabInputs): SheetSpec {
-  if (!inputs.retention && !inputs.subscriptions) throw valueError(FN, "needs the retention table (Account, Start ARR, End ARR) or a subscription history");
-  const history = inputs.subscriptions ? readHistory(FN, inputs.subscriptions, optionsFor(inputs, "subscriptions")) : null;
+  const pre = inputs.precomputed;
+  if (!inputs.retention && !inputs.subscriptions && !pre?.retention) throw valueError(FN, "needs the retention table (Account, Start ARR, End ARR) or a subscription history");
+  const read = inputs.subscriptions ? readHistory(FN, inputs.subscriptions, optionsFor(inputs, "subscriptions")) : null;
   const flowsWin = flowsWindow(FN, "month", null, null, inputs.asOf);
   // with only a history, the snapshot side is read from it: each account × product on the window's first and last day
-  const snapshotTable = inputs.retention ?? snapshotFromHistory(history!, flowsWin);
-  const summary = retentionSummary(FN, snapshotTable, inputs.retention ? optionsFor(inputs, "retention") : {});
+  const summary = pre?.retention ?? retentionSummary(FN, inputs.retention ?? snapshotFromHistory(read!, flowsWin), inputs.retention ? optionsFor(inputs, "retention") : {});
+  // the history's sections from the history itself, or from aggregates computed where it lives (no cohorts then)
+  const history: HistoryAggregates | null = read ? historyAggregates(read, flowsWin) : pre?.history ? { ...pre.history, cohorts: null } : null;
+  const snapshotFromIt = read ? !inputs.retention : Boolean(pre?.history?.snapshotFromIt);
   const rows = retentionRows(summary) as SpecCell[][];
   const b = new SpecBuilder("Retention");
   b.block(0, 0, rows);
@@ -35,7 +38,7 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
   });
   // the summary, then (from a history) the flows, bridge and cohorts below it sharing its label column (one
   // readable width on paper), and to the right the one-row-per-account list
-  if (history) historySections(b, history, flowsWin, rows.length + 2, !inputs.retention);
+  if (history) historySections(b, history, flowsWin, rows.length + 2, snapshotFromIt);
   const printed = extent(b.blocks);
   const col = Math.max(3, printed.cols + 1);
   const accounts: SpecCell[][] = [["Account", "Start ARR", "End ARR", "Change", "Movement", ...(summary.byProduct ? ["Products at start"] : [])]];
@@ -108,7 +111,26 @@ function snapshotFromHistory(h: History, w: Window): CellValue[][] {
  * From a subscription history, beside the snapshot: NRR/GRR by flows over the trailing twelve months (ChartMogul's
  * method), the month-by-month movements bridge of that window, and the quarterly revenue cohort triangle.
  */
-function historySections(b: SpecBuilder, h: History, w: Window, firstRow: number, snapshotFromIt: boolean): void {
+/** What the history sections show: flows (or why there are none), the bridge, and the cohort triangle when computed. */
+interface HistoryAggregates {
+  readonly unit: "ARR" | "MRR";
+  readonly flows: Flows | string;
+  readonly movements: readonly MovementRow[];
+  readonly cohorts: CellValue[][] | null;
+}
+
+function historyAggregates(h: History, w: Window): HistoryAggregates {
+  let flows: Flows | string;
+  try {
+    flows = flowsRetention("Retention", h, w);
+  } catch (e) {
+    if (!(e instanceof XsellError)) throw e;
+    flows = e.message;
+  }
+  return { unit: h.unit, flows, movements: movements(h, w), cohorts: cohortRows(cohorts("Retention", h, "quarter", w.asOf), h.unit, "revenue") };
+}
+
+function historySections(b: SpecBuilder, h: HistoryAggregates, w: Window, firstRow: number, snapshotFromIt: boolean): void {
   const col = 0;
   let row = firstRow;
   const title = (text: string, note: string): void => {
@@ -123,12 +145,9 @@ function historySections(b: SpecBuilder, h: History, w: Window, firstRow: number
   const money = "$#,##0";
   let note = `Flows: expansion, contraction and churn summed month by month over the window; new business and reactivation are excluded. The snapshot above compares each account's start and end only${snapshotFromIt ? " (here read from the same history on the window's first and last day, monthly amounts × 12)" : ""}.`;
   title(`Retention by flows, ${h.unit}`, note);
-  let flows;
-  try {
-    flows = flowsRetention("Retention", h, w);
-  } catch (e) {
-    if (!(e instanceof XsellError)) throw e;
-    b.block(row, col, [[e.message]]);
+  const flows = typeof h.flows === "string" ? null : h.flows;
+  if (typeof h.flows === "string") {
+    b.block(row, col, [[h.flows]]);
     row += 2;
   }
   if (flows) {
@@ -144,7 +163,7 @@ function historySections(b: SpecBuilder, h: History, w: Window, firstRow: number
   }
   note = `One row per month of the window: Opening + New + Reactivation + Expansion − Contraction − Churn = Closing (amounts in ${h.unit}).`;
   title("Movements by month", note);
-  const bridge = movementRows(movements(h, w)) as SpecCell[][];
+  const bridge = movementRows(h.movements) as SpecCell[][];
   header(bridge[0].length);
   b.block(row, col, bridge);
   const n = bridge.length - 1;
@@ -154,8 +173,9 @@ function historySections(b: SpecBuilder, h: History, w: Window, firstRow: number
     b.format({ range: a1Range(row + 1, col + 8, n, 5), numberFormat: "#,##0" });
   }
   row += bridge.length + 2;
+  if (!h.cohorts) return;
   title("Revenue cohorts by quarter", `Rows: the quarter of an account's first paid day; columns: quarters since; cells: revenue then ÷ revenue at the start (net of expansion and returns). As of ${isoFromDay(w.asOf)}.`);
-  const tri = cohortRows(cohorts("Retention", h, "quarter", w.asOf), h.unit, "revenue") as SpecCell[][];
+  const tri = h.cohorts as SpecCell[][];
   header(tri[0].length);
   b.block(row, col, tri);
   const m = tri.length - 1;

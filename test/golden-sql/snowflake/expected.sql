@@ -95,12 +95,17 @@ ws_attach AS (
   LEFT JOIN pair_counts c ON c.a = pa.product_key AND c.b = pb.product_key
   WHERE pa.product_key <> pb.product_key AND pa.owners >= 1
 ),
+ws_candidates AS (
+  SELECT o.account_key, t.b AS product_key, t.a_order, t.attach
+  FROM own_pairs o JOIN ws_attach t ON t.a = o.product_key
+),
+ws_top AS (
+  SELECT account_key, product_key, MAX(attach) AS attach FROM ws_candidates GROUP BY account_key, product_key
+),
 ws_best AS (
-  SELECT account_key, product_key, source_key, attach FROM (
-    SELECT o.account_key, t.b AS product_key, t.a AS source_key, t.attach,
-      ROW_NUMBER() OVER (PARTITION BY o.account_key, t.b ORDER BY t.attach DESC, t.a_order) AS pick
-    FROM own_pairs o JOIN ws_attach t ON t.a = o.product_key
-  ) s WHERE pick = 1
+  SELECT c.account_key, c.product_key, MIN(c.a_order) AS source_order, MAX(c.attach) AS attach
+  FROM ws_candidates c JOIN ws_top t ON t.account_key = c.account_key AND t.product_key = c.product_key AND c.attach = t.attach
+  GROUP BY c.account_key, c.product_key
 ),
 whitespace AS (
   SELECT acc.account_key, acc.account_name, pr.product_key, pr.product_name, pr.product_order,
@@ -109,7 +114,7 @@ whitespace AS (
   FROM own_accounts acc CROSS JOIN own_products pr CROSS JOIN own_n
   LEFT JOIN own_pairs o ON o.account_key = acc.account_key AND o.product_key = pr.product_key
   LEFT JOIN ws_best s ON s.account_key = acc.account_key AND s.product_key = pr.product_key
-  LEFT JOIN own_products src ON src.product_key = s.source_key
+  LEFT JOIN own_products src ON src.product_order = s.source_order
   LEFT JOIN prices price ON price.product_key = pr.product_key
   WHERE o.account_key IS NULL
 )
@@ -159,12 +164,17 @@ ws_attach AS (
   LEFT JOIN pair_counts c ON c.a = pa.product_key AND c.b = pb.product_key
   WHERE pa.product_key <> pb.product_key AND pa.owners >= 1
 ),
+ws_candidates AS (
+  SELECT o.account_key, t.b AS product_key, t.a_order, t.attach
+  FROM own_pairs o JOIN ws_attach t ON t.a = o.product_key
+),
+ws_top AS (
+  SELECT account_key, product_key, MAX(attach) AS attach FROM ws_candidates GROUP BY account_key, product_key
+),
 ws_best AS (
-  SELECT account_key, product_key, source_key, attach FROM (
-    SELECT o.account_key, t.b AS product_key, t.a AS source_key, t.attach,
-      ROW_NUMBER() OVER (PARTITION BY o.account_key, t.b ORDER BY t.attach DESC, t.a_order) AS pick
-    FROM own_pairs o JOIN ws_attach t ON t.a = o.product_key
-  ) s WHERE pick = 1
+  SELECT c.account_key, c.product_key, MIN(c.a_order) AS source_order, MAX(c.attach) AS attach
+  FROM ws_candidates c JOIN ws_top t ON t.account_key = c.account_key AND t.product_key = c.product_key AND c.attach = t.attach
+  GROUP BY c.account_key, c.product_key
 ),
 whitespace AS (
   SELECT acc.account_key, acc.account_name, pr.product_key, pr.product_name, pr.product_order,
@@ -173,7 +183,7 @@ whitespace AS (
   FROM own_accounts acc CROSS JOIN own_products pr CROSS JOIN own_n
   LEFT JOIN own_pairs o ON o.account_key = acc.account_key AND o.product_key = pr.product_key
   LEFT JOIN ws_best s ON s.account_key = acc.account_key AND s.product_key = pr.product_key
-  LEFT JOIN own_products src ON src.product_key = s.source_key
+  LEFT JOIN own_products src ON src.product_order = s.source_order
   LEFT JOIN prices price ON price.product_key = pr.product_key
   WHERE o.account_key IS NULL
 ),
