@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { isPreset, PRESETS, resolveModel } from "../../core/model";
 import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
-import { buildTab, canBuild, TAB_KINDS, TABS, type SheetSpec, type TabKind } from "../../core/tabs";
+import { buildTab, canBuild, tabDef, TAB_KINDS, TABS, type SheetSpec, type TabKind } from "../../core/tabs";
 import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
 import type { Command, Flag } from "../command";
@@ -18,6 +18,7 @@ import { CliError, describeError, terminalText } from "../io";
 import { Progress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
 import { addDataSheet, addSpecSheet } from "../xlsx-writer";
+import { duckdbAggregates } from "../engine";
 import { addChartsToXlsx } from "../xlsx-charts";
 
 /** The flags of `xsell report`: its --help, parsing and the synopsis are derived from this table. */
@@ -31,6 +32,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   MODEL_FLAG,
   AS_OF_FLAG,
   ...READING_FLAGS,
+  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read ownership, prices, retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the tabs from its aggregates, without input data tabs" },
   { name: "force", kind: "switch", description: "replace --out if it exists" },
 ];
 
@@ -50,6 +52,8 @@ export interface ReportOptions {
   decimal?: string;
   out: string;
   force?: boolean;
+  /** Where the large tables are computed: in memory (default) or by DuckDB over the files. */
+  engine?: "duckdb";
   progress?: ProgressStream;
   /** Where the column reports go (stderr from the command line; nowhere by default). */
   log?: (text: string) => void;
@@ -65,6 +69,11 @@ export interface ReportResult {
   accounts: Table;
 }
 
+export function parseEngine(value: string | undefined): "duckdb" | undefined {
+  if (value === undefined || value.toLowerCase() === "memory") return undefined;
+  if (value.toLowerCase() === "duckdb") return "duckdb";
+  throw new CliError(`--engine: "${value}" is not an engine; use duckdb (or memory, the default)`);
+}
 
 export function parseTabs(value: string | undefined): TabKind[] | undefined {
   if (value === undefined) return undefined;
@@ -132,6 +141,18 @@ async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "own
   return { loaded, options };
 }
 
+/** The tabs asked for (or the default), less those the engine's aggregates cannot build: said, or refused when asked for. */
+function engineTabs(o: ReportOptions, unavailable: ReadonlyMap<string, string>): TabKind[] {
+  const tabs = o.tabs ?? defaultTabs(o);
+  for (const t of tabs) {
+    const why = unavailable.get(t);
+    if (why && o.tabs) throw new CliError(`--tabs ${t} with --engine duckdb: ${why}`);
+    if (why) o.log?.(`${tabDef(t).title} tab left out: ${why}`);
+  }
+  if (o.ownership && tabs.includes("scorecard")) o.log?.("Scorecard: with --engine duckdb the next product is not on it; it is in the Whitespace tab and in xsell sql's xsell_next_product");
+  return tabs.filter((t) => !unavailable.has(t));
+}
+
 /** Temporary names are unique within the process too (two reports may be written at once). */
 let tmpCounter = 0;
 
@@ -153,15 +174,17 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   }
   const asOf = parseAsOf(o.asOf);
   const { loaded: accounts, options, table, model } = await readAccounts(o);
-  const ownership = o.ownership ? await readOther(o.ownership, o, asOf, "ownership") : undefined;
+  // --engine duckdb: the other tables stay where they are; DuckDB computes what the tabs need from them
+  const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, prices: o.prices, retention: o.retention, subscriptions: o.subscriptions }, asOf, undefined, o.log) : null;
+  const ownership = o.ownership && !engine ? await readOther(o.ownership, o, asOf, "ownership") : undefined;
   if (ownership) {
     const unmatched = joinNote(ownership.own!, table);
     if (unmatched) o.log?.(`${accounts.label} × ${ownership.loaded.label}: ${unmatched}`);
   }
-  const retention = o.retention ? await readOther(o.retention, o, asOf, "retention") : undefined;
-  const prices = o.prices ? await readOther(o.prices, o, asOf, "prices") : undefined;
-  const subscriptions = o.subscriptions ? await readOther(o.subscriptions, o, asOf, "subscriptions") : undefined;
-  const tabs = o.tabs ?? defaultTabs(o);
+  const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention") : undefined;
+  const prices = o.prices && !engine ? await readOther(o.prices, o, asOf, "prices") : undefined;
+  const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions") : undefined;
+  const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
   const rows = table.rows.length;
   const progress = new Progress(o.progress ?? { write: () => true }, Math.max(rows, ownership ? ownership.loaded.rows.length : 0), tabs.length * 2 + 1);
   const wb = new ExcelJS.Workbook();
@@ -180,6 +203,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     asOf,
     readOptions: options,
     otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options },
+    precomputed: engine?.precomputed,
   };
   let step = 0;
   for (const kind of tabs) {
@@ -256,6 +280,7 @@ export const reportCommand: Command = {
       decimal: args.value("decimal"),
       out,
       force: args.on("force"),
+      engine: parseEngine(args.value("engine")),
       progress: process.stderr,
       log: (text) => process.stderr.write(`${terminalText(text)}\n`),
     });

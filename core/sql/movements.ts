@@ -10,7 +10,7 @@
  */
 import { OPEN_END } from "../history/read";
 import { periodIndex, periodStart, type PeriodKind } from "../history/movements";
-import { asDate, asDouble, dateLiteral, keyOf, lines, num, present, standing, withQuery } from "./expr";
+import { asDate, asDouble, dateLiteral, keyOf, lines, num, present, standing, textOf, withQuery } from "./expr";
 import type { Dialect } from "./dialect";
 import type { TableSource } from "./mapping";
 
@@ -42,14 +42,48 @@ function startOf(d: Dialect, kind: PeriodKind, index: string): string {
   return d.makeDate(y, kind === "month" ? `${within} + 1` : `(${within}) * 3 + 1`, "1");
 }
 
-/** The common table expressions ending in `bridge`: one row per period of the window. */
-export function movementCtes(d: Dialect, src: TableSource, p: MovementParams): [string, string][] {
+/** The subscription rows as read (every one with an account, a product, an amount and a Start Date), with their standing. */
+function historyRows(d: Dialect, src: TableSource): string {
   const c = src.col;
   const key = c["Account ID"] ?? c.Account!;
+  const name = c["Account ID"] !== undefined && c.Account !== undefined ? `COALESCE(NULLIF(${textOf(d, c.Account)}, ''), ${textOf(d, key)})` : textOf(d, key);
   const amount = c.MRR ?? c.ARR!;
   const start = asDate(c["Start Date"]!);
   const end = c["End Date"] ? asDate(c["End Date"]) : "CAST(NULL AS DATE)";
   const st = c.Status ? standing(d, c.Status) : "'none'";
+  return lines(
+    `SELECT ${keyOf(d, key)} AS account_key, ${name} AS account_name, ${keyOf(d, c.Product!)} AS product_key, ${textOf(d, c.Product!)} AS product_name,`,
+    `  ${asDouble(d, amount)} AS amount, ${start} AS start_date, ${end} AS end_date, ${st} AS standing, ${src.order ?? "0"} AS row_order`,
+    `FROM ${src.from}`,
+    `WHERE ${present(d, key)} AND ${present(d, c.Product!)} AND ${amount} IS NOT NULL AND ${start} IS NOT NULL`,
+  );
+}
+
+/** The rows core/history/read.ts keeps: paid (not trial or pending), placeable in time, ending on or after they start. */
+const KEPT = "standing NOT IN ('trial', 'pending') AND NOT (standing = 'ended' AND end_date IS NULL) AND (end_date IS NULL OR end_date >= start_date) AND amount >= 0";
+
+/**
+ * The history read as the snapshot method's table, as the Retention tab does without one: each account × product's
+ * amount on `startDay` and on `endDay` (× `factor`: 12 turns MRR into ARR), where either is above 0.
+ */
+export function historySnapshotSource(d: Dialect, src: TableSource, startDay: number, endDay: number, factor: number): TableSource {
+  const on = (day: number): string => `start_date <= ${dateLiteral(day)} AND (end_date IS NULL OR ${dateLiteral(day)} < end_date)`;
+  const times = factor === 1 ? "" : ` * ${factor}`;
+  const from = lines(
+    "(SELECT * FROM (",
+    `  SELECT MIN(account_name) AS account, MIN(product_name) AS product, MIN(row_order) AS row_order,`,
+    `    SUM(CASE WHEN ${on(startDay)} THEN amount${times} ELSE 0 END) AS start_arr,`,
+    `    SUM(CASE WHEN ${on(endDay)} THEN amount${times} ELSE 0 END) AS end_arr`,
+    `  FROM (${historyRows(d, src)}) r`,
+    `  WHERE ${KEPT}`,
+    "  GROUP BY account_key, product_key",
+    ") g WHERE start_arr > 0 OR end_arr > 0) snapshot",
+  );
+  return { from, col: { Account: "account", Product: "product", "Start ARR": "start_arr", "End ARR": "end_arr" }, order: "row_order" };
+}
+
+/** The common table expressions ending in `bridge`: one row per period of the window. */
+export function movementCtes(d: Dialect, src: TableSource, p: MovementParams): [string, string][] {
   const last = p.to !== null ? periodIndex(p.kind, p.to) : periodIndex(p.kind, p.asOf);
   const closingDay = Math.min(periodStart(p.kind, last + 1), p.asOf);
   const s = periodOf(d, p.kind, "start_date");
@@ -58,16 +92,8 @@ export function movementCtes(d: Dialect, src: TableSource, p: MovementParams): [
   const same = `ABS(v0 - v1) <= ${num(1e-12)} * GREATEST(v0, v1)`;
   const openEnd = periodIndex(p.kind, OPEN_END) + 1;
   return [
-    ["sub_rows", lines(
-      `SELECT ${keyOf(d, key)} AS account_key, ${asDouble(d, amount)} AS amount, ${start} AS start_date, ${end} AS end_date, ${st} AS standing`,
-      `FROM ${src.from}`,
-      `WHERE ${present(d, key)} AND ${present(d, c.Product!)} AND ${amount} IS NOT NULL AND ${start} IS NOT NULL`,
-    )],
-    ["sub_kept", lines(
-      "SELECT account_key, amount, start_date, end_date FROM sub_rows",
-      "WHERE standing NOT IN ('trial', 'pending') AND NOT (standing = 'ended' AND end_date IS NULL)",
-      "  AND (end_date IS NULL OR end_date >= start_date) AND amount >= 0",
-    )],
+    ["sub_rows", historyRows(d, src)],
+    ["sub_kept", lines("SELECT account_key, amount, start_date, end_date FROM sub_rows", `WHERE ${KEPT}`)],
     ["sub_idx", lines(
       `SELECT account_key, amount, start_date, end_date, ${s.index} + CASE WHEN ${s.isFirstDay} THEN 0 ELSE 1 END AS s_idx,`,
       `  CASE WHEN end_date IS NULL THEN ${openEnd} ELSE ${e.index} + CASE WHEN ${e.isFirstDay} THEN 0 ELSE 1 END END AS e_idx`,

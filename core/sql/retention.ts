@@ -15,13 +15,13 @@ function retentionCtes(d: Dialect, src: TableSource): [string, string][] {
     ["ret_rows", lines(
       `SELECT ${keyOf(d, c.Account!)} AS account_key, ${textOf(d, c.Account!)} AS account_name,`,
       byProduct ? `  CASE WHEN ${present(d, c.Product!)} THEN ${keyOf(d, c.Product!)} ELSE '' END AS product_key,` : undefined,
-      `  ${arr(c["Start ARR"]!)} AS s, ${arr(c["End ARR"]!)} AS e`,
+      `  ${arr(c["Start ARR"]!)} AS s, ${arr(c["End ARR"]!)} AS e, ${src.order ?? "0"} AS row_order`,
       `FROM ${src.from}`,
       `WHERE ${present(d, c.Account!)}`,
     )],
   ];
   if (!byProduct) {
-    ctes.push(["ret_accounts", "SELECT account_key, MIN(account_name) AS account_name, SUM(s) AS s, SUM(e) AS e, 0 AS products_at_start, 0 AS cross_sell, 0 AS upsell, 0 AS product_contraction FROM ret_rows GROUP BY account_key"]);
+    ctes.push(["ret_accounts", "SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row, SUM(s) AS s, SUM(e) AS e, 0 AS products_at_start, 0 AS cross_sell, 0 AS upsell, 0 AS product_contraction FROM ret_rows GROUP BY account_key"]);
     return ctes;
   }
   ctes.push(
@@ -34,9 +34,9 @@ function retentionCtes(d: Dialect, src: TableSource): [string, string][] {
       "FROM ret_pairs GROUP BY account_key",
     )],
     ["ret_accounts", lines(
-      "SELECT a.account_key, a.account_name, a.s, a.e, COALESCE(p.products_at_start, 0) AS products_at_start,",
+      "SELECT a.account_key, a.account_name, a.first_row, a.s, a.e, COALESCE(p.products_at_start, 0) AS products_at_start,",
       "  COALESCE(p.cross_sell, 0) AS cross_sell, COALESCE(p.upsell, 0) AS upsell, COALESCE(p.product_contraction, 0) AS product_contraction",
-      "FROM (SELECT account_key, MIN(account_name) AS account_name, SUM(s) AS s, SUM(e) AS e FROM ret_rows GROUP BY account_key) a",
+      "FROM (SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row, SUM(s) AS s, SUM(e) AS e FROM ret_rows GROUP BY account_key) a",
       "LEFT JOIN ret_products p ON p.account_key = a.account_key",
     )],
   );
@@ -51,7 +51,7 @@ export function retentionAccountsQuery(d: Dialect, src: TableSource): string {
     lines(
       `SELECT account_name AS account, s AS start_arr, e AS end_arr, e - s AS change, ${movement} AS movement${src.col.Product ? ", products_at_start" : ""}`,
       "FROM ret_accounts",
-      "ORDER BY account_key",
+      "ORDER BY first_row, account_key",
     ),
   );
 }

@@ -11,7 +11,7 @@ own_rows AS (
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
 own_accounts AS (
-  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
+  SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key
 ),
 own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
@@ -64,7 +64,7 @@ own_rows AS (
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
 own_accounts AS (
-  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
+  SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key
 ),
 own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
@@ -133,7 +133,7 @@ own_rows AS (
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
 own_accounts AS (
-  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
+  SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key
 ),
 own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
@@ -201,7 +201,7 @@ WITH
 ret_rows AS (
   SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '') THEN LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) ELSE '' END AS product_key,
-    COALESCE(CAST(start_arr AS DOUBLE), 0) AS s, COALESCE(CAST(end_arr AS DOUBLE), 0) AS e
+    COALESCE(CAST(start_arr AS DOUBLE), 0) AS s, COALESCE(CAST(end_arr AS DOUBLE), 0) AS e, 0 AS row_order
   FROM xsell_sample.retention
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -216,9 +216,9 @@ ret_products AS (
   FROM ret_pairs GROUP BY account_key
 ),
 ret_accounts AS (
-  SELECT a.account_key, a.account_name, a.s, a.e, COALESCE(p.products_at_start, 0) AS products_at_start,
+  SELECT a.account_key, a.account_name, a.first_row, a.s, a.e, COALESCE(p.products_at_start, 0) AS products_at_start,
     COALESCE(p.cross_sell, 0) AS cross_sell, COALESCE(p.upsell, 0) AS upsell, COALESCE(p.product_contraction, 0) AS product_contraction
-  FROM (SELECT account_key, MIN(account_name) AS account_name, SUM(s) AS s, SUM(e) AS e FROM ret_rows GROUP BY account_key) a
+  FROM (SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row, SUM(s) AS s, SUM(e) AS e FROM ret_rows GROUP BY account_key) a
   LEFT JOIN ret_products p ON p.account_key = a.account_key
 ),
 ret_totals AS (
@@ -244,7 +244,7 @@ WITH
 ret_rows AS (
   SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '') THEN LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) ELSE '' END AS product_key,
-    COALESCE(CAST(start_arr AS DOUBLE), 0) AS s, COALESCE(CAST(end_arr AS DOUBLE), 0) AS e
+    COALESCE(CAST(start_arr AS DOUBLE), 0) AS s, COALESCE(CAST(end_arr AS DOUBLE), 0) AS e, 0 AS row_order
   FROM xsell_sample.retention
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -259,26 +259,26 @@ ret_products AS (
   FROM ret_pairs GROUP BY account_key
 ),
 ret_accounts AS (
-  SELECT a.account_key, a.account_name, a.s, a.e, COALESCE(p.products_at_start, 0) AS products_at_start,
+  SELECT a.account_key, a.account_name, a.first_row, a.s, a.e, COALESCE(p.products_at_start, 0) AS products_at_start,
     COALESCE(p.cross_sell, 0) AS cross_sell, COALESCE(p.upsell, 0) AS upsell, COALESCE(p.product_contraction, 0) AS product_contraction
-  FROM (SELECT account_key, MIN(account_name) AS account_name, SUM(s) AS s, SUM(e) AS e FROM ret_rows GROUP BY account_key) a
+  FROM (SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row, SUM(s) AS s, SUM(e) AS e FROM ret_rows GROUP BY account_key) a
   LEFT JOIN ret_products p ON p.account_key = a.account_key
 )
 SELECT account_name AS account, s AS start_arr, e AS end_arr, e - s AS change, CASE WHEN s = 0 AND e = 0 THEN '' WHEN s = 0 THEN 'New' WHEN e = 0 THEN 'Churn' WHEN e > s THEN 'Expansion' WHEN e < s THEN 'Contraction' ELSE 'Flat' END AS movement, products_at_start
 FROM ret_accounts
-ORDER BY account_key;
+ORDER BY first_row, account_key;
 
 -- xsell_movements: Movements by month from subscription history (MRR): opening, new, reactivation, expansion, contraction, churn, closing.
 WITH
 sub_rows AS (
-  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, CAST(mrr AS DOUBLE) AS amount, CAST(start_date AS DATE) AS start_date, CAST(end_date AS DATE) AS end_date, CASE WHEN NOT (status IS NOT NULL AND TRIM(CAST(status AS VARCHAR)) <> '') THEN 'none' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' ELSE 'unknown' END AS standing
+  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name, LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name,
+    CAST(mrr AS DOUBLE) AS amount, CAST(start_date AS DATE) AS start_date, CAST(end_date AS DATE) AS end_date, CASE WHEN NOT (status IS NOT NULL AND TRIM(CAST(status AS VARCHAR)) <> '') THEN 'none' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' ELSE 'unknown' END AS standing, 0 AS row_order
   FROM xsell_sample.subscriptions
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '') AND (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '') AND mrr IS NOT NULL AND CAST(start_date AS DATE) IS NOT NULL
 ),
 sub_kept AS (
   SELECT account_key, amount, start_date, end_date FROM sub_rows
-  WHERE standing NOT IN ('trial', 'pending') AND NOT (standing = 'ended' AND end_date IS NULL)
-    AND (end_date IS NULL OR end_date >= start_date) AND amount >= 0
+  WHERE standing NOT IN ('trial', 'pending') AND NOT (standing = 'ended' AND end_date IS NULL) AND (end_date IS NULL OR end_date >= start_date) AND amount >= 0
 ),
 sub_idx AS (
   SELECT account_key, amount, start_date, end_date, (EXTRACT(YEAR FROM start_date) * 12 + EXTRACT(MONTH FROM start_date) - 1) + CASE WHEN EXTRACT(DAY FROM start_date) = 1 THEN 0 ELSE 1 END AS s_idx,
@@ -352,14 +352,14 @@ ORDER BY period;
 -- xsell_flows: NRR and GRR by flows over the trailing 12 complete months (MRR).
 WITH
 sub_rows AS (
-  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, CAST(mrr AS DOUBLE) AS amount, CAST(start_date AS DATE) AS start_date, CAST(end_date AS DATE) AS end_date, CASE WHEN NOT (status IS NOT NULL AND TRIM(CAST(status AS VARCHAR)) <> '') THEN 'none' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' ELSE 'unknown' END AS standing
+  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name, LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name,
+    CAST(mrr AS DOUBLE) AS amount, CAST(start_date AS DATE) AS start_date, CAST(end_date AS DATE) AS end_date, CASE WHEN NOT (status IS NOT NULL AND TRIM(CAST(status AS VARCHAR)) <> '') THEN 'none' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('active', 'activated', 'live', 'current', 'paid', 'owned', 'in force', 'renewed', 'closed won', 'closedwon', 'won', 'subscribed', 'in use', 'yes', 'y', 'true', 'x', '✓', '✔', 'aktiv', 'actif', 'active paid', 'ja', 'oui') THEN 'active' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'evaluation', 'evaluating', 'poc', 'pilot', 'testphase', 'essai', 'période d''essai') THEN 'trial' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('cancelled', 'canceled', 'cancelled on renewal', 'churned', 'churn', 'expired', 'ended', 'terminated', 'inactive', 'lapsed', 'closed lost', 'closedlost', 'lost', 'not renewed', 'non renewed', 'discontinued', 'gekündigt', 'beendet', 'abgelaufen', 'inaktiv', 'résilié', 'resilie', 'annulé', 'annule', 'expiré', 'expire', 'no', 'n', 'false', 'none', 'n/a', 'na', 'not owned', '-', '0') THEN 'ended' WHEN REPLACE(REGEXP_REPLACE(LOWER(TRIM(CAST(status AS VARCHAR))), '[[:space:]_]+', ' '), '-', ' ') IN ('pending', 'suspended', 'paused', 'on hold', 'past due', 'unpaid', 'overdue', 'draft', 'future', 'scheduled', 'not started', 'open', 'in progress', 'negotiation', 'appointment scheduled', 'qualified to buy', 'presentation scheduled', 'decision maker bought in', 'decision maker bought-in', 'contract sent', 'proposal', 'quote sent', 'ausstehend', 'en attente', 'suspendu') THEN 'pending' ELSE 'unknown' END AS standing, 0 AS row_order
   FROM xsell_sample.subscriptions
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '') AND (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '') AND mrr IS NOT NULL AND CAST(start_date AS DATE) IS NOT NULL
 ),
 sub_kept AS (
   SELECT account_key, amount, start_date, end_date FROM sub_rows
-  WHERE standing NOT IN ('trial', 'pending') AND NOT (standing = 'ended' AND end_date IS NULL)
-    AND (end_date IS NULL OR end_date >= start_date) AND amount >= 0
+  WHERE standing NOT IN ('trial', 'pending') AND NOT (standing = 'ended' AND end_date IS NULL) AND (end_date IS NULL OR end_date >= start_date) AND amount >= 0
 ),
 sub_idx AS (
   SELECT account_key, amount, start_date, end_date, (EXTRACT(YEAR FROM start_date) * 12 + EXTRACT(MONTH FROM start_date) - 1) + CASE WHEN EXTRACT(DAY FROM start_date) = 1 THEN 0 ELSE 1 END AS s_idx,
