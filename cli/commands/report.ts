@@ -149,7 +149,7 @@ function engineTabs(o: ReportOptions, unavailable: ReadonlyMap<string, string>):
     if (why && o.tabs) throw new CliError(`--tabs ${t} with --engine duckdb: ${why}`);
     if (why) o.log?.(`${tabDef(t).title} tab left out: ${why}`);
   }
-  if (o.ownership && tabs.includes("scorecard")) o.log?.("Scorecard: with --engine duckdb the next product is not on it; it is in the Whitespace tab and in xsell sql's xsell_next_product");
+  if (o.ownership && tabs.includes("scorecard")) o.log?.("Scorecard: with --engine duckdb it has no next product and no gap triggers (they read ownership in memory); the gaps are in the Whitespace tab, and xsell sql's xsell_next_product ranks them");
   return tabs.filter((t) => !unavailable.has(t));
 }
 
