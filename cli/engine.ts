@@ -1,7 +1,7 @@
 /**
- * `xsell report --engine duckdb`: the large tables (ownership, prices, retention, subscriptions) are read by DuckDB
- * where they lie, CSV or Parquet of any size, and the warehouse SQL (core/sql) computes what the tabs need; only
- * the aggregates come into memory, and the tab builders take them (TabInputs.precomputed) as they would their own.
+ * `xsell report --engine duckdb`: the retention and subscription tables are read by DuckDB where they lie, CSV or
+ * Parquet of any size, and the warehouse SQL (core/sql) computes what the Retention tab needs; only the aggregates
+ * come into memory, and the tab builder takes them (TabInputs.precomputed) as it would its own.
  */
 import { divError } from "../core/errors";
 import { flowsWindow, periodStart, type Flows, type MovementRow } from "../core/history/movements";
@@ -9,7 +9,6 @@ import type { Movement, RetentionSummary } from "../core/retention";
 import { DUCKDB } from "../core/sql/dialect";
 import { missingFields, type TableSource, type WarehouseTable } from "../core/sql/mapping";
 import { flowsQuery, historySnapshotSource, movementsQuery } from "../core/sql/movements";
-import { accountsQuery, pairsQuery, productsQuery, whitespaceCellsQuery } from "../core/sql/ownership";
 import { retentionAccountsQuery, retentionSummaryQuery } from "../core/sql/retention";
 import { flowsWindowDays } from "../core/sql";
 import type { Precomputed } from "../core/tabs/inputs";
@@ -19,7 +18,6 @@ import { CliError } from "./io";
 
 export interface EngineFiles {
   readonly ownership?: string;
-  readonly prices?: string;
   readonly retention?: string;
   readonly subscriptions?: string;
 }
@@ -29,9 +27,6 @@ export interface EngineResult {
   /** Tabs that cannot be built from these aggregates, with the reason. */
   readonly unavailable: ReadonlyMap<string, string>;
 }
-
-/** The most accounts a Whitespace tab holds: a worksheet's rows, less the header and the total. */
-export const WHITESPACE_MAX_ACCOUNTS = 1_048_576 - 2;
 
 const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
 
@@ -117,38 +112,17 @@ function flowsFrom(rows: readonly MovementRow[], f: SqlRow | undefined): Flows |
 }
 
 /** Reads the files through DuckDB and computes every aggregate the tabs need from them. */
-export async function duckdbAggregates(files: EngineFiles, asOf: number, minAccounts: number | undefined, log?: (text: string) => void): Promise<EngineResult> {
+export async function duckdbAggregates(files: EngineFiles, asOf: number, log?: (text: string) => void): Promise<EngineResult> {
   const db = await DuckDb.open();
   const unavailable = new Map<string, string>();
   const pre: { -readonly [K in keyof Precomputed]: Precomputed[K] } = {};
   try {
     if (files.ownership) {
-      const own = await source(db, "ownership", files.ownership, log);
-      const products = await db.all(productsQuery(DUCKDB, own, asOf));
-      const P = products.length;
-      if (P === 0) throw new CliError(`${files.ownership}: ownership lists no products`);
-      const names = products.map((r) => String(r.product));
-      const ownerCounts = Int32Array.from(products, (r) => num(r.owners));
-      const N = num(products[0].accounts);
-      const index = new Map(names.map((n, i) => [n, i]));
-      const counts = new Int32Array(P * P);
-      for (let p = 0; p < P; p++) counts[p * P + p] = ownerCounts[p];
-      for (const r of await db.all(pairsQuery(DUCKDB, own, { asOf, minAccounts: 1 }))) counts[index.get(String(r.product))! * P + index.get(String(r.next_product))!] = num(r.both_accounts);
-      pre.pairs = { products: names, ownerCounts, accounts: { length: N }, counts };
-      if (N > WHITESPACE_MAX_ACCOUNTS) {
-        unavailable.set("whitespace", `${N.toLocaleString("en-US")} accounts are more rows than a worksheet holds; run xsell sql for the whitespace in your warehouse`);
-      } else {
-        const prices = files.prices ? await source(db, "prices", files.prices, log) : undefined;
-        const accounts = (await db.all(accountsQuery(DUCKDB, own, asOf))).map((r) => String(r.account));
-        const owned = new Uint8Array(accounts.length * P).fill(1);
-        const values = new Float64Array(accounts.length * P).fill(NaN);
-        for (const r of await db.all(whitespaceCellsQuery(DUCKDB, own, { asOf, minAccounts: minAccounts ?? 1 }, prices))) {
-          const k = num(r.account_index) * P + num(r.product_index);
-          owned[k] = 0;
-          values[k] = r.gap_value === null ? NaN : num(r.gap_value);
-        }
-        pre.whitespace = { accounts, products: names, owned, values, priced: prices !== undefined };
-      }
+      // the Whitespace and Adjacency tabs show the honest view: forced bundles, prerequisites and pass-through
+      // pricing are found from each account's own rows, which these aggregates do not carry
+      const why = "its honest view (forced bundles, prerequisites, pass-through prices) reads ownership in memory; xsell sql's xsell_adjacency, xsell_whitespace and xsell_next_product give the raw rates in the warehouse";
+      unavailable.set("whitespace", why);
+      unavailable.set("adjacency", why);
     }
     if (files.retention) {
       const ret = await source(db, "retention", files.retention, log);

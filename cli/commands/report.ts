@@ -32,7 +32,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   MODEL_FLAG,
   AS_OF_FLAG,
   ...READING_FLAGS,
-  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read ownership, prices, retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the tabs from its aggregates, without input data tabs" },
+  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the Retention tab from its aggregates; ownership is then not read in memory (no Whitespace or Adjacency tab), and no input data tabs" },
   { name: "force", kind: "switch", description: "replace --out if it exists" },
 ];
 
@@ -149,7 +149,7 @@ function engineTabs(o: ReportOptions, unavailable: ReadonlyMap<string, string>):
     if (why && o.tabs) throw new CliError(`--tabs ${t} with --engine duckdb: ${why}`);
     if (why) o.log?.(`${tabDef(t).title} tab left out: ${why}`);
   }
-  if (o.ownership && tabs.includes("scorecard")) o.log?.("Scorecard: with --engine duckdb it has no next product and no gap triggers (they read ownership in memory); the gaps are in the Whitespace tab, and xsell sql's xsell_next_product ranks them");
+  if (o.ownership && tabs.includes("scorecard")) o.log?.("Scorecard: with --engine duckdb it has no next product and no gap triggers (they read ownership in memory); xsell sql's xsell_next_product ranks each account's gaps");
   return tabs.filter((t) => !unavailable.has(t));
 }
 
@@ -175,7 +175,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const asOf = parseAsOf(o.asOf);
   const { loaded: accounts, options, table, model } = await readAccounts(o);
   // --engine duckdb: the other tables stay where they are; DuckDB computes what the tabs need from them
-  const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, prices: o.prices, retention: o.retention, subscriptions: o.subscriptions }, asOf, undefined, o.log) : null;
+  const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
   const ownership = o.ownership && !engine ? await readOther(o.ownership, o, asOf, "ownership") : undefined;
   if (ownership) {
     const unmatched = joinNote(ownership.own!, table);

@@ -36,7 +36,7 @@ export function ownershipCtes(d: Dialect, src: TableSource, asOf: number): [stri
       `FROM ${src.from}`,
       `WHERE ${present(d, key)}`,
     )],
-    ["own_accounts", "SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key"],
+    ["own_accounts", "SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key"],
     ["own_n", "SELECT COUNT(*) AS n FROM own_accounts"],
     ["own_pairs", "SELECT DISTINCT account_key, product_key FROM own_rows WHERE owned = 1"],
     ["own_products", lines(
@@ -188,32 +188,3 @@ export function nextProductQuery(d: Dialect, src: TableSource, p: OwnershipParam
   );
 }
 
-/** Each product (in the table's order) with its owners, and the number of accounts: what the Adjacency tab counts. */
-export function productsQuery(d: Dialect, src: TableSource, asOf: number): string {
-  return withQuery(
-    ownershipCtes(d, src, asOf),
-    lines("SELECT product_name AS product, owners, own_n.n AS accounts", "FROM own_products CROSS JOIN own_n", "ORDER BY product_order"),
-  );
-}
-
-/** The accounts, numbered from 0 in the order first seen (then by key): the rows of the Whitespace tab. */
-export function accountsQuery(d: Dialect, src: TableSource, asOf: number): string {
-  return withQuery(ownershipCtes(d, src, asOf), lines("SELECT account_name AS account", "FROM own_accounts", "ORDER BY first_row, account_key"));
-}
-
-/**
- * The whitespace's gaps as numbered cells (account as numbered by accountsQuery, product from 0 in the table's
- * order) with the gap's value: propensity, or expected ARR when priced (NULL when unpriced). A cell not listed is owned.
- */
-export function whitespaceCellsQuery(d: Dialect, src: TableSource, p: OwnershipParams, prices?: TableSource): string {
-  return withQuery(
-    [
-      ...whitespaceCtes(d, src, p, prices),
-      ["account_index", "SELECT account_key, ROW_NUMBER() OVER (ORDER BY first_row, account_key) - 1 AS account_index FROM own_accounts"],
-    ],
-    lines(
-      `SELECT i.account_index, w.product_order - 1 AS product_index, ${prices ? "w.propensity * w.price" : "w.propensity"} AS gap_value`,
-      "FROM whitespace w JOIN account_index i ON i.account_key = w.account_key",
-    ),
-  );
-}

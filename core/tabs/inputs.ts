@@ -1,9 +1,7 @@
 /** What a tab builder is given: the user's tables (header row first, columns already mapped) and options. */
-import type { OwnerCounts } from "../adjacency";
 import type { Flows, MovementRow } from "../history/movements";
 import { readOwnership, type Ownership } from "../ownership";
 import type { RetentionSummary } from "../retention";
-import type { WhitespaceCells } from "../whitespace";
 import type { ReadOptions } from "../read/columns";
 import { readTable, type Table } from "../table";
 import type { CellValue } from "../values";
@@ -38,9 +36,6 @@ export interface TabInputs {
  * builds from it exactly as from the aggregates it would compute from the table itself.
  */
 export interface Precomputed {
-  /** Owners per product and accounts owning both, for every pair (flat P×P). */
-  readonly pairs?: OwnerCounts & { readonly counts: Int32Array };
-  readonly whitespace?: WhitespaceCells;
   /** The snapshot retention summary (its accounts included). */
   readonly retention?: RetentionSummary;
   /** From a subscription history: the flows over the trailing year (or why there are none) and its monthly bridge. */

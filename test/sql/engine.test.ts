@@ -1,7 +1,7 @@
 /**
- * `xsell report --engine duckdb` builds the same tabs as the in-memory report: Adjacency, Whitespace and Retention
- * from DuckDB's aggregates equal, cell by cell (numbers to 1e-12), what the core builds from the tables; only the
- * cohort triangle (not computed by the engine) and the input data tabs are left out.
+ * `xsell report --engine duckdb` builds the Retention tab from DuckDB's aggregates equal, cell by cell (numbers to
+ * 1e-12), to what the core builds from the tables; only the cohort triangle (not computed by the engine) is left
+ * out, and the tabs it cannot build the same are left out with the reason.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,30 +58,30 @@ function compareSpecs(engine: SheetSpec, memory: SheetSpec, leftOut?: RegExp): n
 }
 
 describe("xsell report --engine duckdb", () => {
-  it("builds Whitespace, Adjacency and Retention equal to the in-memory report on the sample", async () => {
-    const memory = await writeReport(base("memory.xlsx"));
-    const logs: string[] = [];
-    const engine = await writeReport(base("engine.xlsx", { engine: "duckdb", log: (t) => logs.push(t) }));
-    expect(engine.tabs.map((t) => t.kind)).toEqual(["whitespace", "adjacency", "retention"]);
-    let cells = 0;
-    for (const kind of ["whitespace", "adjacency"] as const) {
-      cells += compareSpecs(engine.tabs.find((t) => t.kind === kind)!.spec, memory.tabs.find((t) => t.kind === kind)!.spec);
+  it("builds the Retention tab equal to the in-memory report on the sample, from the history alone and with a retention table", async () => {
+    for (const retention of [undefined, "examples/retention.csv"]) {
+      const memory = await writeReport(base(`m-${retention ? 1 : 0}.xlsx`, { retention, tabs: ["retention"] }));
+      const logs: string[] = [];
+      const engine = await writeReport(base(`e-${retention ? 1 : 0}.xlsx`, { retention, tabs: ["retention"], engine: "duckdb", log: (t) => logs.push(t) }));
+      expect(engine.tabs.map((t) => t.kind)).toEqual(["retention"]);
+      const cells = compareSpecs(engine.tabs[0].spec, memory.tabs[0].spec, /Revenue cohorts by quarter|Cohort|cohort start/);
+      expect(cells).toBeGreaterThan(400 * 5);
+      expect(logs.join("\n")).toMatch(/examples\/subscriptions\.csv: read by DuckDB \(Account, Product, MRR, Start Date, End Date, Status\)/);
     }
-    const cohorts = /Revenue cohorts by quarter|Cohort|cohort start/;
-    cells += compareSpecs(engine.tabs.find((t) => t.kind === "retention")!.spec, memory.tabs.find((t) => t.kind === "retention")!.spec, cohorts);
-    expect(cells).toBeGreaterThan(400 * 9);
-    expect(logs.join("\n")).toMatch(/examples\/ownership\.csv: read by DuckDB \(Account, Product, ARR, Start Date\)/);
   }, 120_000);
 
-  it("with a retention table, the snapshot summary comes from it; refuses the Timing tab by name", async () => {
-    const memory = await writeReport(base("m2.xlsx", { retention: "examples/retention.csv", tabs: ["retention"] }));
-    const engine = await writeReport(base("e2.xlsx", { retention: "examples/retention.csv", tabs: ["retention"], engine: "duckdb" }));
-    compareSpecs(engine.tabs[0].spec, memory.tabs[0].spec, /Revenue cohorts by quarter|Cohort|cohort start/);
+  it("leaves out, saying why, what it cannot build the same; refuses such a tab when asked for by name", async () => {
+    const logs: string[] = [];
+    const engine = await writeReport(base("e2.xlsx", { tabs: undefined, engine: "duckdb", log: (t) => logs.push(t) }));
+    expect(engine.tabs.map((t) => t.kind)).toEqual(["scorecard", "retention", "scenario"]);
+    expect(logs.join("\n")).toContain("Whitespace tab left out: its honest view (forced bundles, prerequisites, pass-through prices) reads ownership in memory");
+    expect(logs.join("\n")).toContain("Timing tab left out: the Timing tab reads the subscription history in memory");
     await expect(writeReport(base("e3.xlsx", { tabs: ["timing"], engine: "duckdb" }))).rejects.toThrow("--tabs timing with --engine duckdb: the Timing tab reads the subscription history in memory");
+    await expect(writeReport(base("e4.xlsx", { tabs: ["adjacency"], engine: "duckdb" }))).rejects.toThrow("--tabs adjacency with --engine duckdb: its honest view");
   }, 120_000);
 
   it("refuses an unknown engine and a file without the columns it needs", async () => {
     expect(await main(["report", "examples/accounts.csv", "--out", join(dir, "x.xlsx"), "--engine", "spark"])).toBe(2);
-    await expect(writeReport(base("e4.xlsx", { ownership: "examples/prices.csv", subscriptions: undefined, tabs: ["adjacency"], engine: "duckdb" }))).rejects.toThrow(/examples\/prices\.csv: no column read as Account ID or Account \(found "Product", "Price"\)/);
+    await expect(writeReport(base("e5.xlsx", { subscriptions: "examples/prices.csv", tabs: ["retention"], engine: "duckdb" }))).rejects.toThrow(/examples\/prices\.csv: no column read as Account ID or Account, MRR or ARR, Start Date \(found "Product", "Price"\)/);
   });
 });

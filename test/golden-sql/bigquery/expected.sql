@@ -11,7 +11,7 @@ own_rows AS (
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
 own_accounts AS (
-  SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key
+  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
 ),
 own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
@@ -64,7 +64,7 @@ own_rows AS (
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
 own_accounts AS (
-  SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key
+  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
 ),
 own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
@@ -133,7 +133,7 @@ own_rows AS (
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
 own_accounts AS (
-  SELECT account_key, MIN(account_name) AS account_name, MIN(row_order) AS first_row FROM own_rows GROUP BY account_key
+  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
 ),
 own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
