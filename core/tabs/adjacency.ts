@@ -114,6 +114,8 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   const flagWidth = Math.max(0, ...[...view.cellFlag.values()].map((f) => f.kind.length + 1));
   b.widths([24, ...w.map((x) => Math.max(x, flagWidth)), 9, 3, 24, ...w, 9, 3, 24, ...w]);
   b.freeze = { rows: top + 1, cols: 1 };
+  // on paper the honest matrix, its legend and rules at a readable scale; raw, counts and the chart stay on screen
+  b.print = { area: a1Range(0, 0, legendRow + legend.length + 1, P + 2), repeatRows: 0 };
   const liftNote = `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Honest: flagged pairs${prices ? " and pass-through ownership" : ""} are left out, and so are pairs where either product has fewer than ${min} owners.`;
   adjacencyCharts(b, legendRow + legend.length + 2, topLiftPairs(counted, honestCounts, min, 10, view.cellFlag), liftNote);
   b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above. The same matrices as formulas: =XSELL.ADJACENCY(ownership, "attach", ${min}, , ${prices ? "XSELL.PAIR_FLAGS(ownership, prices)" : '"flags"'}) (honest) and =XSELL.ADJACENCY(ownership, "attach", ${min}) (raw).` });

@@ -135,6 +135,15 @@ export function widthOf(spec: Pick<SheetSpec, "columnWidths">, from: number, cou
   return sum;
 }
 
+/** Landscape when the widest part of a print area is too wide for portrait. */
+export function orientationFor(spec: Pick<SheetSpec, "columnWidths">, area: string): PrintSetup["orientation"] {
+  const widest = Math.max(...area.split(",").map((part) => {
+    const r = parseA1(part);
+    return widthOf(spec, r.col, r.cols);
+  }));
+  return widest > PORTRAIT_MAX_CHARS ? "landscape" : "portrait";
+}
+
 /**
  * The print setup a tab gets unless its builder says otherwise: the used range, one page wide, landscape when it
  * is too wide for portrait, the frozen header rows repeated on every page, no gridlines, the tab's name as title.
@@ -330,7 +339,10 @@ export class SpecBuilder {
       cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
     }
     const spec = { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
-    return { ...spec, rowHeights: fitRowHeights(spec), print: { ...printDefaults(spec), ...this.print } };
+    const print = { ...printDefaults(spec), ...this.print };
+    // a builder that narrows the area without choosing an orientation gets the one the area's width calls for
+    if (this.print.area && !this.print.orientation) print.orientation = orientationFor(spec, print.area);
+    return { ...spec, rowHeights: fitRowHeights(spec), print };
   }
 }
 

@@ -35,6 +35,13 @@ describe("print defaults", () => {
     expect(small([60, 51]).print?.orientation).toBe("landscape");
     expect(small([60, 50]).print?.orientation).toBe("portrait");
   });
+  it("takes the orientation from a narrowed area's width when the builder chooses none", () => {
+    const b = new SpecBuilder("T").block(0, 0, [["a", "b"], [1, 2]]);
+    b.widths([60, 60]);
+    expect(b.finish().print?.orientation).toBe("landscape"); // 120 characters in all
+    b.print = { area: "A1:A2" };
+    expect(b.finish().print?.orientation).toBe("portrait"); // 60 printed
+  });
   it("lets a builder narrow what prints", () => {
     const b = new SpecBuilder("T").block(0, 0, [[1], [2], [3]]);
     b.print = { area: "A1:A2" };
