@@ -1,8 +1,7 @@
 /** Sizes of the shipped bundles (built by `npm run build`), against the targets in the README. */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { readFileSync } from "node:fs";
 
 export interface SizeResult {
   bundle: string;

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XSELL_ADJACENCY, XSELL_NEXT_PRODUCT, XSELL_WHITESPACE } from "../core/functions";
-import { wideOwnership } from "./data";
+import { wideOwnership } from "../examples/scale";
 import { measure, type BenchResult } from "./harness";
 
 /** Debian's python3-pandas lives with the system Python, not with a pyenv one that may come first on PATH. */

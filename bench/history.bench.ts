@@ -9,7 +9,7 @@ import { StringIndex } from "../core/string-index";
 import { isMissing, toDay, toNumber, toText, type CellValue } from "../core/values";
 import { XSELL_COHORTS, XSELL_FLOWS, XSELL_MOVEMENTS } from "../core/history/functions";
 import { readHistory } from "../core/history/read";
-import { asHostPasses } from "./data";
+import { asHostPasses } from "../examples/scale";
 import { measure, type BenchResult } from "./harness";
 
 const SERIAL_2023_01_01 = 44927;

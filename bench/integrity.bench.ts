@@ -4,7 +4,7 @@
  * over each account's products that tells a bundle from a path).
  */
 import { XSELL_ADJACENCY, XSELL_PAIR_FLAGS } from "../core/functions";
-import { asHostPasses, wideOwnership } from "./data";
+import { asHostPasses, wideOwnership } from "../examples/scale";
 import { measure, type BenchResult } from "./harness";
 import type { CellValue } from "../core/values";
 

@@ -4,7 +4,7 @@ import { renderSpecToSheets } from "../sheets-addon/src/renderer";
 import { buildTab } from "../core/tabs";
 import { FakeWorkbook, fakeContext } from "../test/fakes/excel-host";
 import { FakeAppsScript } from "../test/fakes/apps-script";
-import { wideOwnership } from "./data";
+import { wideOwnership } from "../examples/scale";
 import type { BenchResult } from "./harness";
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {

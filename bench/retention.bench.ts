@@ -1,6 +1,6 @@
 /** XSELL_RETENTION over 1,000,000 account × product rows. */
 import { XSELL_RETENTION } from "../core/functions";
-import { retentionRows } from "./data";
+import { retentionRows } from "../examples/scale";
 import { measure, type BenchResult } from "./harness";
 
 export function benchRetention(): BenchResult[] {

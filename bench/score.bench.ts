@@ -1,6 +1,6 @@
 /** XSELL_SCORE on Excel's row limit (1,048,576 rows). Run: `npx tsx bench/score.bench.ts`. */
 import { XSELL_SCORE } from "../core/functions";
-import { accountRows } from "./data";
+import { accountRows } from "../examples/scale";
 import { measure, type BenchResult } from "./harness";
 
 export function benchScore(): BenchResult[] {

@@ -40,6 +40,9 @@ export function pairCount(own: Ownership, a: number, b: number): number {
   return n;
 }
 
+/** The fewest owners of a product for its attach rates to count as a pattern in the tabs (the cross-sell playbook's 5). */
+export const PATTERN_MIN_ACCOUNTS = 5;
+
 /** z for a two-sided 95% interval: the 0.975 quantile of the standard normal. */
 export const Z95 = 1.959963984540054;
 

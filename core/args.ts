@@ -7,7 +7,7 @@ import { isoFromDay, showValue, toDay, toNumber, toText, today, type CellValue }
  * A date argument named `name`: any date form. A lone slash date is read only when it shows its own order
  * (06/30/2026 can only be month first); 04/05/2026 is refused: one value has no column to decide it.
  */
-export function dateArg(fn: string, name: string, raw: unknown): number {
+function dateArg(fn: string, name: string, raw: unknown): number {
   const d = toDay(raw as CellValue);
   if (d.ok) return d.value;
   if (typeof raw === "string") {
@@ -68,7 +68,7 @@ const choiceKey = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+
 /** a, b or c. */
 export const joinOr = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
 /** "a", "b" or "c". */
-export const orList = (xs: readonly string[]): string => joinOr(xs.map((x) => `"${x}"`));
+const orList = (xs: readonly string[]): string => joinOr(xs.map((x) => `"${x}"`));
 
 /** The range a rule allows, in words: "a whole number from 1 to 50", "a share from 0 to 1", "a number ≥ 0". */
 export function rangeText(r: ArgRule): string {

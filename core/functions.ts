@@ -5,7 +5,7 @@
 import { asOfArg, choiceOf, numberOf } from "./args";
 import * as rules from "./params";
 import { alignedArr, cohortRates, movement, retentionRows, retentionSummary } from "./retention";
-import { buyersOf, projection, scenario, SCENARIO_LABELS } from "./scenario";
+import { buyersOf, projection, PROJECTION_HEADERS, scenario, SCENARIO_LABELS } from "./scenario";
 import { adjacencyValue, coOwnership, pairCount } from "./adjacency";
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
@@ -18,8 +18,6 @@ import { asGrid, findColumn, isOmitted, readTable, scalarArg, type Table } from 
 import { clean, isBlank, showValue, toNumber, toSignal, type CellValue } from "./values";
 import { flowsOf, flowsRows } from "./history/functions";
 import { bundleGuard, excludeArg } from "./integrity/honest";
-
-export type Result = CellValue[][] | number | string;
 
 /**
  * Reads the account table and scores it, refusing a table in which the model finds none of its columns
@@ -389,8 +387,7 @@ export function XSELL_PROJECTION(accounts: unknown, base_arr: unknown, addon_pri
       numberOf(fn, rules.CHURN_SINGLE_RATE, churn_single),
       numberOf(fn, rules.CHURN_MULTI_RATE, churn_multi),
     );
-    const head = ["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"];
-    return [head, ...rows.map((y) => [y.year, y.accountsWithout, y.arrWithout, y.singleAccounts, y.multiAccounts, y.arrWith, Number.isNaN(y.nrrWithout) ? "" : y.nrrWithout, Number.isNaN(y.nrrWith) ? "" : y.nrrWith])];
+    return [[...PROJECTION_HEADERS], ...rows.map((y) => [y.year, y.accountsWithout, y.arrWithout, y.singleAccounts, y.multiAccounts, y.arrWith, Number.isNaN(y.nrrWithout) ? "" : y.nrrWithout, Number.isNaN(y.nrrWith) ? "" : y.nrrWith])];
   });
 }
 

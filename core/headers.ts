@@ -46,9 +46,6 @@ const FIELDS = {
 
 export type Field = keyof typeof FIELDS;
 
-/** Field → the names users type for it (kept for callers that list them). */
-export const FIELD_ALIASES = Object.fromEntries(Object.entries(FIELDS).map(([f, s]) => [f, s.aliases])) as unknown as { readonly [F in Field]: readonly string[] };
-
 export const fieldType = (f: Field): FieldType => FIELDS[f].type;
 
 /**
@@ -106,12 +103,6 @@ export function fieldOf(header: string): Field | undefined {
 export function arguableReason(header: string): string | undefined {
   if (fieldOf(header)) return undefined;
   return ARGUABLE[normalizeHeader(header)] ?? ARGUABLE[normalizeHeader(decamel(header))];
-}
-
-/** Every name that should find `name` in a header row: its aliases if it is a known field, else itself. */
-export function namesFor(name: string): string[] {
-  const field = fieldOf(name);
-  return field ? [...FIELDS[field].aliases] : [name];
 }
 
 /** Whether `name` is a canonical field name (as `--map` and the `headers` argument accept). */

@@ -58,7 +58,8 @@ export function scenario(i: ScenarioInputs): ScenarioResult {
   };
 }
 
-export const SCENARIO_LABELS: [keyof ScenarioResult, string][] = [
+/** XSELL_SCENARIO's measures in order, with the labels the function and the Scenario tab both show. */
+export const SCENARIO_LABELS: readonly (readonly [keyof ScenarioResult, string])[] = [
   ["baseArr", "Base ARR"],
   ["buyers", "Accounts that buy the add-on"],
   ["crossSellArr", "Cross-sell ARR"],
@@ -68,6 +69,9 @@ export const SCENARIO_LABELS: [keyof ScenarioResult, string][] = [
   ["costAsCrossSell", "Sales & marketing cost as cross-sell"],
   ["costAvoided", "Cost avoided by cross-selling"],
 ];
+
+/** XSELL_PROJECTION's header row and the Scenario tab's projection header: one list. */
+export const PROJECTION_HEADERS = ["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"] as const;
 
 export interface ProjectionYear {
   year: number;

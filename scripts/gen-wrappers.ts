@@ -14,7 +14,7 @@ export const EXCEL_WRAPPERS = join(__dirname, "..", "excel-addin", "functions", 
 export const SHEETS_WRAPPERS = join(__dirname, "..", "sheets-addon", "src", "functions.js");
 export const SHEETS_MENU = join(__dirname, "..", "sheets-addon", "src", "menu.js");
 /** Help links point at the add-in's own help page; the build rewrites the origin for production. */
-export const HELP_ORIGIN = "https://localhost:3000";
+const HELP_ORIGIN = "https://localhost:3000";
 
 const camel = (id: string): string => id.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -24,7 +24,7 @@ const pascal = (s: string): string => s.toLowerCase().replace(/(^|_)([a-z0-9])/g
  * Excel's AutoComplete list (@customenum) for each parameter with choices, one enum per distinct list: named after
  * the parameter ("Period"), or after the function too when the same name has different lists ("CohortsMeasure").
  */
-export function excelEnums(): Map<string, { name: string; choices: readonly string[]; default?: string }> {
+function excelEnums(): Map<string, { name: string; choices: readonly string[]; default?: string }> {
   const lists = new Map<string, Set<string>>();
   for (const f of CATALOG) for (const p of f.params) if (p.read === "choice" && p.choices) (lists.get(p.name) ?? lists.set(p.name, new Set()).get(p.name)!).add(p.choices.join("\n"));
   const out = new Map<string, { name: string; choices: readonly string[]; default?: string }>();
@@ -99,7 +99,7 @@ export function excelSource(): string {
 }
 
 /** Positions of the date parameters that default to today: the Sheets host fills an omitted one with today in the spreadsheet's zone. */
-export const asOfPositions = (f: FunctionSpec): number[] => f.params.flatMap((p, i) => (p.read === "date" && p.default === "today" ? [i] : []));
+const asOfPositions = (f: FunctionSpec): number[] => f.params.flatMap((p, i) => (p.read === "date" && p.default === "today" ? [i] : []));
 
 function sheetsExample(p: ParamSpec): string {
   if (p.name === "as_of") return "{XSELL_AS_OF}";

@@ -13,7 +13,7 @@ const readTableRows = (path: string): string[][] => parseCsv(readFileSync(path, 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 /** The sample data is generated around this date; reporting "as of" it keeps the demo the same every day. */
 export const DEMO_AS_OF = "2026-11-01";
-export const DEMO_OUT = join(__dirname, "..", "..", "out", "xsell-demo.xlsx");
+const DEMO_OUT = join(__dirname, "..", "..", "out", "xsell-demo.xlsx");
 
 const money = (n: number): string => `$${Math.round(n).toLocaleString("en-US")}`;
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;

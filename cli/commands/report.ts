@@ -75,7 +75,7 @@ export function parseEngine(value: string | undefined): "duckdb" | undefined {
   throw new CliError(`--engine: "${value}" is not an engine; use duckdb (or memory, the default)`);
 }
 
-export function parseTabs(value: string | undefined): TabKind[] | undefined {
+function parseTabs(value: string | undefined): TabKind[] | undefined {
   if (value === undefined) return undefined;
   const tabs = value.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean);
   for (const t of tabs) if (!TAB_KINDS.includes(t as TabKind)) throw new CliError(`--tabs: unknown tab "${t}"; choose from ${TAB_KINDS.join(",")}`);

@@ -15,10 +15,10 @@ import { readHistory, type History } from "./read";
 export const MOVEMENT_HEADERS = ["Period", "Opening", "New", "Reactivation", "Expansion", "Contraction", "Churn", "Closing", "Opening customers", "New customers", "Reactivated customers", "Churned customers", "Closing customers"] as const;
 
 /** period: "month" (default), "quarter" or "year". */
-export const periodArg = (fn: string, v: unknown): PeriodKind => choiceOf(fn, PERIOD, v);
+const periodArg = (fn: string, v: unknown): PeriodKind => choiceOf(fn, PERIOD, v);
 
 /** measure: "revenue" (default) or "logos". */
-export const measureArg = (fn: string, v: unknown): CohortMeasure => choiceOf(fn, COHORT_MEASURE, v);
+const measureArg = (fn: string, v: unknown): CohortMeasure => choiceOf(fn, COHORT_MEASURE, v);
 
 /**
  * The window of a call: period, from, to and as_of read and checked before the table is read; the movements

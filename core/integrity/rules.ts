@@ -33,11 +33,6 @@ export type PairRules = Readonly<Record<PairRuleKey, number>>;
 
 export const DEFAULT_PAIR_RULES: PairRules = Object.fromEntries(PAIR_RULES.map((r) => [r.key, r.value])) as unknown as PairRules;
 
-/** The rules table with its defaults (Rule, Value, Description), as the README and the Adjacency tab show it. */
-export function pairRulesTable(rules: PairRules = DEFAULT_PAIR_RULES): (string | number)[][] {
-  return [["Rule", "Value", "Description"], ...PAIR_RULES.map((r) => [r.rule, rules[r.key], r.description])];
-}
-
 /** "B has at least 5 owners; at least 95% of them own A; …": the rules in one sentence. */
 export function pairRulesSentence(rules: PairRules, percent: (x: number) => string): string {
   return PAIR_RULES.map((r) => r.phrase.replace("{v}", r.kind === "share" ? percent(rules[r.key]) : String(rules[r.key]))).join("; ");

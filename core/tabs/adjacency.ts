@@ -4,7 +4,7 @@
  * saying what each flag means and the rules that found it.
  */
 import { valueError } from "../errors";
-import { adjacencyValue, coOwnership, wilson } from "../adjacency";
+import { adjacencyValue, coOwnership, PATTERN_MIN_ACCOUNTS, wilson } from "../adjacency";
 import { PAIR_FLAG_KINDS, PASS_THROUGH, percent, type PairFlagKind } from "../integrity/flags";
 import { findFlags, honestView } from "../integrity/honest";
 import { DEFAULT_PAIR_RULES, pairRulesSentence } from "../integrity/rules";
@@ -15,7 +15,6 @@ import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from 
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Adjacency";
-export const ADJACENCY_MIN_ACCOUNTS = 5;
 
 /**
  * A flagged cell's fill and ink in the honest matrix and the legend (by text, so one rule per flag, however many
@@ -35,7 +34,7 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
   const own = ownershipOf(FN, inputs);
   const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
-  const min = inputs.minAccounts ?? ADJACENCY_MIN_ACCOUNTS;
+  const min = inputs.minAccounts ?? PATTERN_MIN_ACCOUNTS;
   const view = honestView(own, findFlags(own, prices));
   const counted = view.counted;
   const rawCounts = coOwnership(own);

@@ -2,12 +2,11 @@
  * Retention tab: the XSELL_RETENTION summary; from a subscription history, the flows, the monthly bridge and the
  * revenue cohorts beside it; then one row per account with its movement.
  */
-import { valueError } from "../errors";
+import { valueError, XsellError } from "../errors";
 import { cohortRows, flowsMetrics, movementRows } from "../history/functions";
 import { cohorts } from "../history/cohorts";
 import { flowsRetention, flowsWindow, movements, periodStart, type Flows, type MovementRow, type Window } from "../history/movements";
 import { readHistory, type History } from "../history/read";
-import { XsellError } from "../errors";
 import { METRIC_FORMATS, retentionMetrics, retentionRows, retentionSummary } from "../retention";
 import { isoFromDay, type CellValue } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";

@@ -3,13 +3,11 @@
  * output recalculates), a sensitivity grid of formulas and a 3-year projection. The formulas are the
  * arithmetic of core/scenario.ts, so the tab agrees with XSELL_SCENARIO and XSELL_PROJECTION.
  */
-import { adjacencyValue, coOwnership } from "../adjacency";
-import { ADJACENCY_MIN_ACCOUNTS } from "./adjacency";
-import { readTable, findColumn } from "../table";
-import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE } from "../scenario";
-import { isBlankRow } from "../table";
+import { adjacencyValue, coOwnership, PATTERN_MIN_ACCOUNTS } from "../adjacency";
+import { findColumn, isBlankRow, readTable } from "../table";
+import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE, PROJECTION_HEADERS, SCENARIO_LABELS, type ScenarioResult } from "../scenario";
 import { toNumber, toText } from "../values";
-import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import { COLORS, SpecBuilder, a1Range, columnLetter, type SheetSpec, type SpecCell } from "./spec";
 import { accountsOf, ownershipOf, type TabInputs } from "./inputs";
 import { scenarioCharts } from "./tab-charts";
 
@@ -70,7 +68,7 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
       const P = own.products.length;
       const rates: number[] = [];
       for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) {
-        const v = adjacencyValue(own, counts, "attach", a, b, ADJACENCY_MIN_ACCOUNTS);
+        const v = adjacencyValue(own, counts, "attach", a, b, PATTERN_MIN_ACCOUNTS);
         if (v !== null) rates.push(v);
       }
       if (rates.length > 0) {
@@ -107,12 +105,45 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
   return d;
 }
 
-/** Input cells (column B) by row, 1-based as users see them. */
-export const SCENARIO_INPUT_ROWS = { accounts: 3, baseArr: 4, addonPrice: 5, attachRate: 6, newLogoDeal: 7, cacNew: 8, cacExpansion: 9, churnSingle: 10, churnMulti: 11 } as const;
-/** Output cells (column B) by row, in XSELL_SCENARIO's order. */
-export const SCENARIO_OUTPUT_ROWS = { baseArr: 14, buyers: 15, crossSellArr: 16, lift: 17, dealsNeeded: 18, costAsNewLogos: 19, costAsCrossSell: 20, costAvoided: 21 } as const;
-export const PROJECTION_FIRST_ROW = 34;
-export const SENSITIVITY_HEADER_ROW = 24;
+// ---------- the layout: every row follows from the one before, so a new input moves everything below it ----------
+
+/** Consecutive rows from `first` (1-based, as users see them), one per key in order. */
+const rowsFrom = <K extends string>(first: number, keys: readonly K[]): Readonly<Record<K, number>> => Object.fromEntries(keys.map((k, i) => [k, first + i])) as Record<K, number>;
+
+const INPUT_KEYS = ["accounts", "baseArr", "addonPrice", "attachRate", "newLogoDeal", "cacNew", "cacExpansion", "churnSingle", "churnMulti"] as const;
+/** Input cells (column B) by row, under the title and the instruction line. */
+export const SCENARIO_INPUT_ROWS = rowsFrom(3, INPUT_KEYS);
+/** "Outputs (formulas)", a blank row after the last input. */
+const OUTPUTS_TITLE_ROW = SCENARIO_INPUT_ROWS.churnMulti + 2;
+/** Output cells (column B) by row, in XSELL_SCENARIO's order and with its labels. */
+export const SCENARIO_OUTPUT_ROWS: Readonly<Record<keyof ScenarioResult, number>> = rowsFrom(OUTPUTS_TITLE_ROW + 1, SCENARIO_LABELS.map(([k]) => k));
+const LAST_OUTPUT_ROW = OUTPUTS_TITLE_ROW + SCENARIO_LABELS.length;
+/** Sensitivity: prices at 50%–150% of the add-on price across, attach rates around the input down. */
+const PRICE_STEPS = [0.5, 0.75, 1, 1.25, 1.5];
+const RATE_STEPS = [-0.15, -0.1, -0.05, 0, 0.05, 0.1];
+/** The sensitivity grid's header row: its title, then the header, after a blank row. */
+export const SENSITIVITY_HEADER_ROW = LAST_OUTPUT_ROW + 3;
+const PROJECTION_YEARS = 3;
+/** Year 0 of the projection: a blank row, its title and its header after the sensitivity grid. */
+export const PROJECTION_FIRST_ROW = SENSITIVITY_HEADER_ROW + RATE_STEPS.length + 4;
+
+/** The formula behind each output of XSELL_SCENARIO, in its cells' terms. */
+function outputFormulas(I: typeof SCENARIO_INPUT_ROWS, O: typeof SCENARIO_OUTPUT_ROWS): Record<keyof ScenarioResult, string> {
+  return {
+    baseArr: `=B${I.accounts}*B${I.baseArr}`,
+    // a count of accounts: whole, and the dollars below are computed from the whole count (buyers × price)
+    buyers: `=ROUND(B${I.accounts}*B${I.attachRate},0)`,
+    crossSellArr: `=B${O.buyers}*B${I.addonPrice}`,
+    lift: `=IF(B${O.baseArr}=0,"",B${O.crossSellArr}/B${O.baseArr})`,
+    dealsNeeded: `=IF(B${I.newLogoDeal}>0,ROUNDUP(ROUND(B${O.crossSellArr}/B${I.newLogoDeal},6),0),"")`,
+    costAsNewLogos: `=B${O.crossSellArr}*B${I.cacNew}`,
+    costAsCrossSell: `=B${O.crossSellArr}*B${I.cacExpansion}`,
+    costAvoided: `=B${O.costAsNewLogos}-B${O.costAsCrossSell}`,
+  };
+}
+
+const money2 = (x: number): string => `$${x.toFixed(2)}`;
+const pct0 = (x: number): string => `${Math.round(x * 100)}%`;
 
 export function buildScenario(inputs: TabInputs): SheetSpec {
   const d = scenarioDefaults(inputs);
@@ -127,43 +158,33 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
     ["Add-on price (annual)", d.addonPrice, d.sources.addonPrice],
     ["Attach rate (share of accounts that buy the add-on)", d.attachRate, d.sources.attachRate],
     ["New-logo deal size", d.baseArr, "same as the average account unless you know better"],
-    ["Sales & marketing cost per new-logo dollar", CAC_NEW_PER_DOLLAR, "industry benchmark: $1.13"],
-    ["Sales & marketing cost per expansion dollar", CAC_EXPANSION_PER_DOLLAR, "industry benchmark: $0.27"],
-    ["Yearly churn, single-product accounts", CHURN_SINGLE, "Bain & Company: about 20%"],
-    ["Yearly churn, two-product accounts", CHURN_MULTI, "Bain & Company: about 8%"],
+    ["Sales & marketing cost per new-logo dollar", CAC_NEW_PER_DOLLAR, `industry benchmark: ${money2(CAC_NEW_PER_DOLLAR)}`],
+    ["Sales & marketing cost per expansion dollar", CAC_EXPANSION_PER_DOLLAR, `industry benchmark: ${money2(CAC_EXPANSION_PER_DOLLAR)}`],
+    ["Yearly churn, single-product accounts", CHURN_SINGLE, `Bain & Company: about ${pct0(CHURN_SINGLE)}`],
+    ["Yearly churn, two-product accounts", CHURN_MULTI, `Bain & Company: about ${pct0(CHURN_MULTI)}`],
   ]);
-  b.block(12, 0, [["Outputs (formulas)"]]);
-  b.block(O.baseArr - 1, 0, [
-    ["Base ARR", f(`=B${I.accounts}*B${I.baseArr}`)],
-    // a count of accounts: whole, and the dollars below are computed from the whole count (buyers × price)
-    ["Accounts that buy the add-on", f(`=ROUND(B${I.accounts}*B${I.attachRate},0)`)],
-    ["Cross-sell ARR", f(`=B${O.buyers}*B${I.addonPrice}`)],
-    ["Lift on base ARR", f(`=IF(B${O.baseArr}=0,"",B${O.crossSellArr}/B${O.baseArr})`)],
-    ["New-logo deals needed for the same ARR", f(`=IF(B${I.newLogoDeal}>0,ROUNDUP(ROUND(B${O.crossSellArr}/B${I.newLogoDeal},6),0),"")`)],
-    ["Sales & marketing cost as new logos", f(`=B${O.crossSellArr}*B${I.cacNew}`)],
-    ["Sales & marketing cost as cross-sell", f(`=B${O.crossSellArr}*B${I.cacExpansion}`)],
-    ["Cost avoided by cross-selling", f(`=B${O.costAsNewLogos}-B${O.costAsCrossSell}`)],
-  ]);
-  // Sensitivity: prices at 50%–150% of the add-on price across, attach rates around the input down.
+  b.block(OUTPUTS_TITLE_ROW - 1, 0, [["Outputs (formulas)"]]);
+  const formulas = outputFormulas(I, O);
+  b.block(O.baseArr - 1, 0, SCENARIO_LABELS.map(([k, label]) => [label, f(formulas[k])]));
   const H = SENSITIVITY_HEADER_ROW;
+  const priceSteps = PRICE_STEPS;
+  const rateSteps = RATE_STEPS;
   b.block(H - 2, 0, [["Sensitivity: cross-sell ARR by attach rate (down) and add-on price (across)"]]);
-  const priceSteps = [0.5, 0.75, 1, 1.25, 1.5];
-  const rateSteps = [-0.15, -0.1, -0.05, 0, 0.05, 0.1];
   const grid: SpecCell[][] = [["Attach rate ↓ / price →", ...priceSteps.map((s) => f(`=ROUND($B$${I.addonPrice}*${s},0)`))]];
   rateSteps.forEach((s, i) => {
     const r = H + 1 + i;
     const rate = s === 0 ? f(`=$B$${I.attachRate}`) : f(`=MIN(1,MAX(0,$B$${I.attachRate}${s > 0 ? "+" : ""}${s}))`);
-    grid.push([rate, ...priceSteps.map((_, j) => f(`=ROUND($B$${I.accounts}*$A${r},0)*${String.fromCharCode(66 + j)}$${H}`))]);
+    grid.push([rate, ...priceSteps.map((_, j) => f(`=ROUND($B$${I.accounts}*$A${r},0)*${columnLetter(1 + j)}$${H}`))]);
   });
   b.block(H - 1, 0, grid);
   // Projection: year 0 today; the add-on bought at the start of year 1; churn by product count.
   const R = PROJECTION_FIRST_ROW;
   // the title says the churn rates in words and follows the inputs (a formula, not a cell address)
-  b.block(R - 3, 0, [[f(`="3-year projection: two-product accounts churn "&TEXT($B$${I.churnMulti},"0%")&" a year, single-product accounts "&TEXT($B$${I.churnSingle},"0%")&"; no new logos"`)]]);
-  const proj: SpecCell[][] = [["Year", "Accounts (no cross-sell)", "ARR without cross-sell", "Single-product accounts", "Two-product accounts", "ARR with cross-sell", "NRR without", "NRR with"]];
+  b.block(R - 3, 0, [[f(`="${PROJECTION_YEARS}-year projection: two-product accounts churn "&TEXT($B$${I.churnMulti},"0%")&" a year, single-product accounts "&TEXT($B$${I.churnSingle},"0%")&"; no new logos"`)]]);
+  const proj: SpecCell[][] = [[...PROJECTION_HEADERS]];
   const withArr = (r: number): SpecCell => f(`=D${r}*$B$${I.baseArr}+E${r}*($B$${I.baseArr}+$B$${I.addonPrice})`);
   proj.push([0, f(`=$B$${I.accounts}`), f(`=B${R}*$B$${I.baseArr}`), f(`=$B$${I.accounts}`), 0, withArr(R), "", ""]);
-  for (let y = 1; y <= 3; y++) {
+  for (let y = 1; y <= PROJECTION_YEARS; y++) {
     const r = R + y;
     proj.push([
       y,
@@ -181,15 +202,15 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
 
   b.format({ range: "A1", bold: true, fontSize: 14, fontColor: COLORS.title });
   b.format({ range: "A2", italic: true, fontColor: COLORS.muted });
-  b.format({ range: a1Range(I.accounts - 1, 1, 9, 1), fill: COLORS.inputFill, bold: true });
-  b.format({ range: a1Range(I.accounts - 1, 2, 9, 1), italic: true, fontColor: COLORS.muted });
+  b.format({ range: a1Range(I.accounts - 1, 1, INPUT_KEYS.length, 1), fill: COLORS.inputFill, bold: true });
+  b.format({ range: a1Range(I.accounts - 1, 2, INPUT_KEYS.length, 1), italic: true, fontColor: COLORS.muted });
   b.format({ range: `B${I.accounts}`, numberFormat: "#,##0" });
   b.format({ range: `B${I.baseArr}:B${I.addonPrice}`, numberFormat: "$#,##0" });
   b.format({ range: `B${I.attachRate}`, numberFormat: "0.0%" });
   b.format({ range: `B${I.newLogoDeal}`, numberFormat: "$#,##0" });
   b.format({ range: `B${I.cacNew}:B${I.cacExpansion}`, numberFormat: "$0.00" });
   b.format({ range: `B${I.churnSingle}:B${I.churnMulti}`, numberFormat: "0%" });
-  b.format({ range: "A13", bold: true, fontColor: COLORS.title });
+  b.format({ range: `A${OUTPUTS_TITLE_ROW}`, bold: true, fontColor: COLORS.title });
   b.format({ range: `B${O.baseArr}`, numberFormat: "$#,##0" });
   b.format({ range: `B${O.buyers}`, numberFormat: "#,##0" });
   b.format({ range: `B${O.crossSellArr}`, numberFormat: "$#,##0" });
@@ -198,19 +219,21 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.format({ range: `B${O.costAsNewLogos}:B${O.costAvoided}`, numberFormat: "$#,##0" });
   b.format({ range: `A${O.costAvoided}:B${O.costAvoided}`, bold: true });
   b.format({ range: `A${H - 1}`, bold: true, fontColor: COLORS.title });
-  b.format({ range: a1Range(H - 1, 0, 1, 6), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
-  b.format({ range: a1Range(H - 1, 1, 1, 5), numberFormat: "$#,##0" });
-  b.format({ range: a1Range(H, 0, 6, 1), numberFormat: "0%", bold: true });
-  b.format({ range: a1Range(H, 1, 6, 5), numberFormat: "$#,##0" });
-  b.conditionalFormats.push({ type: "colorScale", range: a1Range(H, 1, 6, 5), min: COLORS.white, max: COLORS.high });
+  const [rates, prices] = [RATE_STEPS.length, PRICE_STEPS.length];
+  b.format({ range: a1Range(H - 1, 0, 1, prices + 1), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
+  b.format({ range: a1Range(H - 1, 1, 1, prices), numberFormat: "$#,##0" });
+  b.format({ range: a1Range(H, 0, rates, 1), numberFormat: "0%", bold: true });
+  b.format({ range: a1Range(H, 1, rates, prices), numberFormat: "$#,##0" });
+  b.conditionalFormats.push({ type: "colorScale", range: a1Range(H, 1, rates, prices), min: COLORS.white, max: COLORS.high });
   b.format({ range: `A${R - 2}`, bold: true, fontColor: COLORS.title });
-  b.format({ range: a1Range(R - 2, 0, 1, 8), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+  const years = PROJECTION_YEARS + 1;
+  b.format({ range: a1Range(R - 2, 0, 1, PROJECTION_HEADERS.length), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
   // accounts after churn are expected counts: one decimal, shown as they are computed (ARR = accounts × price)
-  b.format({ range: a1Range(R - 1, 1, 4, 1), numberFormat: "#,##0.0" });
-  b.format({ range: a1Range(R - 1, 2, 4, 1), numberFormat: "$#,##0" });
-  b.format({ range: a1Range(R - 1, 3, 4, 2), numberFormat: "#,##0.0" });
-  b.format({ range: a1Range(R - 1, 5, 4, 1), numberFormat: "$#,##0" });
-  b.format({ range: a1Range(R - 1, 6, 4, 2), numberFormat: "0.0%" });
+  b.format({ range: a1Range(R - 1, 1, years, 1), numberFormat: "#,##0.0" });
+  b.format({ range: a1Range(R - 1, 2, years, 1), numberFormat: "$#,##0" });
+  b.format({ range: a1Range(R - 1, 3, years, 2), numberFormat: "#,##0.0" });
+  b.format({ range: a1Range(R - 1, 5, years, 1), numberFormat: "$#,##0" });
+  b.format({ range: a1Range(R - 1, 6, years, 2), numberFormat: "0.0%" });
   b.widths([46, 16, 16, 16, 16, 16, 12, 12]);
   scenarioCharts(b);
   b.notes.push({ cell: `B${O.dealsNeeded}`, text: "Whole deals: the same ARR from new logos needs ROUNDUP(cross-sell ARR ÷ deal size) closed deals." });

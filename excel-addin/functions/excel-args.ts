@@ -215,11 +215,6 @@ export function workbookUses1904(): Promise<boolean> {
   return date1904Cache;
 }
 
-/** For tests: forget the cached date system. */
-export function resetHostCache(): void {
-  date1904Cache = null;
-}
-
 /** A number format that shows a date (d, m or y outside quotes and brackets, and not only a time's minutes). */
 export function isDateFormat(format: unknown): boolean {
   if (typeof format !== "string") return false;

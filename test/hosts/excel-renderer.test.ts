@@ -3,7 +3,7 @@ import { jsonBytes } from "../../excel-addin/bytes";
 import { renderSpec, uniqueSheetName, chunkBlock } from "../../excel-addin/renderer";
 import { buildTab, type TabKind } from "../../core/tabs";
 import { FakeWorkbook, fakeContext, REQUEST_LIMIT_BYTES } from "../fakes/excel-host";
-import { wideOwnership } from "../../bench/data";
+import { wideOwnership } from "../../examples/scale";
 import { dayFromYmd } from "../../core/values";
 import { sample } from "./excel-shape";
 

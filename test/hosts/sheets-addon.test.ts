@@ -13,7 +13,7 @@ import vm from "node:vm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as core from "../../core/functions";
 import { CATALOG, sheetsName } from "../../core/catalog";
-import { accountRows } from "../../bench/data";
+import { accountRows } from "../../examples/scale";
 import { FakeAppsScript, wallClock, zonedDate } from "../fakes/apps-script";
 import { loadSheetsBundle, SHEETS_SOURCE as SOURCE, sheetsShape, type Globals } from "./sheets-vm";
 

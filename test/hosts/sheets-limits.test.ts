@@ -7,7 +7,7 @@
  * prints the table the README quotes. It asserts only the platform's limit, never a speed.
  */
 import { describe, expect, it } from "vitest";
-import { accountRows, wideOwnership } from "../../bench/data";
+import { accountRows, wideOwnership } from "../../examples/scale";
 import { FakeAppsScript, zonedDate } from "../fakes/apps-script";
 import { loadSheetsBundle } from "./sheets-vm";
 

@@ -1,5 +1,5 @@
 /** Generated inputs at spreadsheet scale, shaped as Excel passes them (numbers, serial dates, text). */
-import { prng } from "../examples/generate";
+import { prng } from "./generate";
 import type { CellValue } from "../core/values";
 
 /**
