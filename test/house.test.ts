@@ -60,6 +60,22 @@ describe("the house", () => {
     }
   });
 
+  it("describes every folder of the tree in the README's layout table, and no folder that is not there", () => {
+    const readme = text("README.md");
+    const table = readme.slice(readme.indexOf("| folder | what it holds | entry |"));
+    const rows = table.slice(0, table.indexOf("\n\n")).split("\n").slice(2);
+    const listed = rows.map((r) => /^\| `([^`]+)\/`/.exec(r)?.[1]).filter(Boolean).sort();
+    const files = tracked();
+    const folders = [...new Set(files.filter((f) => f.includes("/")).map((f) => f.split("/")[0]))].sort();
+    expect(listed).toEqual(folders);
+    // each folder of core/ and test/ is named in its row
+    for (const top of ["core", "test"]) {
+      const row = rows.find((r) => r.startsWith(`| \`${top}/\``))!;
+      const subs = [...new Set(files.filter((f) => f.startsWith(`${top}/`) && f.split("/").length > 2).map((f) => f.split("/")[1]))];
+      for (const sub of subs) expect(row, `${top}/${sub}`).toContain(`\`${sub}/\``);
+    }
+  });
+
   it("keeps the tests free of the benchmarks (shared generators live in examples/)", () => {
     for (const f of tracked("test/*.ts")) expect(imports(parse(f)).filter((m) => /(^|\/)bench\//.test(m)), f).toEqual([]);
   });
