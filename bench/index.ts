@@ -5,6 +5,7 @@ import { benchRetention } from "./retention.bench";
 import { benchRenderers } from "./renderers.bench";
 import { benchHistory } from "./history.bench";
 import { benchIntegrity } from "./integrity.bench";
+import { benchReport } from "./report.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { bundleSizes, formatSizes } from "./bundles.bench";
 import { cpus, totalmem } from "node:os";
@@ -17,6 +18,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   renderers: benchRenderers,
   history: benchHistory,
   integrity: benchIntegrity,
+  report: benchReport,
 };
 
 async function main(): Promise<void> {

@@ -41,7 +41,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 /** Windows-1252's 0x80–0x9F (Node's TextDecoder reads the label as Latin-1, where those bytes are controls). */
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
-function decodeWindows1252(bytes: Uint8Array): string {
+export function decodeWindows1252(bytes: Uint8Array): string {
   let out = "";
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
@@ -103,72 +103,175 @@ export function parseCsv(input: string, delimiter?: Delimiter, label = "the file
 export function parseDelimited(input: string, delimiter?: Delimiter, label = "the file"): ParsedCsv {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const d = delimiter ?? detectDelimiter(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let quoteLine = 0;
-  let quoteBreaks = 0;
-  let quoteDelims = 0;
-  let line = 1;
-  let headerFields = 0;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
+  const parser = new DelimitedParser(d, label);
+  parser.push(text);
+  return { rows: parser.end(), delimiter: d };
+}
+
+/** Columns whose values repeat (a product, a segment) share one string per distinct value up to this many values. */
+const INTERN_LIMIT = 256;
+
+/**
+ * RFC 4180 parsing fed in pieces (a file read a chunk at a time): unquoted fields are sliced out whole, a quote
+ * opens a field only where the field is still blank, `""` inside quotes is one quote, CRLF, LF or CR end a row.
+ * Values that repeat in a column share one string, so a long file's product and status columns cost one string each.
+ */
+export class DelimitedParser {
+  readonly rows: string[][] = [];
+  /** The row being read: its first `width` fields. */
+  private readonly scratch: string[] = [];
+  private width = 0;
+  /** Each column's value on the row before (a long table repeats its account row after row). */
+  private readonly prev: string[] = [];
+  private field = "";
+  private quoted = false;
+  /** A quote ended the last piece inside a quoted field: the next character says whether it closes it. */
+  private quotePending = false;
+  /** A CR ended the last piece: an LF starting the next belongs to it. */
+  private skipLF = false;
+  private quoteLine = 0;
+  private quoteBreaks = 0;
+  private quoteDelims = 0;
+  private line = 1;
+  private headerFields = 0;
+  private readonly dcode: number;
+  private readonly seen: (Map<string, string> | null)[] = [];
+
+  constructor(delimiter: Delimiter, private readonly label: string) {
+    this.dcode = delimiter.charCodeAt(0);
+  }
+
+  private closeQuote(): void {
+    this.quoted = false;
+    // a quoted field that spans lines holding a header's worth of delimiters is rows swallowed by a stray quote
+    if (this.quoteBreaks > 0 && this.headerFields > 1 && this.quoteDelims >= this.headerFields - 1) {
+      throw new CliError(`${this.label}: the quoted field that opens on line ${this.quoteLine} runs to line ${this.line} and swallows what look like whole rows; a quote on line ${this.quoteLine} is probably unbalanced`);
+    }
+  }
+
+  private pushField(): void {
+    const col = this.width;
+    let v = this.field;
+    this.field = "";
+    const prev = this.prev[col];
+    if (v === prev) v = prev;
+    else {
+      let seen = this.seen[col];
+      if (seen === undefined) seen = this.seen[col] = new Map();
+      const hit = seen === null ? undefined : seen.get(v);
+      if (hit !== undefined) v = hit;
+      else {
+        // a long value sliced from the text would keep the whole chunk alive; a copy of its own lets it go
+        if (v.length >= 13) v = (" " + v).slice(1);
+        if (seen !== null) {
+          if (seen.size < INTERN_LIMIT) seen.set(v, v);
+          else this.seen[col] = null;
+        }
+      }
+      this.prev[col] = v;
+    }
+    this.scratch[this.width++] = v;
+  }
+
+  private endRow(): void {
+    this.pushField();
+    // rows sized exactly: an array grown by push holds room for 17 values, four times a long table's four
+    this.rows.push(this.scratch.slice(0, this.width));
+    this.width = 0;
+    if (this.rows.length === 1) this.headerFields = this.rows[0].length;
+    this.line++;
+  }
+
+  push(text: string): void {
+    const n = text.length;
+    const d = this.dcode;
+    let i = 0;
+    if (n === 0) return;
+    if (this.skipLF) {
+      this.skipLF = false;
+      if (text.charCodeAt(0) === 10) i = 1;
+    }
+    if (this.quotePending) {
+      this.quotePending = false;
+      if (text.charCodeAt(0) === 34) {
+        this.field += '"';
+        i = 1;
+      } else this.closeQuote();
+    }
+    while (i < n) {
+      if (this.quoted) {
+        const q = text.indexOf('"', i);
+        const stop = q < 0 ? n : q;
+        for (let k = i; k < stop; k++) {
+          const c = text.charCodeAt(k);
+          if (c === 10) {
+            this.line++;
+            this.quoteBreaks++;
+          } else if (c === d) this.quoteDelims++;
+        }
+        this.field += text.slice(i, stop);
+        if (q < 0) return;
+        if (q + 1 >= n) {
+          this.quotePending = true;
+          return;
+        }
+        if (text.charCodeAt(q + 1) === 34) {
+          this.field += '"';
+          i = q + 2;
           continue;
         }
-        quoted = false;
-        // a quoted field that spans lines holding a header's worth of delimiters is rows swallowed by a stray quote
-        if (quoteBreaks > 0 && headerFields > 1 && quoteDelims >= headerFields - 1) {
-          throw new CliError(`${label}: the quoted field that opens on line ${quoteLine} runs to line ${line} and swallows what look like whole rows; a quote on line ${quoteLine} is probably unbalanced`);
-        }
-        i++;
+        i = q + 1;
+        this.closeQuote();
         continue;
       }
-      if (ch === "\n") {
-        line++;
-        quoteBreaks++;
-      } else if (ch === d) quoteDelims++;
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      quoteLine = line;
-      quoteBreaks = 0;
-      quoteDelims = 0;
-      field = "";
-      i++;
-    } else if (ch === d) {
-      row.push(field);
-      field = "";
-      i++;
-    } else if (ch === "\n" || ch === "\r") {
-      row.push(field);
-      rows.push(row);
-      if (rows.length === 1) headerFields = row.length;
-      row = [];
-      field = "";
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line++;
-    } else {
-      field += ch;
-      i++;
+      let j = i;
+      let c = 0;
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === d || c === 10 || c === 13 || c === 34) break;
+        j++;
+      }
+      if (j > i) this.field = this.field === "" ? text.slice(i, j) : this.field + text.slice(i, j);
+      if (j >= n) return;
+      if (c === 34) {
+        if (this.field.trim() === "") {
+          this.quoted = true;
+          this.quoteLine = this.line;
+          this.quoteBreaks = 0;
+          this.quoteDelims = 0;
+          this.field = "";
+        } else this.field += '"';
+        i = j + 1;
+      } else if (c === d) {
+        this.pushField();
+        i = j + 1;
+      } else {
+        this.endRow();
+        if (c === 13) {
+          if (j + 1 >= n) {
+            this.skipLF = true;
+            return;
+          }
+          i = text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+        } else i = j + 1;
+      }
     }
   }
-  if (quoted) throw strayQuote(label, quoteLine);
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+
+  /** The rows read; throws CliError when a quote never closed. */
+  end(): string[][] {
+    if (this.quotePending) {
+      this.quotePending = false;
+      this.closeQuote();
+    }
+    if (this.quoted) throw strayQuote(this.label, this.quoteLine);
+    if (this.field !== "" || this.width > 0) {
+      this.pushField();
+      this.rows.push(this.scratch.slice(0, this.width));
+      this.width = 0;
+    }
+    return this.rows;
   }
-  return { rows, delimiter: d };
 }
 
 function strayQuote(label: string, line: number): CliError {

@@ -1,4 +1,4 @@
-/** A progress bar on stderr, shown only for large inputs on a terminal (never in pipes, logs or CI). */
+/** Progress bars on stderr, shown only for large inputs on a terminal (never in pipes, logs or CI). */
 export const PROGRESS_MIN_ROWS = 50_000;
 
 export interface ProgressStream {
@@ -7,21 +7,38 @@ export interface ProgressStream {
   write(s: string): unknown;
 }
 
-export class Progress {
+/**
+ * One bar per phase (reading, computing, writing), each on its own line and redrawn in place as its phase moves,
+ * on a terminal only, for inputs large enough to wait for.
+ */
+export class PhaseProgress {
   private readonly on: boolean;
-  private last = "";
-  constructor(private readonly stream: ProgressStream, rows: number, private readonly total: number) {
+  private readonly drawn: string[] = [];
+  constructor(private readonly stream: ProgressStream, rows: number, private readonly phases: readonly string[]) {
     this.on = Boolean(stream.isTTY) && rows > PROGRESS_MIN_ROWS;
   }
-  step(done: number, label: string): void {
+
+  /** Moves phase `phase`'s bar to `done` of `total`, with a few words of detail after it. */
+  update(phase: number, done: number, total: number, detail = ""): void {
     if (!this.on) return;
-    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - label.length - 20));
-    const filled = Math.round((done / this.total) * width);
-    const line = `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round((done / this.total) * 100)).padStart(3)}% ${label}`;
-    if (line !== this.last) this.stream.write(line);
-    this.last = line;
+    const name = this.phases[phase].padEnd(Math.max(...this.phases.map((p) => p.length)));
+    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - name.length - detail.length - 12));
+    const share = total > 0 ? Math.min(1, done / total) : 1;
+    const filled = Math.round(share * width);
+    const line = `${name} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${detail}`;
+    if (this.drawn[phase] === line) return;
+    let out = "";
+    while (this.drawn.length <= phase) {
+      if (this.drawn.length > 0) out += "\n";
+      this.drawn.push("");
+    }
+    const up = this.drawn.length - 1 - phase;
+    out += `${up ? `\x1b[${up}A` : ""}\r${line}\x1b[K${up ? `\x1b[${up}B` : ""}`;
+    this.drawn[phase] = line;
+    this.stream.write(out);
   }
+
   done(): void {
-    if (this.on && this.last) this.stream.write("\n");
+    if (this.on && this.drawn.length) this.stream.write("\n");
   }
 }

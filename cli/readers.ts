@@ -3,12 +3,12 @@
  * file). Values arrive as the core expects them: text from CSV; numbers, text, booleans, Dates from xlsx
  * (formula cells give their cached result, rich text its plain text, error cells their error text).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { ReadOptions } from "../core/read/columns";
 import type { CellValue } from "../core/values";
-import { decodeBytes, DELIMITER_NAMES, parseDelimited } from "./csv";
+import { decodeBytes, decodeWindows1252, DelimitedParser, DELIMITER_NAMES, detectDelimiter, parseDelimited, type Delimiter } from "./csv";
 import { CliError } from "./io";
 
 /** The largest input file read, in bytes (a spreadsheet's own limits are well below). */
@@ -29,9 +29,14 @@ export function readDelimited(label: string, bytes: Uint8Array): LoadedTable {
   if (bytes.length === 0) throw new CliError(`${label} is empty (0 bytes); expected a header row and account rows`);
   const { text, encoding } = decodeBytes(bytes);
   const { rows, delimiter } = parseDelimited(text, undefined, label);
-  const nonEmpty = rows.filter((r) => r.some((v) => v.trim() !== ""));
-  if (nonEmpty.length === 0) throw new CliError(`${label} has no text; expected a header row and account rows`);
-  if (nonEmpty.length === 1) throw new CliError(`${label} has a header row but no data rows`);
+  return delimitedTable(label, rows, delimiter, encoding);
+}
+
+function delimitedTable(label: string, rows: string[][], delimiter: Delimiter, encoding: string): LoadedTable {
+  let filled = 0;
+  for (const r of rows) if (r.some((v) => v.trim() !== "") && ++filled > 1) break;
+  if (filled === 0) throw new CliError(`${label} has no text; expected a header row and account rows`);
+  if (filled === 1) throw new CliError(`${label} has a header row but no data rows`);
   // a semicolon file is what European Excel writes: day-first dates and decimal commas unless values prove otherwise
   const european = delimiter === ";" || hasDecimalCommas(rows);
   return {
@@ -40,6 +45,58 @@ export function readDelimited(label: string, bytes: Uint8Array): LoadedTable {
     conventions: european ? { dateOrder: "dmy", decimal: "," } : { dateOrder: "mdy", decimal: "." },
     format: `${encoding}, ${DELIMITER_NAMES[delimiter]}-delimited${european ? ", European conventions (day first, decimal comma) unless values show otherwise" : ""}`,
   };
+}
+
+/** How much of a file is read and parsed at a time. */
+const CHUNK_BYTES = 8 * 2 ** 20;
+
+/**
+ * A delimited file read a chunk at a time: the text is decoded and parsed as it arrives, so only the rows (never
+ * the whole file as bytes and again as text) are held. UTF-8 that turns out invalid is read again as
+ * Windows-1252; UTF-16 (rare, and twice the bytes) is decoded whole.
+ */
+export function readDelimitedFile(path: string, label: string, onBytes?: (bytes: number) => void): LoadedTable {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) throw new CliError(`${label} is empty (0 bytes); expected a header row and account rows`);
+    const head = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, head, 0, head.length, 0);
+    const sniff = decodeBytes(head.subarray(0, head.length & ~1));
+    if (sniff.encoding.startsWith("UTF-16")) return readDelimited(label, readFileSync(path));
+    const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    try {
+      return parseStream(fd, size, bom, label, "utf-8", onBytes);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e; // invalid UTF-8: the bytes are Windows-1252
+      return parseStream(fd, size, 0, label, "windows-1252");
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function parseStream(fd: number, size: number, from: number, label: string, encoding: "utf-8" | "windows-1252", onBytes?: (bytes: number) => void): LoadedTable {
+  const decoder = encoding === "utf-8" ? new TextDecoder("utf-8", { fatal: true }) : null;
+  const buf = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(1, size)));
+  let parser: DelimitedParser | null = null;
+  let delimiter: Delimiter = ",";
+  let pos = from;
+  while (pos < size) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, size - pos), pos);
+    if (n <= 0) break;
+    pos += n;
+    const bytes = buf.subarray(0, n);
+    const text = decoder ? decoder.decode(bytes, { stream: pos < size }) : decodeWindows1252(bytes);
+    if (!parser) {
+      delimiter = detectDelimiter(text);
+      parser = new DelimitedParser(delimiter, label);
+    }
+    parser.push(text);
+    onBytes?.(n);
+  }
+  const rows = parser ? parser.end() : [];
+  return delimitedTable(label, rows, delimiter, encoding === "windows-1252" ? "Windows-1252" : from === 3 ? "UTF-8 with BOM" : "UTF-8");
 }
 
 /**
@@ -70,13 +127,16 @@ const books = new Map<string, Promise<ExcelJS.Workbook>>();
 function openBook(path: string): Promise<ExcelJS.Workbook> {
   let p = books.get(path);
   if (!p) {
-    const wb = new ExcelJS.Workbook();
-    p = wb.xlsx.readFile(path).then(
+    // loaded when a workbook is read, not on every run: ExcelJS takes a second or more to load
+    p = import("exceljs").then(({ default: ExcelJS }) => {
+      const wb = new ExcelJS.Workbook();
+      return wb.xlsx.readFile(path).then(
       () => wb,
       (e: unknown) => {
         throw new CliError(`cannot read ${path}: not a readable .xlsx workbook (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
       },
-    );
+      );
+    });
     books.set(path, p);
   }
   return p;
@@ -108,7 +168,7 @@ function sheetRows(ws: ExcelJS.Worksheet, label: string): CellValue[][] {
 }
 
 /** A CSV or xlsx file; `sheet` picks a worksheet of an xlsx (default: the first). */
-export async function readTableFile(path: string, sheet?: string): Promise<LoadedTable> {
+export async function readTableFile(path: string, sheet?: string, onBytes?: (bytes: number) => void): Promise<LoadedTable> {
   if (!existsSync(path)) throw new CliError(`cannot read ${path}: no such file`);
   const st = statSync(path);
   // regular files only: a folder, a device (/dev/zero) or a FIFO would fail late, read forever or block
@@ -116,7 +176,7 @@ export async function readTableFile(path: string, sheet?: string): Promise<Loade
   if (!st.isFile()) throw new CliError(`cannot read ${path}: it is not a regular file (a device, a pipe or a socket)`);
   if (st.size > MAX_INPUT_BYTES) throw new CliError(`cannot read ${path}: it is ${(st.size / 2 ** 20).toFixed(0)} MB; inputs up to ${MAX_INPUT_BYTES / 2 ** 20} MB are read (a larger table belongs in a warehouse)`);
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return readDelimited(basename(path), readFileSync(path));
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return readDelimitedFile(path, basename(path), onBytes);
   if (ext === ".xlsx" || ext === ".xlsm") {
     const wb = await openBook(path);
     const ws = sheet ? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()) : wb.worksheets[0];
@@ -134,8 +194,8 @@ export async function readTableFile(path: string, sheet?: string): Promise<Loade
 /**
  * An --ownership/--retention/--prices value: a file, or the name of a sheet in the accounts workbook.
  */
-export async function readTableRef(value: string, accountsPath: string): Promise<LoadedTable> {
-  if (existsSync(value)) return readTableFile(value);
+export async function readTableRef(value: string, accountsPath: string, onBytes?: (bytes: number) => void): Promise<LoadedTable> {
+  if (existsSync(value)) return readTableFile(value, undefined, onBytes);
   const ext = extname(accountsPath).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") return readTableFile(accountsPath, value);
   throw new CliError(`cannot read ${value}: no such file (a sheet name only works when the accounts input is an .xlsx workbook)`);

@@ -6,7 +6,7 @@
 import { divError, valueError } from "./errors";
 import { StringIndex } from "./string-index";
 import type { ReadOptions } from "./read/columns";
-import { asGrid, findColumn, readTable, requireColumn } from "./table";
+import { asGrid, findColumn, isTable, readTable, requireColumn } from "./table";
 import { isMissing, showValue, toNumber, toText, type CellValue } from "./values";
 
 export type Movement = "New" | "Expansion" | "Flat" | "Contraction" | "Churn" | "";
@@ -95,7 +95,7 @@ export interface RetentionSummary {
 
 /** XSELL_RETENTION's analysis from account rows or account × product rows. */
 export function retentionSummary(fn: string, tableArg: unknown, options: ReadOptions = {}): RetentionSummary {
-  const table = readTable(fn, tableArg, undefined, options);
+  const table = isTable(tableArg) ? tableArg : readTable(fn, tableArg, undefined, options);
   const cAccount = requireColumn(table, "Account");
   const cStart = requireColumn(table, "Start ARR");
   const cEnd = requireColumn(table, "End ARR");

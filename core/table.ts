@@ -245,6 +245,11 @@ export function readTable(fn: string, data: unknown, headers?: unknown, options:
   };
 }
 
+/** Whether `v` is a table already read (a caller that read it once hands it on instead of its grid). */
+export function isTable(v: unknown): v is Table {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && "rowNumbers" in v && "headers" in v && "fields" in v;
+}
+
 /** Finds a column by canonical field or by its literal header; undefined when absent. */
 export function findColumn(table: Table, name: string): number | undefined {
   const field = fieldOf(name);

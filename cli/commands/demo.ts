@@ -40,7 +40,7 @@ async function demo(out: string): Promise<number> {
     force: true,
     progress: process.stderr,
   });
-  const scorecard = res.tabs.find((t) => t.kind === "scorecard")!.spec.blocks[0].cells;
+  const scorecard = res.tabs.find((t) => t.kind === "scorecard")!.spec!.blocks[0].cells;
   const lines = [
     `XSELL demo: sample data scored as of ${DEMO_AS_OF}`,
     "",
@@ -50,7 +50,7 @@ async function demo(out: string): Promise<number> {
     `Accounts scored: ${scorecard.length - 1}`,
     "Top 5 opportunities (by expected ARR of the next best product):",
   ];
-  topOpportunities(res.tabs.find((t) => t.kind === "scorecard")!.spec).forEach((o, k) => lines.push(`  ${k + 1}. ${opportunityText(o)}`));
+  topOpportunities(res.tabs.find((t) => t.kind === "scorecard")!.spec!).forEach((o, k) => lines.push(`  ${k + 1}. ${opportunityText(o)}`));
   if (res.retentionRows) {
     const r = retentionSummary("xsell", res.retentionRows);
     lines.push("", `Retention (cohort with ARR > 0 at the start): NRR ${pct(r.nrr)}, GRR ${pct(r.grr)}`, `  expansion ${money(r.expansion)} = cross-sell ${money(r.crossSell)} + upsell ${money(r.upsell)}; GRR 2+ products ${pct(r.grrMulti)} vs single ${pct(r.grrSingle)}`);

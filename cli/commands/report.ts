@@ -3,23 +3,21 @@
  * The file is written to a temporary name beside --out and renamed when complete, so a failure never leaves a
  * half-written workbook; an existing --out is refused unless --force.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { isPreset, PRESETS, resolveModel } from "../../core/model";
 import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
-import { buildTab, canBuild, tabDef, TAB_KINDS, TABS, type SheetSpec, type TabKind } from "../../core/tabs";
+import { buildTab, canBuild, rememberRead, TAB_KINDS, tabDef, TABS, type SheetSpec, type TabInputs, type TabKind } from "../../core/tabs";
 import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
 import type { Command, Flag } from "../command";
 import { AS_OF_FLAG, describeTable, MODEL_FLAG, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, readLoaded } from "../inputs";
 import { CliError, describeError, terminalText } from "../io";
-import { Progress, type ProgressStream } from "../progress";
+import { PhaseProgress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
-import { addDataSheet, addSpecSheet } from "../xlsx-writer";
+import { XlsxStreamWriter } from "../xlsx-stream";
 import { duckdbAggregates } from "../engine";
-import { addChartsToXlsx } from "../xlsx-charts";
 
 /** The flags of `xsell report`: its --help, parsing and the synopsis are derived from this table. */
 export const REPORT_FLAGS: readonly Flag[] = [
@@ -31,6 +29,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   { name: "tabs", kind: "value", value: TAB_KINDS.join(","), default: "every tab the inputs allow", description: "which tabs to write, comma-separated" },
   MODEL_FLAG,
   AS_OF_FLAG,
+  { name: "data", kind: "value", value: "copy|none", default: "copy", description: "copy the input tables into Data tabs (hidden), or leave them out" },
   ...READING_FLAGS,
   { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the Retention tab from its aggregates; ownership is then not read in memory (no Whitespace or Adjacency tab), and no input data tabs" },
   { name: "force", kind: "switch", description: "replace --out if it exists" },
@@ -54,6 +53,10 @@ export interface ReportOptions {
   force?: boolean;
   /** Where the large tables are computed: in memory (default) or by DuckDB over the files. */
   engine?: "duckdb";
+  /** Whether the input tables are copied into Data tabs (default "copy"). */
+  data?: "copy" | "none";
+  /** Keep each tab's spec in the result (default true; the command line drops them as soon as they are written). */
+  keepSpecs?: boolean;
   progress?: ProgressStream;
   /** Where the column reports go (stderr from the command line; nowhere by default). */
   log?: (text: string) => void;
@@ -61,18 +64,22 @@ export interface ReportOptions {
 
 export interface ReportResult {
   out: string;
-  tabs: { kind: TabKind; sheet: string; spec: SheetSpec }[];
+  tabs: { kind: TabKind; sheet: string; spec?: SheetSpec }[];
   accountsRows: number;
-  dataRows: CellValue[][];
   retentionRows?: CellValue[][];
-  /** The account table as read (its column report included). */
-  accounts: Table;
 }
 
 export function parseEngine(value: string | undefined): "duckdb" | undefined {
   if (value === undefined || value.toLowerCase() === "memory") return undefined;
   if (value.toLowerCase() === "duckdb") return "duckdb";
   throw new CliError(`--engine: "${value}" is not an engine; use duckdb (or memory, the default)`);
+}
+
+function parseData(value: string | undefined): "copy" | "none" {
+  if (value === undefined) return "copy";
+  const v = value.trim().toLowerCase();
+  if (v === "copy" || v === "none") return v;
+  throw new CliError(`--data: "${value}" is not copy (the input tables as Data tabs) or none (leave them out)`);
 }
 
 function parseTabs(value: string | undefined): TabKind[] | undefined {
@@ -90,14 +97,20 @@ function defaultTabs(o: ReportOptions): TabKind[] {
 }
 
 /** The account table read and checked, and the model, as `score` and `report` both need them. */
-export async function readAccounts(o: { accounts: string; map?: string[]; dateOrder?: string; decimal?: string; model?: string; log?: (text: string) => void }): Promise<{ loaded: LoadedTable; options: ReadOptions; table: Table; model: unknown }> {
-  const loaded = await readTableFile(o.accounts);
+export async function readAccounts(o: { accounts: string; map?: string[]; dateOrder?: string; decimal?: string; model?: string; log?: (text: string) => void; onBytes?: (bytes: number) => void }): Promise<{ loaded: LoadedTable; options: ReadOptions; table: Table; model: unknown }> {
+  const loaded = await readTableFile(o.accounts, undefined, o.onBytes);
   const dateOrder = parseDateOrder(o.dateOrder);
   const decimal = parseDecimal(o.decimal);
-  const probe = readLoaded(loaded, optionsOf(loaded, dateOrder, undefined, decimal));
-  const headerRow = loaded.rows[probe.report.headerRow - 1] ?? [];
-  const options = optionsOf(loaded, dateOrder, o.map && o.map.length > 0 ? parseMap(o.map, headerRow) : undefined, decimal);
-  const table = o.map && o.map.length > 0 ? readLoaded(loaded, options) : probe;
+  const mapped = Boolean(o.map && o.map.length > 0);
+  // the rows were parsed for this read alone: converted in place, never copied. With a mapping, the header row is
+  // found first on a copy of the top rows (where a header can be), then the table read once as mapped
+  let map;
+  if (mapped) {
+    const probe = readLoaded({ ...loaded, rows: loaded.rows.slice(0, 13) }, optionsOf(loaded, dateOrder, undefined, decimal));
+    map = parseMap(o.map!, loaded.rows[probe.report.headerRow - 1] ?? []);
+  }
+  const options: ReadOptions = { ...optionsOf(loaded, dateOrder, map, decimal), inPlace: true };
+  const table = readLoaded(loaded, options);
   o.log?.(describeTable(loaded, table));
   let model: unknown = null;
   if (o.model) {
@@ -121,12 +134,25 @@ export async function readAccounts(o: { accounts: string; map?: string[]; dateOr
   return { loaded, options, table, model };
 }
 
-/** Another input, with its column report (or, for wide ownership, what it holds) printed. */
-async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices" | "subscriptions"): Promise<{ loaded: LoadedTable; options: ReadOptions; own?: Ownership }> {
+interface OtherTable {
+  loaded: LoadedTable;
+  options: ReadOptions;
+  /** Long ownership, retention: the table as read (read once, in place). */
+  table?: Table;
+  own?: Ownership;
+}
+
+/**
+ * Another input, with its column report (or, for wide ownership, what it holds) printed. Ownership and retention
+ * are read here once, in place, and handed to the builders; prices and subscription histories are read by their
+ * builders from the text (they are small, and a history is read its own way).
+ */
+async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices" | "subscriptions", onBytes?: (bytes: number) => void): Promise<OtherTable> {
   const log = o.log;
-  const loaded = await readTableRef(ref, o.accounts);
-  const options = optionsOf(loaded, parseDateOrder(o.dateOrder), undefined, parseDecimal(o.decimal));
+  const loaded = await readTableRef(ref, o.accounts, onBytes);
+  const base = optionsOf(loaded, parseDateOrder(o.dateOrder), undefined, parseDecimal(o.decimal));
   if (kind === "ownership") {
+    const options: ReadOptions = { ...base, inPlace: true };
     let own;
     try {
       own = readOwnership(loaded.label, loaded.rows, asOf, options);
@@ -135,10 +161,16 @@ async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "own
     }
     const what = own.table ? describeTable(loaded, own.table) : `${loaded.label}: wide ownership, ${own.accounts.length} accounts × ${own.products.length} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
     log?.([what, ...own.notes.map((n) => `  · ${n}`)].join("\n"));
-    return { loaded, options, own };
+    return { loaded, options, own, table: own.table };
   }
-  log?.(describeTable(loaded, readLoaded(loaded, options)));
-  return { loaded, options };
+  if (kind === "retention") {
+    const options: ReadOptions = { ...base, inPlace: true };
+    const table = readLoaded(loaded, options);
+    log?.(describeTable(loaded, table));
+    return { loaded, options, table };
+  }
+  log?.(describeTable(loaded, readLoaded(loaded, base)));
+  return { loaded, options: base };
 }
 
 /** The tabs asked for (or the default), less those the engine's aggregates cannot build: said, or refused when asked for. */
@@ -168,32 +200,38 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
   if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
   // never write over an input, by any path to it (the same name, a symlink or a hard link)
-  for (const input of [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.model]) {
+  const files = [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.model];
+  for (const input of files) {
     if (input && existsSync(input) && existsSync(out) && sameFile(input, out)) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
     if (input && resolve(input) === out) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
   }
   const asOf = parseAsOf(o.asOf);
-  const { loaded: accounts, options, table, model } = await readAccounts(o);
+  const data = o.data ?? "copy";
+  // the bars show for large inputs: judged by the bytes to read (about 100 bytes a row) before a row is read
+  const totalBytes = files.reduce((sum, f) => sum + (f && existsSync(f) && statSync(f).isFile() ? statSync(f).size : 0), 0);
+  const progress = new PhaseProgress(o.progress ?? { write: () => true }, totalBytes / 100, ["reading", "computing", "writing"]);
+  let readBytes = 0;
+  const onBytes = (n: number): void => {
+    readBytes += n;
+    progress.update(0, readBytes, totalBytes, `${(readBytes / 2 ** 20).toFixed(0)} of ${(totalBytes / 2 ** 20).toFixed(0)} MB`);
+  };
+  const { loaded: accounts, options, table: accountTable, model } = await readAccounts({ ...o, onBytes });
+  let table: Table | undefined = accountTable;
   // --engine duckdb: the other tables stay where they are; DuckDB computes what the tabs need from them
   const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
-  const ownership = o.ownership && !engine ? await readOther(o.ownership, o, asOf, "ownership") : undefined;
+  const ownership = o.ownership && !engine ? await readOther(o.ownership, o, asOf, "ownership", onBytes) : undefined;
   if (ownership) {
     const unmatched = joinNote(ownership.own!, table);
     if (unmatched) o.log?.(`${accounts.label} × ${ownership.loaded.label}: ${unmatched}`);
   }
-  const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention") : undefined;
-  const prices = o.prices && !engine ? await readOther(o.prices, o, asOf, "prices") : undefined;
-  const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions") : undefined;
+  const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
+  const prices = o.prices && !engine ? await readOther(o.prices, o, asOf, "prices", onBytes) : undefined;
+  const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
   const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
+  progress.update(0, 1, 1, `${(totalBytes / 2 ** 20).toFixed(0)} MB`);
   const rows = table.rows.length;
-  const progress = new Progress(o.progress ?? { write: () => true }, Math.max(rows, ownership ? ownership.loaded.rows.length : 0), tabs.length * 2 + 1);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "XSELL";
-  wb.created = new Date(0); // deterministic files: the same inputs give the same workbook
-  wb.modified = new Date(0);
-  wb.calcProperties.fullCalcOnLoad = true; // formulas carry no cached results: the app computes them on open
-  const result: ReportResult = { out, tabs: [], accountsRows: rows, dataRows: accounts.rows, retentionRows: retention?.loaded.rows, accounts: table };
-  const inputs = {
+  const result: ReportResult = { out, tabs: [], accountsRows: rows, retentionRows: retention?.loaded.rows };
+  let inputs: TabInputs = {
     accounts: accounts.rows,
     ownership: ownership?.loaded.rows,
     retention: retention?.loaded.rows,
@@ -205,26 +243,12 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options },
     precomputed: engine?.precomputed,
   };
-  let step = 0;
-  for (const kind of tabs) {
-    progress.step(++step, `building ${kind}`);
-    let spec: SheetSpec;
-    try {
-      spec = buildTab(kind, inputs);
-    } catch (e) {
-      throw new CliError(describeError(e));
-    }
-    progress.step(++step, `writing ${kind}`);
-    const ws = addSpecSheet(wb, spec);
-    result.tabs.push({ kind, sheet: ws.name, spec });
-  }
-  addDataSheet(wb, "Data", [table.headers, ...table.rows], table.report.columns);
-  for (const [name, t] of [["Data - Ownership", ownership], ["Data - Retention", retention], ["Data - Prices", prices], ["Data - Subscriptions", subscriptions]] as const) {
-    if (!t) continue;
-    const read = readLoaded(t.loaded, t.options);
-    addDataSheet(wb, name, [read.headers, ...read.rows], read.report.columns);
-  }
-  progress.step(++step, "saving");
+  // each table was read once above; the builders take those reads instead of reading the grids again
+  rememberRead({
+    accounts: { grid: accounts.rows, options, table },
+    ownership: ownership ? { grid: ownership.loaded.rows, own: ownership.own! } : undefined,
+    retention: retention?.table ? { grid: retention.loaded.rows, table: retention.table } : undefined,
+  });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${(tmpCounter += 1)}.tmp`);
   const cleanUp = (): void => rmSync(tmp, { force: true });
   // interrupted while writing: no temporary file is left beside --out (kill -9 cannot be caught; nothing can)
@@ -233,12 +257,74 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     process.exit(130);
   };
   process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  let writer: XlsxStreamWriter | undefined;
   try {
-    mkdirSync(dirname(out), { recursive: true });
-    await wb.xlsx.writeFile(tmp);
-    // charts are DrawingML parts added to the package ExcelJS wrote (it writes none itself)
-    const charted = result.tabs.map((t) => ({ sheet: t.sheet, charts: t.spec.charts }));
-    if (charted.some((c) => c.charts.length > 0)) writeFileSync(tmp, await addChartsToXlsx(readFileSync(tmp), charted));
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writer = new XlsxStreamWriter(tmp);
+    } catch (e) {
+      throw writeError(o.out, e);
+    }
+    const w = writer;
+    const writing = (label: string, total: number) => (done: number) => progress.update(2, done, total, `${label}: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`);
+    const dates = (t: Table): Set<number> => new Set(t.report.columns.filter((c) => c.readAs.startsWith("dates")).map((c) => c.index));
+    const copy = async (name: string, order: number, t: Table | undefined): Promise<void> => {
+      if (data === "copy" && t) await w.addDataSheet(name, t.headers, t.rows, dates(t), { order, onRows: writing(name, t.rows.length + 1) });
+    };
+    let built = 0;
+    const tab = async (kind: TabKind): Promise<void> => {
+      const title = tabDef(kind).title;
+      progress.update(1, built, tabs.length, `${title} (${built + 1} of ${tabs.length} tabs)`);
+      let spec: SheetSpec;
+      try {
+        spec = buildTab(kind, inputs);
+      } catch (e) {
+        throw new CliError(describeError(e));
+      }
+      progress.update(1, ++built, tabs.length, `${title} (${built} of ${tabs.length} tabs)`);
+      const sheet = await w.addSpecSheet(spec, { order: tabs.indexOf(kind), onRows: writing(title, spec.rows) });
+      result.tabs.push(o.keepSpecs === false ? { kind, sheet } : { kind, sheet, spec });
+    };
+    // Sheets are written in the order that lets go of memory soonest (the workbook lists them in the usual order):
+    // the Retention tab and the retention copy, then the ownership copy, free those tables before the largest tabs
+    // are built. One tab at a time: built, written, and let go before the next.
+    const lean = o.keepSpecs === false;
+    if (tabs.includes("retention")) await tab("retention");
+    await copy("Data - Retention", 102, retention?.table);
+    if (lean && retention) {
+      inputs = { ...inputs, retention: undefined };
+      retention.table = undefined;
+      retention.loaded.rows = [];
+      result.retentionRows = undefined;
+    }
+    if (data === "copy" && ownership && !ownership.table) {
+      // a wide ownership table is copied as its cells (it has no column report)
+      await w.addDataSheet("Data - Ownership", ownership.loaded.rows[0] ?? [], ownership.loaded.rows.slice(1), new Set(), { order: 101, onRows: writing("Data - Ownership", ownership.loaded.rows.length) });
+    }
+    await copy("Data - Ownership", 101, ownership?.table);
+    if (lean && ownership?.table) {
+      // the builders read ownership as read (products, owners), not its rows: the rows can go
+      const placeholder: CellValue[][] = [];
+      rememberRead({ ownership: { grid: placeholder, own: { ...ownership.own!, table: undefined } } });
+      inputs = { ...inputs, ownership: placeholder };
+      ownership.table = undefined;
+      ownership.loaded.rows = [];
+    }
+    // then the tabs that read the account table, its copy, and the account table let go before the largest tab
+    const readsAccounts: TabKind[] = ["scorecard", "scenario"];
+    for (const kind of tabs) if (readsAccounts.includes(kind)) await tab(kind);
+    await copy("Data", 100, table);
+    if (lean) {
+      inputs = { ...inputs, accounts: undefined };
+      table = undefined;
+      accounts.rows = [];
+    }
+    for (const kind of tabs) if (kind !== "retention" && !readsAccounts.includes(kind)) await tab(kind);
+    result.tabs.sort((a, b) => tabs.indexOf(a.kind) - tabs.indexOf(b.kind));
+    await copy("Data - Prices", 103, prices ? readLoaded(prices.loaded, prices.options) : undefined);
+    await copy("Data - Subscriptions", 104, subscriptions ? readLoaded(subscriptions.loaded, subscriptions.options) : undefined);
+    w.close();
+    progress.done();
     if (o.force) renameSync(tmp, out);
     else {
       // exclusive creation: two runs to one --out cannot both succeed (a link fails where the name exists)
@@ -246,15 +332,21 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       rmSync(tmp);
     }
   } catch (e) {
+    writer?.abort();
     cleanUp();
-    const code = (e as { code?: string }).code;
-    if (code === "EEXIST") throw new CliError(`${o.out} appeared while the report was being written; pass --force to replace it`);
-    throw new CliError(`cannot write ${o.out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    progress.done();
+    if (e instanceof CliError) throw e;
+    throw writeError(o.out, e);
   } finally {
     process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
   }
-  progress.done();
   return result;
+}
+
+function writeError(out: string, e: unknown): CliError {
+  const code = (e as { code?: string }).code;
+  if (code === "EEXIST") return new CliError(`${out} appeared while the report was being written; pass --force to replace it`);
+  return new CliError(`cannot write ${out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
 }
 
 /** `xsell report`: the tabs to a workbook. */
@@ -281,10 +373,12 @@ export const reportCommand: Command = {
       out,
       force: args.on("force"),
       engine: parseEngine(args.value("engine")),
+      data: parseData(args.value("data")),
+      keepSpecs: false,
       progress: process.stderr,
       log: (text) => process.stderr.write(`${terminalText(text)}\n`),
     });
-    console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")} and the input data (${res.accountsRows} account rows).`);
+    console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")}${parseData(args.value("data")) === "none" ? "" : " and the input data"} (${res.accountsRows} account rows).`);
     return 0;
   },
 };

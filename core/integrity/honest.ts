@@ -74,6 +74,16 @@ export function honestView(own: Ownership, flags: Flags): HonestView {
  * Null when ownership has no Start Dates (no bundle can be seen) or no forced bundle.
  */
 export function bundleGuard(own: Ownership): HonestView | null {
+  // several tabs and the triggers ask for the same ownership's guard: it is worked out once (ownership is not mutated)
+  if (guards.has(own)) return guards.get(own)!;
+  const guard = findBundleGuard(own);
+  guards.set(own, guard);
+  return guard;
+}
+
+const guards = new WeakMap<Ownership, HonestView | null>();
+
+function findBundleGuard(own: Ownership): HonestView | null {
   if (own.starts.size === 0) return null;
   const bundles = pairFlags(own, DEFAULT_PAIR_RULES).filter((f) => f.kind === "Forced bundle");
   if (bundles.length === 0) return null;

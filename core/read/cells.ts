@@ -4,7 +4,7 @@
  * Each parser also says what a value *proves* about its column (a part above 12, a separator that can only
  * be decimal), so the column decides its convention from the values and never from one guess.
  */
-import { dayFromExcelSerial, dayFromYmd, excelSerialFromDay, MAX_EXCEL_SERIAL, ymdFromDay } from "../values";
+import { dayFromExcelSerial, dayFromYmd, excelSerialFromDay, MAX_EXCEL_SERIAL } from "../values";
 
 export type Decimal = "." | ",";
 export type DateOrder = "mdy" | "dmy";
@@ -24,6 +24,8 @@ export interface NumberText {
 
 /** Strips sign, currency, percent and grouping spaces; null when what is left is not digits and separators. */
 export function numberText(raw: string): NumberText | null {
+  // the common case, plain digits with an optional minus ("12200", "-3"), without a regular expression
+  if (raw.length > 0 && raw.length <= 40 && isDigits(raw, raw.charCodeAt(0) === 45 ? 1 : 0)) return raw.charCodeAt(0) === 45 ? { body: raw.slice(1), negative: true, percent: false } : { body: raw, negative: false, percent: false };
   let s = raw.trim();
   if (s === "" || s.length > 40) return null;
   let negative = false;
@@ -61,6 +63,16 @@ const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+$/;
  * `1,234.5`, `1,200,000`; null when it proves nothing (`1200`, or one group of three: `1.200`, `1,200`);
  * "bad" when no convention reads it.
  */
+/** Whether `s` from `from` on is one or more ASCII digits. */
+function isDigits(s: string, from: number): boolean {
+  if (from >= s.length) return false;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function decimalProof(body: string): Decimal | null | "bad" {
   const dot = body.lastIndexOf(".");
   const comma = body.lastIndexOf(",");
@@ -84,6 +96,11 @@ export function decimalProof(body: string): Decimal | null | "bad" {
 
 /** The value of a number's text under a decimal convention; null when that convention cannot read it. */
 export function parseNumberText(t: NumberText, decimal: Decimal): number | null {
+  if (isDigits(t.body, 0)) {
+    const n = Number(t.body);
+    const signed = t.negative ? -n : n;
+    return t.percent ? signed / 100 : signed;
+  }
   const proof = decimalProof(t.body);
   if (proof === "bad" || (proof !== null && proof !== decimal)) return null;
   const group = decimal === "." ? /,/g : /\./g;
@@ -123,11 +140,24 @@ const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})\.?[ \-]([\p{L}]{3,10})\.
 const MONTH_NAME_DAY = new RegExp(String.raw`^([\p{L}]{3,10})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})${TIME}$`, "u");
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDay(y: number, m: number, d: number): number | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
-  const day = dayFromYmd(y, m, d);
-  const back = ymdFromDay(day);
-  return back.m === m && back.d === d ? day : null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return null;
+  return dayFromYmd(y, m, d);
+}
+
+/** Digits at `i`..`i + n - 1` of `s` as a number, or -1. */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Two-digit years as Excel reads them: 00–29 → 2000s, 30–99 → 1900s. */
@@ -148,6 +178,13 @@ export interface DateText {
 
 /** Recognizes a date's text; null when it is not written as a date. */
 export function dateText(raw: string): DateText | null {
+  // the common case, an ISO date (2026-11-01) and nothing else, without a regular expression
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const y = digitsAt(raw, 0, 4);
+    const m = digitsAt(raw, 5, 2);
+    const d = digitsAt(raw, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return fixed(validDay(y, m, d));
+  }
   const s = raw.trim().replace(WEEKDAY, "");
   if (s.length < 6 || s.length > 40) return null;
   let m = ISO.exec(s);

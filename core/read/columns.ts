@@ -19,6 +19,11 @@ export interface ReadOptions {
   readonly date1904?: boolean;
   /** Field → column index, or null for "not in this table": the user's mapping, over what headers say. */
   readonly columns?: Partial<Record<Field, number | null>>;
+  /**
+   * The caller hands its row arrays over (rows it parsed itself, never a host's range): converted cells are written
+   * into them instead of into copies, so a large file is held once.
+   */
+  readonly inPlace?: boolean;
 }
 
 export type ReadAs = "text" | "numbers" | "numbers, decimal comma" | "dates" | "dates, month first" | "dates, day first" | "yes/no" | "empty";
@@ -334,18 +339,23 @@ export function assignFields(headers: string[], o: ReadOptions): { fields: (Fiel
 
 /**
  * Reads every column of `rows` and reports each. Converted cells are written into copies of their rows:
- * `rows` (an array the caller owns) then holds those copies, while the user's row arrays stay untouched.
+ * `rows` (an array the caller owns) then holds those copies, while the user's row arrays stay untouched (unless
+ * `o.inPlace`: then into the rows themselves).
  */
 export function readColumns(fn: string, headers: string[], rows: CellValue[][], rowNumbers: number[], o: ReadOptions): { fields: (Field | null)[]; report: ColumnReport[] } {
   const { fields, notes } = assignFields(headers, o);
-  const copied = new Uint8Array(rows.length);
-  const put: Put = (r, c, v) => {
-    if (!copied[r]) {
-      rows[r] = rows[r].slice();
-      copied[r] = 1;
-    }
-    rows[r][c] = v;
-  };
+  const copied = o.inPlace ? null : new Uint8Array(rows.length);
+  const put: Put = o.inPlace
+    ? (r, c, v) => {
+        rows[r][c] = v;
+      }
+    : (r, c, v) => {
+        if (!copied![r]) {
+          rows[r] = rows[r].slice();
+          copied![r] = 1;
+        }
+        rows[r][c] = v;
+      };
   const report: ColumnReport[] = headers.map((header, i) => {
     let sample = "";
     for (const row of rows) {

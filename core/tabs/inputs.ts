@@ -77,6 +77,23 @@ export function accountsOf(fn: string, inputs: TabInputs): Table {
   return table;
 }
 
+const others = new WeakMap<CellValue[][], Table>();
+
+/**
+ * A caller that has read its tables already (the CLI reads each file once, converting it in place) hands the
+ * results over, so no builder reads a grid a second time.
+ */
+export function rememberRead(read: { accounts?: { grid: CellValue[][]; options: ReadOptions | undefined; table: Table }; ownership?: { grid: CellValue[][]; own: Ownership }; retention?: { grid: CellValue[][]; table: Table } }): void {
+  if (read.accounts) tables.set(read.accounts.grid, { options: read.accounts.options, table: read.accounts.table });
+  if (read.ownership) parsed.set(read.ownership.grid, read.ownership.own);
+  if (read.retention) others.set(read.retention.grid, read.retention.table);
+}
+
+/** The retention table as read by the caller, or its grid to be read. */
+export function retentionOf(inputs: TabInputs): CellValue[][] | Table | undefined {
+  return inputs.retention ? (others.get(inputs.retention) ?? inputs.retention) : undefined;
+}
+
 /** Read options for a table other than the accounts: its own, else the account table's conventions (not its mapping). */
 export function optionsFor(inputs: TabInputs, table: "ownership" | "retention" | "prices" | "subscriptions"): ReadOptions {
   const own = inputs.otherOptions?.[table];

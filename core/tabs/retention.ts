@@ -10,7 +10,7 @@ import { readHistory, type History } from "../history/read";
 import { METRIC_FORMATS, retentionMetrics, retentionRows, retentionSummary } from "../retention";
 import { isoFromDay, type CellValue } from "../values";
 import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
-import { optionsFor, type TabInputs } from "./inputs";
+import { optionsFor, retentionOf, type TabInputs } from "./inputs";
 import { retentionCharts } from "./tab-charts";
 
 const FN = "Retention";
@@ -21,7 +21,7 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
   const read = inputs.subscriptions ? readHistory(FN, inputs.subscriptions, optionsFor(inputs, "subscriptions")) : null;
   const flowsWin = flowsWindow(FN, "month", null, null, inputs.asOf);
   // with only a history, the snapshot side is read from it: each account × product on the window's first and last day
-  const summary = pre?.retention ?? retentionSummary(FN, inputs.retention ?? snapshotFromHistory(read!, flowsWin), inputs.retention ? optionsFor(inputs, "retention") : {});
+  const summary = pre?.retention ?? retentionSummary(FN, retentionOf(inputs) ?? snapshotFromHistory(read!, flowsWin), inputs.retention ? optionsFor(inputs, "retention") : {});
   // the history's sections from the history itself, or from aggregates computed where it lives (no cohorts then)
   const history: HistoryAggregates | null = read ? historyAggregates(read, flowsWin) : pre?.history ? { ...pre.history, cohorts: null } : null;
   const snapshotFromIt = read ? !inputs.retention : Boolean(pre?.history?.snapshotFromIt);

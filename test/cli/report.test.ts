@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../cli/main";
-import { Progress } from "../../cli/progress";
+import { PhaseProgress } from "../../cli/progress";
 import { XSELL_SCORE } from "../../core/functions";
 
 const EX = join(__dirname, "..", "..", "examples");
@@ -186,19 +186,35 @@ describe("help and progress", () => {
     expect(await main(["--help"])).toBe(0);
     expect(out[0]).toContain("xsell report <accounts.csv|.xlsx> --out <report.xlsx>");
   });
-  it("draws a bar on a terminal for inputs over 50,000 rows, and nothing otherwise", () => {
+  it("draws a bar per phase on a terminal for inputs over 50,000 rows, each redrawn on its own line, and nothing otherwise", () => {
     const writes: string[] = [];
     const tty = { isTTY: true, columns: 80, write: (s: string) => writes.push(s) };
-    const p = new Progress(tty, 60_000, 4);
-    p.step(1, "building scorecard");
-    p.step(4, "saving");
+    const p = new PhaseProgress(tty, 60_000, ["reading", "computing", "writing"]);
+    p.update(0, 1, 4, "1 of 4 MB");
+    p.update(0, 1, 4, "1 of 4 MB"); // unchanged: not redrawn
+    p.update(1, 1, 2, "Scorecard");
+    p.update(2, 50, 100, "Scorecard: 50 of 100 rows");
+    p.update(1, 2, 2, "Whitespace");
     p.done();
-    expect(writes[0]).toMatch(/^\r\[#+-+\]  25% building scorecard$/);
-    expect(writes[1]).toMatch(/^\r\[#+\] 100% saving$/);
-    expect(writes[2]).toBe("\n");
+    expect(writes[0]).toMatch(/^\rreading   \[#+-+\]  25% 1 of 4 MB\x1b\[K$/);
+    expect(writes[1]).toMatch(/^\n\rcomputing \[#+-+\]  50% Scorecard\x1b\[K$/);
+    expect(writes[2]).toMatch(/^\n\rwriting   \[#+-+\]  50% Scorecard: 50 of 100 rows\x1b\[K$/);
+    // back up one line to the computing bar, redraw it, come back down
+    expect(writes[3]).toMatch(/^\x1b\[1A\rcomputing \[#+\] 100% Whitespace\x1b\[K\x1b\[1B$/);
+    expect(writes[4]).toBe("\n");
+    expect(writes).toHaveLength(5);
     const quiet: string[] = [];
-    new Progress({ isTTY: false, write: (s: string) => quiet.push(s) }, 60_000, 2).step(1, "x");
-    new Progress({ isTTY: true, write: (s: string) => quiet.push(s) }, 1_000, 2).step(1, "x");
+    new PhaseProgress({ isTTY: false, write: (s: string) => quiet.push(s) }, 60_000, ["reading"]).update(0, 1, 2);
+    new PhaseProgress({ isTTY: true, write: (s: string) => quiet.push(s) }, 1_000, ["reading"]).update(0, 1, 2);
     expect(quiet).toEqual([]);
+  });
+
+  it("leaves the Data tabs out with --data none, and refuses another value", async () => {
+    const o = join(dir, "lean.xlsx");
+    expect(await main(["report", join(EX, "accounts.csv"), "--ownership", join(EX, "ownership.csv"), "--as-of", "2026-11-01", "--data", "none", "--out", o])).toBe(0);
+    expect((await open(o)).worksheets.map((w) => w.name)).toEqual(["Scorecard", "Whitespace", "Adjacency", "Scenario"]);
+    expect(out.join("\n")).not.toContain("input data");
+    expect(await main(["report", join(EX, "accounts.csv"), "--data", "all", "--out", join(dir, "x.xlsx")])).toBe(2);
+    expect(err.join("\n")).toContain('--data: "all" is not copy');
   });
 });

@@ -91,7 +91,7 @@ function odfRange(sheet: string, range: string): string {
 beforeAll(async () => {
   const ex = (f: string): string => join(EXAMPLES_DIR, f);
   const res = await writeReport({ accounts: ex("accounts.csv"), ownership: ex("ownership.csv"), retention: ex("retention.csv"), prices: ex("prices.csv"), subscriptions: ex("subscriptions.csv"), asOf: DEMO_AS_OF, out: demo, force: true });
-  specs = new Map(res.tabs.map((t) => [t.sheet, t.spec]));
+  specs = new Map(res.tabs.map((t) => [t.sheet, t.spec!]));
   soffice(["--convert-to", "ods", "--outdir", join(dir, "ods"), demo]);
   await readOds(join(dir, "ods", "xsell-demo.ods"));
 }, 240_000);

@@ -1,14 +1,13 @@
 /**
- * Data safety for every renderer (Excel through the fake host, Sheets through fake SpreadsheetApp, xlsx through
- * ExcelJS): the source is never written, an existing sheet name is never reused, and user text starting with
+ * Data safety for every renderer (Excel through the fake host, Sheets through fake SpreadsheetApp, the xlsx writer
+ * read back by ExcelJS): the source is never written, an existing sheet name is never reused, and user text starting with
  * =, +, - or @ is written as text.
  */
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildTab } from "../../core/tabs";
 import { renderSpec } from "../../excel-addin/renderer";
 import { renderSpecToSheets } from "../../sheets-addon/src/renderer";
-import { addSpecSheet } from "../../cli/xlsx-writer";
+import { written } from "../cli/xlsx-written";
 import { FakeWorkbook, fakeContext } from "../fakes/excel-host";
 import { FakeAppsScript } from "../fakes/apps-script";
 import { dayFromYmd, type CellValue } from "../../core/values";
@@ -54,14 +53,13 @@ describe("Sheets renderer", () => {
 
 describe("xlsx writer", () => {
   it("adds a new sheet beside existing ones and writes hostile text as strings", async () => {
-    const wb = new ExcelJS.Workbook();
-    for (const n of EXISTING) wb.addWorksheet(n).getCell("A1").value = "keep me";
-    const ws = addSpecSheet(wb, SPEC);
-    expect(ws.name).toBe("Whitespace (3)");
-    expect(wb.getWorksheet("Whitespace")!.getCell("A1").value).toBe("keep me");
-    const buffer = await wb.xlsx.writeBuffer();
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(buffer);
+    let name = "";
+    const { book: back } = await written(async (w) => {
+      for (const n of EXISTING) await w.addDataSheet(n, ["keep me"], [], new Set());
+      name = await w.addSpecSheet(SPEC);
+    });
+    expect(name).toBe("Whitespace (3)");
+    expect(back.getWorksheet("Whitespace")!.getCell("A1").value).toBe("keep me");
     const sheet = back.getWorksheet("Whitespace (3)")!;
     const cells = Array.from({ length: HOSTILE.length + 1 }, (_, i) => sheet.getCell(i + 2, 1).value);
     for (const h of HOSTILE) expect(cells).toContain(h);

@@ -1,11 +1,10 @@
 /**
  * Print setup in the sheet spec and in each renderer: the defaults (used range, one page wide, landscape only when
  * too wide for portrait, frozen header rows repeated, no gridlines), the page header, row heights for wrapped text,
- * and what the fake Excel, the fake Sheets and an ExcelJS round trip record.
+ * and what the fake Excel, the fake Sheets and the xlsx writer (read back by ExcelJS) record.
  */
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { addDataSheet, addSpecSheet } from "../../cli/xlsx-writer";
+import { written } from "../cli/xlsx-written";
 import { buildTab, oddHeader, pageHeaderFooter, SpecBuilder, TAB_KINDS, wrappedLines, type SheetSpec } from "../../core/tabs";
 import { parseA1 } from "../../core/tabs/spec";
 import { dayFromYmd } from "../../core/values";
@@ -133,11 +132,10 @@ describe("renderers apply the print setup", () => {
   });
 
   it("xlsx: an absolute print area, title rows, fit to width, landscape and the header survive a round trip", async () => {
-    const wb = new ExcelJS.Workbook();
-    addSpecSheet(wb, spec);
-    addDataSheet(wb, "Data", [["Account", "ARR"], ["Acme", 1]]);
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const { book: back } = await written(async (w) => {
+      await w.addSpecSheet(spec);
+      await w.addDataSheet("Data", ["Account", "ARR"], [["Acme", 1]], new Set());
+    });
     const ws = back.getWorksheet("Scorecard")!;
     expect(ws.pageSetup.orientation).toBe("landscape");
     expect(ws.pageSetup.fitToPage).toBe(true);
@@ -154,12 +152,9 @@ describe("renderers apply the print setup", () => {
   });
 
   it("xlsx: the print area is written with absolute rows ('$A$1:$I$401', which LibreOffice honours)", async () => {
-    const wb = new ExcelJS.Workbook();
-    addSpecSheet(wb, spec);
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const JSZip = (await import("jszip")).default;
-    const xml = await (await JSZip.loadAsync(buf)).file("xl/workbook.xml")!.async("string");
+    const { part } = await written((w) => w.addSpecSheet(spec));
+    const xml = await part("xl/workbook.xml");
     const r = parseA1(spec.print!.area);
-    expect(xml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Scorecard&apos;!$A$1:$I$${r.rows}</definedName>`);
+    expect(xml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Scorecard'!$A$1:$I$${r.rows}</definedName>`);
   });
 });

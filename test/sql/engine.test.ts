@@ -64,7 +64,7 @@ describe("xsell report --engine duckdb", () => {
       const logs: string[] = [];
       const engine = await writeReport(base(`e-${retention ? 1 : 0}.xlsx`, { retention, tabs: ["retention"], engine: "duckdb", log: (t) => logs.push(t) }));
       expect(engine.tabs.map((t) => t.kind)).toEqual(["retention"]);
-      const cells = compareSpecs(engine.tabs[0].spec, memory.tabs[0].spec, /Revenue cohorts by quarter|Cohort|cohort start/);
+      const cells = compareSpecs(engine.tabs[0].spec!, memory.tabs[0].spec!, /Revenue cohorts by quarter|Cohort|cohort start/);
       expect(cells).toBeGreaterThan(400 * 5);
       expect(logs.join("\n")).toMatch(/examples\/subscriptions\.csv: read by DuckDB \(Account, Product, MRR, Start Date, End Date, Status\)/);
     }
