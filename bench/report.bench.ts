@@ -3,7 +3,8 @@
  * retention rows per account), each run in a child process measured as a shell sees it: wall time from process
  * start, CPU time and peak resident memory. Beside it, the floor measured in the same run: one pass over the
  * same CSV bytes (read, decoded, scanned for line ends). Inputs are generated deterministically into a temporary
- * folder, removed afterwards. XSELL_BENCH_REPORT_RUNS sets the runs per row (default 3; the median is shown).
+ * folder, removed afterwards. XSELL_BENCH_REPORT_RUNS sets the runs per row (default 3; the median is shown),
+ * XSELL_BENCH_REPORT_SIZES the account counts (default 60000,1000000).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -64,7 +65,8 @@ export function benchReport(): BenchResult[] {
   const runs = Math.max(1, Number(process.env.XSELL_BENCH_REPORT_RUNS ?? 3));
   const dir = mkdtempSync(join(tmpdir(), "xsell-bench-report-"));
   try {
-    return [...benchSize(dir, 60_000, runs), ...benchSize(dir, 1_000_000, runs)];
+    const sizes = (process.env.XSELL_BENCH_REPORT_SIZES ?? "60000,1000000").split(",").map(Number).filter((n) => n > 0);
+    return sizes.flatMap((n) => benchSize(dir, n, runs));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
