@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeBigInputs, type BigInputs } from "./big-inputs";
+import { writeBigInputs, type BigInputs } from "../examples/big-inputs";
 import type { BenchResult } from "./harness";
 
 interface Figures {

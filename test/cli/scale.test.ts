@@ -5,13 +5,12 @@
  * the write leaves no temporary file. Inputs are generated deterministically into a temporary folder.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeBigInputs, type BigInputs } from "../../bench/big-inputs";
+import { writeBigInputs, type BigInputs } from "../../examples/big-inputs";
 
 const CHILD = join(__dirname, "..", "..", "bench", "report-child.cjs");
 

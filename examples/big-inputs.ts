@@ -5,7 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { prng } from "../examples/generate";
+import { prng } from "./generate";
 
 export const BIG_PRODUCTS = Array.from({ length: 20 }, (_, i) => ["CRM", "Analytics", "Marketing Automation", "Service Desk", "Knowledge Base", "Sales Intelligence", "Data Warehouse", "CPQ", "Billing", "Payments", "Field Service", "Commerce", "Identity", "Security", "Backup", "Integration", "Forms", "Surveys", "Chat", "Voice"][i]);
 
