@@ -17,7 +17,6 @@ import { DuckDb, fileSource, type SqlRow } from "./duckdb";
 import { CliError } from "./io";
 
 export interface EngineFiles {
-  readonly ownership?: string;
   readonly retention?: string;
   readonly subscriptions?: string;
 }
@@ -117,13 +116,6 @@ export async function duckdbAggregates(files: EngineFiles, asOf: number, log?: (
   const unavailable = new Map<string, string>();
   const pre: { -readonly [K in keyof Precomputed]: Precomputed[K] } = {};
   try {
-    if (files.ownership) {
-      // the Whitespace and Adjacency tabs show the honest view: forced bundles, prerequisites and pass-through
-      // pricing are found from each account's own rows, which these aggregates do not carry
-      const why = "its honest view (forced bundles, prerequisites, pass-through prices) reads ownership in memory; xsell sql's xsell_adjacency, xsell_whitespace and xsell_next_product give the raw rates in the warehouse";
-      unavailable.set("whitespace", why);
-      unavailable.set("adjacency", why);
-    }
     if (files.retention) {
       const ret = await source(db, "retention", files.retention, log);
       const [summary] = await db.all(retentionSummaryQuery(DUCKDB, ret));

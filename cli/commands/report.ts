@@ -31,7 +31,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   AS_OF_FLAG,
   { name: "data", kind: "value", value: "copy|none", default: "copy", description: "copy the input tables into Data tabs (hidden), or leave them out" },
   ...READING_FLAGS,
-  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the Retention tab from its aggregates; ownership is then not read in memory (no Whitespace or Adjacency tab), and no input data tabs" },
+  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the Retention tab from its aggregates (no cohort triangle, no Timing tab, no copy of them in data tabs); the other inputs are read as always" },
   { name: "force", kind: "switch", description: "replace --out if it exists" },
 ];
 
@@ -181,7 +181,6 @@ function engineTabs(o: ReportOptions, unavailable: ReadonlyMap<string, string>):
     if (why && o.tabs) throw new CliError(`--tabs ${t} with --engine duckdb: ${why}`);
     if (why) o.log?.(`${tabDef(t).title} tab left out: ${why}`);
   }
-  if (o.ownership && tabs.includes("scorecard")) o.log?.("Scorecard: with --engine duckdb it has no next product and no gap triggers (they read ownership in memory); xsell sql's xsell_next_product ranks each account's gaps");
   return tabs.filter((t) => !unavailable.has(t));
 }
 
@@ -217,15 +216,17 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   };
   const { loaded: accounts, options, table: accountTable, model } = await readAccounts({ ...o, onBytes });
   let table: Table | undefined = accountTable;
-  // --engine duckdb: the other tables stay where they are; DuckDB computes what the tabs need from them
-  const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
-  const ownership = o.ownership && !engine ? await readOther(o.ownership, o, asOf, "ownership", onBytes) : undefined;
+  // --engine duckdb: retention and subscriptions stay where they are; DuckDB computes what the Retention tab needs
+  const engine = o.engine === "duckdb" ? await duckdbAggregates({ retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
+  // ownership and prices are read in memory either way: the Whitespace and Adjacency tabs' honest view reads each
+  // account's own rows
+  const ownership = o.ownership ? await readOther(o.ownership, o, asOf, "ownership", onBytes) : undefined;
   if (ownership) {
     const unmatched = joinNote(ownership.own!, table);
     if (unmatched) o.log?.(`${accounts.label} × ${ownership.loaded.label}: ${unmatched}`);
   }
   const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
-  const prices = o.prices && !engine ? await readOther(o.prices, o, asOf, "prices", onBytes) : undefined;
+  const prices = o.prices ? await readOther(o.prices, o, asOf, "prices", onBytes) : undefined;
   const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
   const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
   progress.update(0, 1, 1, `${(totalBytes / 2 ** 20).toFixed(0)} MB`);
