@@ -1,28 +1,16 @@
 /**
- * Native charts in a written .xlsx: ExcelJS writes no charts (exceljs issue #141), so this adds DrawingML chart
- * parts to the package it wrote: xl/charts/chartN.xml bound to the tab's cell ranges, a drawing per sheet that
- * anchors them, the relationships and the content types. It works on the finished zip, whichever ExcelJS writer
- * produced it, so charts are a post-process: `addChartsToXlsx(bytes, [{ sheet, charts }])`.
+ * Native charts in the .xlsx: ExcelJS writes no charts (exceljs issue #141), so the streaming writer
+ * (cli/xlsx-stream.ts) adds DrawingML parts itself: xl/charts/chartN.xml bound to the tab's cell ranges and a drawing
+ * per sheet that anchors them; it writes the relationships and content types (cli/xlsx-parts.ts).
  */
-import JSZip from "jszip";
 import { parseA1, type ChartSeries, type ChartSpec } from "../core/tabs/spec";
-
-export interface SheetCharts {
-  /** The worksheet's name as written in the workbook. */
-  readonly sheet: string;
-  readonly charts: readonly ChartSpec[];
-}
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 const EMU_PER_PX = 9525;
-const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const unesc = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** 'Sheet name'!$A$1:$B$2: a chart formula referring to the tab's own cells. */
 export function sheetRef(sheet: string, range: string): string {
@@ -92,78 +80,4 @@ export function drawingXml(charts: readonly ChartSpec[], firstRel: number): stri
   });
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="${NS_A}" xmlns:r="${NS_R}">${anchors.join("")}</xdr:wsDr>`;
-}
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
-}
-
-/** The relationships already in a .rels part. */
-function readRels(xml: string | null): { id: string; type: string; target: string }[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)].map((m) => {
-    const attr = (n: string): string => unesc(new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1] ?? "");
-    return { id: attr("Id"), type: attr("Type"), target: attr("Target") };
-  });
-}
-
-const nextId = (rels: { id: string }[]): number => rels.reduce((m, r) => Math.max(m, Number(/^rId(\d+)$/.exec(r.id)?.[1] ?? 0)), 0) + 1;
-
-/** Elements that must follow <drawing> in a worksheet (ECMA-376 CT_Worksheet order). */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-function insertDrawing(sheetXml: string, relId: string): string {
-  if (/<drawing\b/.test(sheetXml)) throw new Error("xlsx charts: the worksheet already has a drawing; charts cannot be added beside it");
-  const el = `<drawing r:id="${relId}"/>`;
-  let at = sheetXml.lastIndexOf("</worksheet>");
-  for (const name of AFTER_DRAWING) {
-    const i = sheetXml.search(new RegExp(`<${name}\\b`));
-    if (i >= 0 && i < at) at = i;
-  }
-  return sheetXml.slice(0, at) + el + sheetXml.slice(at);
-}
-
-/** Adds each sheet's charts to the .xlsx `bytes` and returns the new package. Sheets without charts are left as they are. */
-export async function addChartsToXlsx(bytes: Uint8Array, sheets: readonly SheetCharts[]): Promise<Uint8Array> {
-  const wanted = sheets.filter((s) => s.charts.length > 0);
-  if (wanted.length === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  // parts written here carry a fixed date, so the same inputs still give the same file
-  const put = (path: string, content: string): void => void zip.file(path, content, { date: FIXED_DATE, createFolders: false });
-  const text = async (path: string): Promise<string | null> => (zip.file(path) ? await zip.file(path)!.async("string") : null);
-  const workbook = (await text("xl/workbook.xml")) ?? "";
-  const wbRels = readRels(await text("xl/_rels/workbook.xml.rels"));
-  let types = (await text("[Content_Types].xml")) ?? "";
-  const overrides: string[] = [];
-  let chartNo = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length;
-  let drawingNo = Object.keys(zip.files).filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f)).length;
-  for (const { sheet, charts } of wanted) {
-    const m = [...workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)].find((x) => unesc(/\bname="([^"]*)"/.exec(x[1])?.[1] ?? "") === sheet);
-    const rid = m ? /\br:id="([^"]*)"/.exec(m[1])?.[1] : undefined;
-    const target = wbRels.find((r) => r.id === rid)?.target;
-    if (!target) throw new Error(`xlsx charts: no worksheet named "${sheet}" in the workbook`);
-    const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-    const sheetFile = sheetPath.split("/").pop()!;
-    const sheetRelsPath = `xl/worksheets/_rels/${sheetFile}.rels`;
-    const sheetRels = readRels(await text(sheetRelsPath));
-    const drawingPath = `xl/drawings/drawing${++drawingNo}.xml`;
-    const relId = `rId${nextId(sheetRels)}`;
-    sheetRels.push({ id: relId, type: REL_DRAWING, target: `../drawings/drawing${drawingNo}.xml` });
-    put(sheetRelsPath, relsXml(sheetRels));
-    put(sheetPath, insertDrawing((await text(sheetPath)) ?? "", relId));
-    const drawingRels: { id: string; type: string; target: string }[] = [];
-    charts.forEach((c, i) => {
-      const n = ++chartNo;
-      put(`xl/charts/chart${n}.xml`, chartXml(sheet, c));
-      drawingRels.push({ id: `rId${i + 1}`, type: REL_CHART, target: `../charts/chart${n}.xml` });
-      overrides.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
-    });
-    put(drawingPath, drawingXml(charts, 1));
-    put(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(drawingRels));
-    overrides.push(`<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
-  }
-  types = types.replace("</Types>", `${overrides.join("")}</Types>`);
-  put("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

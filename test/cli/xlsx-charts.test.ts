@@ -1,14 +1,14 @@
 /**
- * The DrawingML post-process on a package ExcelJS wrote: parts, relationships, content types and the sheet's
- * <drawing> element in schema order, each checked by parsing the XML; chart formulas name the tab's own cells.
+ * The DrawingML chart parts in the package the streaming writer writes: parts, relationships, content types and the
+ * sheet's <drawing> element in schema order, each checked by parsing the XML; chart formulas name the tab's own cells.
  * (LibreOffice's import of the same parts is checked in test/e2e/charts.e2e.test.ts.)
  */
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { addChartsToXlsx, chartXml, sheetRef } from "../../cli/xlsx-charts";
-import type { ChartSpec } from "../../core/tabs/spec";
+import { chartXml, sheetRef } from "../../cli/xlsx-charts";
+import { SpecBuilder, type ChartSpec } from "../../core/tabs/spec";
+import { written } from "./xlsx-written";
 
 const column: ChartSpec = {
   kind: "column",
@@ -21,13 +21,15 @@ const column: ChartSpec = {
   height: 300,
 };
 
-async function written(withNote: boolean): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Scorecard");
-  ws.getCell("A1").value = "Account";
-  if (withNote) ws.getCell("A1").note = "a note, so the sheet has a legacyDrawing";
-  wb.addWorksheet("Bob's & Co");
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+/** A workbook from the streaming writer: a Scorecard with two charts (and a note, so it has a legacyDrawing), and a sheet whose name needs quoting. */
+async function book(): Promise<{ part: (path: string) => Promise<string>; path: string }> {
+  return written(async (w) => {
+    const score = new SpecBuilder("Scorecard").block(0, 0, [["Account"]]).chart(column).chart({ ...column, title: "Second", anchor: "N18" });
+    score.notes.push({ cell: "A1", text: "a note, so the sheet has a legacyDrawing" });
+    await w.addSpecSheet(score.finish());
+    await w.addSpecSheet(new SpecBuilder("Bob's & Co").block(0, 0, [["x"]]).chart(column).finish());
+    await w.addSpecSheet(new SpecBuilder("Plain").block(0, 0, [["y"]]).finish());
+  });
 }
 
 const parse = (xml: string): Document => {
@@ -37,51 +39,44 @@ const parse = (xml: string): Document => {
   return doc;
 };
 
-describe("addChartsToXlsx", () => {
-  it("adds a chart part, a drawing anchoring it, their relationships and content types; the sheet points at the drawing before its legacyDrawing", async () => {
-    const out = await addChartsToXlsx(await written(true), [{ sheet: "Scorecard", charts: [column, { ...column, title: "Second", anchor: "N18" }] }]);
-    const zip = await JSZip.loadAsync(out);
-    const text = (p: string): Promise<string> => zip.file(p)!.async("string");
-    expect(Object.keys(zip.files).filter((f) => f.startsWith("xl/charts/")).sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
-    const sheet = await text("xl/worksheets/sheet1.xml");
+describe("charts in the written package", () => {
+  it("writes a chart part per chart, a drawing anchoring them, their relationships and content types; the sheet points at the drawing before its legacyDrawing", async () => {
+    const { part, path } = await book();
+    const sheet = await part("xl/worksheets/sheet1.xml");
     parse(sheet);
     const drawingId = /<drawing r:id="(rId\d+)"\/>/.exec(sheet)![1];
     expect(sheet.indexOf("<drawing ")).toBeLessThan(sheet.indexOf("<legacyDrawing "));
-    const rels = await text("xl/worksheets/_rels/sheet1.xml.rels");
-    expect(rels).toContain(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
-    // the comments' relationships ExcelJS wrote are still there
+    const rels = await part("xl/worksheets/_rels/sheet1.xml.rels");
+    expect(rels).toMatch(new RegExp(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`));
+    // the notes' relationships are still there
     expect(rels).toMatch(/relationships\/comments/);
-    const drawing = await text("xl/drawings/drawing1.xml");
+    const drawing = await part("xl/drawings/drawing1.xml");
     parse(drawing);
     // N1 and N18: column 13, rows 0 and 17; 520 × 300 px in EMU
     expect([...drawing.matchAll(/<xdr:col>(\d+)<\/xdr:col>.*?<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => [m[1], m[2]])).toEqual([["13", "0"], ["13", "17"]]);
     expect(drawing).toContain(`<xdr:ext cx="${520 * 9525}" cy="${300 * 9525}"/>`);
-    expect(await text("xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart2.xml"');
-    const types = await text("[Content_Types].xml");
-    expect(types).toContain('PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
+    const drawingRels = await part("xl/drawings/_rels/drawing1.xml.rels");
+    expect(drawingRels).toContain('Target="../charts/chart1.xml"');
+    expect(drawingRels).toContain('Target="../charts/chart2.xml"');
+    const types = await part("[Content_Types].xml");
+    for (const n of [1, 2, 3]) expect(types).toContain(`PartName="/xl/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
     expect(types).toContain('PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"');
-    // the package still opens, with the sheets as they were
+    // the package still opens, with its sheets and cells
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load(out.buffer as ArrayBuffer);
-    expect(back.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Bob's & Co"]);
+    await back.xlsx.readFile(path);
+    expect(back.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Bob's & Co", "Plain"]);
     expect(back.getWorksheet("Scorecard")!.getCell("A1").value).toBe("Account");
   });
 
-  it("works on a sheet without notes (no relationships part yet) and quotes sheet names in formulas", async () => {
-    const out = await addChartsToXlsx(await written(false), [{ sheet: "Bob's & Co", charts: [column] }]);
-    const zip = await JSZip.loadAsync(out);
-    const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
-    expect(sheet).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
-    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+  it("numbers charts across sheets, quotes sheet names in formulas, and gives a sheet without charts no drawing", async () => {
+    const { part } = await book();
+    const chart = await part("xl/charts/chart3.xml");
     parse(chart);
     expect(chart).toContain("<c:f>'Bob''s &amp; Co'!$L$3:$L$6</c:f>");
+    expect(await part("xl/drawings/_rels/drawing2.xml.rels")).toContain('Target="../charts/chart3.xml"');
     expect(sheetRef("Bob's & Co", "K3")).toBe("'Bob''s & Co'!$K$3");
-  });
-
-  it("writes nothing for sheets without charts, and names a sheet that does not exist", async () => {
-    const bytes = await written(false);
-    expect(await addChartsToXlsx(bytes, [{ sheet: "Scorecard", charts: [] }])).toBe(bytes);
-    await expect(addChartsToXlsx(bytes, [{ sheet: "Nope", charts: [column] }])).rejects.toThrow('no worksheet named "Nope"');
+    expect(await part("xl/worksheets/sheet3.xml")).not.toContain("<drawing");
+    expect(await part("xl/drawings/drawing3.xml")).toBe("");
   });
 });
 
