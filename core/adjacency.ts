@@ -1,8 +1,8 @@
-/** Attach rates, lift and the product × product adjacency matrix, from ownership bitsets. */
-import { popcount, type Ownership } from "./ownership";
+/** Attach rates, lift and the product × product adjacency matrix, from ownership's owner sets. */
+import { coCount, productsOf, type Ownership } from "./ownership";
 
 /**
- * What the adjacency measures need, whoever counted it: the ownership bitsets here, or a warehouse's GROUP BY
+ * What the adjacency measures need, whoever counted it: the ownership's owner sets here, or a warehouse's GROUP BY
  * (core/sql, `xsell report --engine duckdb`). An Ownership is one; so is { products, ownerCounts, accounts: { length } }.
  */
 export interface OwnerCounts {
@@ -13,14 +13,33 @@ export interface OwnerCounts {
   readonly accounts: { readonly length: number };
 }
 
-/** Accounts owning both products, for every ordered pair (symmetric), as a flat P×P array. */
-export function coOwnership(own: Ownership): Int32Array {
+/**
+ * Accounts owning both products, for every ordered pair (symmetric), as a flat P×P array: pair by pair (bitset
+ * ANDs suit a few dense products over many accounts) or account by account (each account's product pairs:
+ * suits many sparse products), whichever does less work. Callers keep P×P within the budget (core/budgets.ts).
+ */
+export function coOwnership(own: Ownership, by?: "accounts" | "pairs"): Int32Array {
   const P = own.products.length;
   const counts = new Int32Array(P * P);
+  const sets = own.owners;
+  if ((by ?? (sets.accountMajorWork() < sets.pairwiseWork() ? "accounts" : "pairs")) === "accounts") {
+    for (let i = 0; i < own.accounts.length; i++) {
+      const ps = productsOf(own, i);
+      for (let x = 0; x < ps.length; x++) {
+        const row = ps[x] * P;
+        for (let y = x + 1; y < ps.length; y++) counts[row + ps[y]]++;
+      }
+    }
+    for (let a = 0; a < P; a++) {
+      counts[a * P + a] = own.ownerCounts[a];
+      for (let b = a + 1; b < P; b++) counts[b * P + a] = counts[a * P + b];
+    }
+    return counts;
+  }
   for (let a = 0; a < P; a++) {
     counts[a * P + a] = own.ownerCounts[a];
     for (let b = a + 1; b < P; b++) {
-      const n = pairCount(own, a, b);
+      const n = coCount(own, a, b);
       counts[a * P + b] = n;
       counts[b * P + a] = n;
     }
@@ -28,17 +47,8 @@ export function coOwnership(own: Ownership): Int32Array {
   return counts;
 }
 
-/** Accounts owning both a and b: one popcount pass over the two bitsets. */
-export function pairCount(own: Ownership, a: number, b: number): number {
-  const A = own.owners[a];
-  const B = own.owners[b];
-  let n = 0;
-  for (let w = 0; w < own.words; w++) {
-    const x = A[w] & B[w];
-    if (x !== 0) n += popcount(x);
-  }
-  return n;
-}
+/** Accounts owning both a and b. */
+export const pairCount = coCount;
 
 /** The fewest owners of a product for its attach rates to count as a pattern in the tabs (the cross-sell playbook's 5). */
 export const PATTERN_MIN_ACCOUNTS = 5;

@@ -1,6 +1,7 @@
 /**
- * Ownership tables in either shape, read into one bitset per product (bit i = account i owns it), so
- * co-ownership counts are popcounts of ANDed words: linear in accounts and free of per-cell objects.
+ * Ownership tables in either shape, read into owner sets (core/owner-sets.ts): per product its owners as a sorted
+ * list, or a bitset when dense, so memory follows owned pairs, not accounts × products. Read it through
+ * owns(), ownersOf(), coCount() and productsOf(), never through the layout.
  *  - wide: first column the account, one column per product; a cell is owned when it holds a positive number,
  *    TRUE, or text other than blank/0/No/N/FALSE/-.
  *  - long: one row per account and product (Account, Product, optional ARR, Start Date, End Date); duplicates merge.
@@ -8,6 +9,7 @@
 import { naError, valueError } from "./errors";
 import type { ReadOptions } from "./read/columns";
 import { standingOf, type Standing } from "./read/status";
+import { OwnerSets, PairBuffer } from "./owner-sets";
 import { StringIndex } from "./string-index";
 import { asGrid, isBlankRow, readTable, type Table } from "./table";
 import { isMissing, showValue, toDay, toNumber, toText, today, type CellValue } from "./values";
@@ -17,12 +19,11 @@ export interface Ownership {
   /** Account names as first written (the name column's text when the table has both a name and an ID). */
   readonly accounts: string[];
   readonly products: string[];
-  /** One bitset per product over accounts: (words[i >>> 5] >>> (i & 31)) & 1. Active, paid ownership only. */
-  readonly owners: Uint32Array[];
+  /** Who owns what: active, paid ownership only (use owns(), ownersOf(), coCount(), productsOf()). */
+  readonly owners: OwnerSets;
   /** Accounts owning each product. */
   readonly ownerCounts: Int32Array;
-  readonly words: number;
-  /** Summed ARR per (account, product) from a long table's ARR column; empty otherwise. Read it with arrOf. */
+  /** Summed ARR per (account, product) from a long table's ARR column; empty otherwise. */
   readonly arr: Map<number, number>;
   /** Earliest Start Date (a day number) per owned (account, product) of a long table; empty otherwise. Read it with startOf. */
   readonly starts: Map<number, number>;
@@ -33,7 +34,7 @@ export interface Ownership {
   /** Display name → index (the same as `index` when keyed by name). */
   readonly names: StringIndex;
   /** Products in trial per account, listed apart and never counted as owned. */
-  readonly trials: Uint32Array[];
+  readonly trials: OwnerSets;
   /** The day ownership was read as of (End Dates on or before it have ended). */
   readonly asOf: number;
   /** What was read and what was left out, in sentences. */
@@ -64,11 +65,18 @@ export function ownsCell(v: CellValue): boolean {
   return cellStanding(v) === "active";
 }
 
-export function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+export { popcount } from "./owner-sets";
+
+/** Whether account a owns product p (active, paid). Account first, as arrOf and startOf. */
+export const owns = (own: Ownership, a: number, p: number): boolean => own.owners.owns(p, a);
+/** Accounts owning product p, ascending (a view: do not modify). */
+export const ownersOf = (own: Ownership, p: number): Int32Array => own.owners.ownersOf(p);
+/** Accounts owning both products a and b. */
+export const coCount = (own: Ownership, a: number, b: number): number => own.owners.coCount(a, b);
+/** Products account i owns, ascending (a view: do not modify). */
+export const productsOf = (own: Ownership, i: number): Int32Array => own.owners.productsOf(i);
+/** Whether account a has product p in trial (listed apart, not owned). */
+export const inTrial = (own: Ownership, a: number, p: number): boolean => own.trials.owns(p, a);
 
 /**
  * Reads an ownership table as of `asOf` (default today): End Dates on or before it have ended, Start Dates after
@@ -116,15 +124,14 @@ function readWide(fn: string, grid: CellValue[][], probe: Table, asOf: number): 
     products.push(header[c]);
   }
   if (products.length === 0) throw valueError(fn, "ownership has no product columns; expected the account in the first column and one column per product");
-  // One pass over the rows (each row object is touched once: at a million rows, memory traffic is the cost).
-  // Bitsets are sized for one account per row, an upper bound; duplicate account rows merge into one bit.
+  // One pass over the rows (each row object is touched once: at a million rows, memory traffic is the cost),
+  // collecting owned pairs; duplicate account rows merge when the owner sets are built.
   const keyCol = idCol ?? nameCol;
   const index = new StringIndex(grid.length);
   const names = idCol === undefined ? index : new StringIndex(grid.length);
   const accounts: string[] = [];
-  const capacityWords = (grid.length + 31) >>> 5;
-  const owners = products.map(() => new Uint32Array(capacityWords));
-  const trials = products.map(() => new Uint32Array(capacityWords));
+  const owned = new PairBuffer();
+  const trialPairs = new PairBuffer();
   const P = productCols.length;
   const contiguous = productCols.every((c, i) => c === i + 1);
   const left = new LeftOut();
@@ -142,26 +149,25 @@ function readWide(fn: string, grid: CellValue[][], probe: Table, asOf: number): 
       accounts.push(name);
       if (names !== index) names.add(name);
     }
-    const w = a >>> 5;
-    const bit = 1 << (a & 31);
     for (let p = 0; p < P; p++) {
       const v = row[contiguous ? p + 1 : productCols[p]];
       // inline fast paths for the common cell types; text goes through cellStanding
       if (typeof v === "number" ? v > 0 && v !== Infinity : typeof v === "boolean") {
-        if (v) owners[p][w] |= bit;
+        if (v) owned.push(a, p);
         continue;
       }
       const st = cellStanding(v);
-      if (st === "active") owners[p][w] |= bit;
+      if (st === "active") owned.push(a, p);
       else if (st === "trial") {
-        trials[p][w] |= bit;
+        trialPairs.push(a, p);
         left.add("trial cell{s} listed apart, not counted as owned");
       } else if (st === "ended") left.add("cell{s} saying cancelled, churned or expired not counted as owned");
       else if (st === "pending") left.add("cell{s} saying pending or suspended not counted as owned");
     }
   }
-  const words = (accounts.length + 31) >>> 5;
-  return finish({ shape: "wide", accounts, products, owners, words, arr: new Map(), starts: new Map(), index, byId: idCol !== undefined, names, trials, asOf, notes: left.sentences() });
+  const owners = new OwnerSets(owned, P, accounts.length);
+  const trials = new OwnerSets(trialPairs, P, accounts.length);
+  return finish({ shape: "wide", accounts, products, owners, arr: new Map(), starts: new Map(), index, byId: idCol !== undefined, names, trials, asOf, notes: left.sentences() });
 }
 
 function readLong(fn: string, table: Table, asOf: number): Ownership {
@@ -180,8 +186,8 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   const accounts: string[] = [];
   const prodIndex = new StringIndex(64);
   const products = prodIndex.keys;
-  const pairs: number[] = []; // account, product, account, product, …
-  const trialPairs: number[] = [];
+  const pairs = new PairBuffer();
+  const trialPairs = new PairBuffer();
   const arr = new Map<number, number>();
   const arrSeen: { a: number; p: number; v: number }[] = [];
   const startSeen: number[] = []; // account, product, day, …
@@ -256,31 +262,20 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
     const k = a * products.length + p;
     arr.set(k, (arr.get(k) ?? 0) + v);
   }
-  const words = (accounts.length + 31) >>> 5;
-  const owners = products.map(() => new Uint32Array(words));
-  const trials = products.map(() => new Uint32Array(words));
-  for (let i = 0; i < pairs.length; i += 2) {
-    const a = pairs[i];
-    const p = pairs[i + 1];
-    // a row whose summed ARR is 0 is a product on the books at no value: not owned
-    if (arrCol !== undefined && arr.has(a * products.length + p) && arr.get(a * products.length + p)! <= 0) continue;
-    owners[p][a >>> 5] |= 1 << (a & 31);
-  }
+  // a row whose summed ARR is 0 is a product on the books at no value: not owned
+  const P = products.length;
+  const paid = arrCol === undefined ? undefined : (a: number, p: number): boolean => !(arr.get(a * P + p)! <= 0);
+  const owners = new OwnerSets(pairs, P, accounts.length, paid);
+  const trials = new OwnerSets(trialPairs, P, accounts.length);
   const starts = new Map<number, number>();
   for (let i = 0; i < startSeen.length; i += 3) {
-    const k = startSeen[i] * products.length + startSeen[i + 1];
+    const k = startSeen[i] * P + startSeen[i + 1];
     const was = starts.get(k);
     if (was === undefined || startSeen[i + 2] < was) starts.set(k, startSeen[i + 2]);
   }
-  for (let i = 0; i < trialPairs.length; i += 2) trials[trialPairs[i + 1]][trialPairs[i] >>> 5] |= 1 << (trialPairs[i] & 31);
   const notes = left.sentences();
   for (const [word, n] of unknownStatus) notes.push(`${n} row${n === 1 ? "" : "s"} with the status ${showValue(word)}, which XSELL does not know, not counted as owned`);
-  return finish({ shape: "long", accounts, products, owners, words, arr, starts, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
-}
-
-/** Whether account a owns product p (active, paid). */
-export function owns(own: Ownership, a: number, p: number): boolean {
-  return ((own.owners[p][a >>> 5] >>> (a & 31)) & 1) === 1;
+  return finish({ shape: "long", accounts, products, owners, arr, starts, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
 }
 
 /** Account a's summed ARR for product p from a long table's ARR column; NaN when not given. */
@@ -296,19 +291,12 @@ export function startOf(own: Ownership, a: number, p: number): number {
 /** The same ownership with the listed (account, product) pairs not counted as owned (pass-through left out). */
 export function withoutPairs(own: Ownership, pairs: readonly (readonly [number, number])[]): Ownership {
   if (pairs.length === 0) return own;
-  const owners = own.owners.map((bits) => bits.slice());
-  for (const [a, p] of pairs) owners[p][a >>> 5] &= ~(1 << (a & 31));
-  return finish({ ...own, owners });
+  return finish({ ...own, owners: own.owners.without(pairs) });
 }
 
 function finish(o: Omit<Ownership, "ownerCounts">): Ownership {
   const ownerCounts = new Int32Array(o.products.length);
-  for (let p = 0; p < o.products.length; p++) {
-    let n = 0;
-    const bits = o.owners[p];
-    for (let w = 0; w < o.words; w++) n += popcount(bits[w]);
-    ownerCounts[p] = n;
-  }
+  for (let p = 0; p < o.products.length; p++) ownerCounts[p] = o.owners.count(p);
   return { ...o, ownerCounts };
 }
 

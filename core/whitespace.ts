@@ -3,7 +3,7 @@ import { valueError } from "./errors";
 import { StringIndex } from "./string-index";
 import { attachMatrix, coOwnership } from "./adjacency";
 import type { HonestView } from "./integrity/honest";
-import { arrOf, owns, startOf, type Ownership } from "./ownership";
+import { arrOf, owns, ownersOf, productsOf, startOf, type Ownership } from "./ownership";
 import type { ReadOptions } from "./read/columns";
 import { readTable, requireColumn } from "./table";
 import { dayFromYmd, isMissing, showValue, toNumber, toText } from "./values";
@@ -35,33 +35,74 @@ export function readPrices(fn: string, arg: unknown, own: Ownership, options: Re
 
 export interface Propensities {
   readonly own: Ownership;
-  /** attach[q*P+p]: NaN where q has too few owners to qualify, or where the cell is flagged (honest rates). */
-  readonly attach: Float64Array;
-  readonly counts: Int32Array;
-  /** Overall share of accounts owning each product. */
+  /** Overall share of accounts owning each product (from `counted`). */
   readonly share: Float64Array;
   readonly minAccounts: number;
   /** Ownership the rates are counted from: `own` less pass-through when excluded. */
   readonly counted: Ownership;
   /** Flagged cells, pass-through and bundle halves left out; null for raw rates with no bundles. */
   readonly honest: HonestView | null;
+  /**
+   * Attach rates from product q into every product (share of q's owners owning it), NaN where the cell is flagged
+   * (honest rates) and at q itself; null when q has too few owners to qualify.
+   */
+  attachRow(q: number): Float64Array | null;
 }
 
-/** Propensities from raw ownership, or from the honest view (flagged cells and pass-through ownership left out). */
-export function propensities(own: Ownership, minAccounts: number, honest: HonestView | null = null): Propensities {
+/** Products up to which the whole P×P attach matrix may be computed up front (16 M rates, 128 MB at the limit). */
+const FULL_MATRIX_PRODUCTS = 4096;
+/** Attach rates kept from rows computed on demand before the cache starts over (32 MB). */
+const ROW_CACHE_RATES = 4_000_000;
+
+/**
+ * Attach rates for whitespace and next product, from raw ownership or from the honest view (flagged cells and
+ * pass-through ownership left out). The whole matrix at once (pair counts by bitset ANDs) only when P² is at most
+ * a few times the accounts × products the caller reads anyway; otherwise only the rows of products some account
+ * owns, each counted from that product's owners' product lists, so 20 accounts over 10,000 products cost what
+ * they own, not 10,000². `how` forces one way (tests compare them).
+ */
+export function propensities(own: Ownership, minAccounts: number, honest: HonestView | null = null, how?: "matrix" | "rows"): Propensities {
   const counted = honest?.counted ?? own;
-  const counts = coOwnership(counted);
   const N = own.accounts.length;
-  const attach = attachMatrix(counted, counts, minAccounts);
-  if (honest) for (const k of honest.cellFlag.keys()) attach[k] = NaN;
+  const P = own.products.length;
+  const share = Float64Array.from(counted.ownerCounts, (c) => (N === 0 ? 0 : c / N));
+  const qualifies = (q: number): boolean => counted.ownerCounts[q] > 0 && counted.ownerCounts[q] >= minAccounts;
+  const base = { own, share, minAccounts, counted, honest };
+  const matrix = how ? how === "matrix" : P <= 256 || (P <= FULL_MATRIX_PRODUCTS && P <= 4 * N);
+  if (matrix) {
+    const m = attachMatrix(counted, coOwnership(counted), minAccounts);
+    if (honest) for (const k of honest.cellFlag.keys()) m[k] = NaN;
+    const rows = Array.from({ length: P }, (_, q) => (qualifies(q) ? m.subarray(q * P, q * P + P) : null));
+    return { ...base, attachRow: (q) => rows[q] };
+  }
+  const flagged = new Map<number, number[]>();
+  if (honest) {
+    for (const k of honest.cellFlag.keys()) {
+      const q = Math.floor(k / P);
+      flagged.set(q, [...(flagged.get(q) ?? []), k - q * P]);
+    }
+  }
+  const cache = new Map<number, Float64Array>();
   return {
-    own,
-    counts,
-    attach,
-    share: Float64Array.from(counted.ownerCounts, (c) => (N === 0 ? 0 : c / N)),
-    minAccounts,
-    counted,
-    honest,
+    ...base,
+    attachRow(q: number): Float64Array | null {
+      if (!qualifies(q)) return null;
+      let row = cache.get(q);
+      if (row) return row;
+      row = new Float64Array(P);
+      const owners = ownersOf(counted, q);
+      for (let k = 0; k < owners.length; k++) {
+        const ps = productsOf(counted, owners[k]);
+        for (let j = 0; j < ps.length; j++) row[ps[j]]++;
+      }
+      const n = counted.ownerCounts[q];
+      for (let p = 0; p < P; p++) row[p] /= n;
+      row[q] = NaN;
+      for (const p of flagged.get(q) ?? []) row[p] = NaN;
+      if ((cache.size + 1) * P > ROW_CACHE_RATES) cache.clear();
+      cache.set(q, row);
+      return row;
+    },
   };
 }
 
@@ -74,57 +115,47 @@ export const PASS_THROUGH_HELD = -4;
  * For account a, fills `propensity` and `source` for every product: NaN where owned (source OWNED, or
  * PASS_THROUGH_HELD when held at a pass-through price and excluded) or the other half of a forced bundle it owns
  * (BUNDLED); otherwise the highest attach rate into it from a qualifying owned product (source = that product),
- * or its overall share (source = -1) when the account owns nothing that qualifies. `owned` is scratch of length P.
+ * or its overall share (source = -1) when the account owns nothing that qualifies. `_owned` is unused scratch
+ * kept for callers' signatures.
  */
-export function accountPropensities(pr: Propensities, a: number, owned: Int32Array, propensity: Float64Array, source: Int32Array): void {
-  const { own, attach, share, honest } = pr;
+export function accountPropensities(pr: Propensities, a: number, _owned: Int32Array, propensity: Float64Array, source: Int32Array): void {
+  const { own, share, honest } = pr;
   const P = own.products.length;
-  const w = a >>> 5;
-  const bit = a & 31;
-  let k = 0;
-  let held = 0;
-  for (let p = 0; p < P; p++) {
-    if (!((own.owners[p][w] >>> bit) & 1)) continue;
-    held++;
+  propensity.fill(-1);
+  source.fill(-1);
+  const held = productsOf(own, a);
+  // source by source over whole rows: the same maxima as product by product (ties keep the first source), in
+  // cache-friendly order; NaN (a non-qualifying or flagged cell) never wins the comparison
+  for (let i = 0; i < held.length; i++) {
+    const q = held[i];
     // pass-through ownership is no buying decision: it predicts nothing
-    if (!honest || !honest.passThrough.has(a * P + p)) owned[k++] = p;
-  }
-  for (let p = 0; p < P; p++) {
-    if ((own.owners[p][w] >>> bit) & 1) {
-      propensity[p] = NaN;
-      source[p] = honest && honest.passThrough.has(a * P + p) ? PASS_THROUGH_HELD : OWNED;
-      continue;
-    }
-    if (honest && honest.bundles > 0 && held > 0 && bundledWithHeld(pr, a, p)) {
-      propensity[p] = NaN;
-      source[p] = BUNDLED;
-      continue;
-    }
-    let best = -1;
-    let from = -1;
-    for (let i = 0; i < k; i++) {
-      const v = attach[owned[i] * P + p]; // NaN (a non-qualifying source) never wins the comparison
-      if (v > best) {
-        best = v;
-        from = owned[i];
+    if (honest && honest.passThrough.has(a * P + q)) continue;
+    const row = pr.attachRow(q);
+    if (!row) continue;
+    for (let p = 0; p < P; p++) {
+      const v = row[p];
+      if (v > propensity[p]) {
+        propensity[p] = v;
+        source[p] = q;
       }
     }
-    if (from < 0) {
-      propensity[p] = share[p];
-      source[p] = -1;
-    } else {
-      propensity[p] = best;
-      source[p] = from;
+  }
+  for (let p = 0; p < P; p++) if (source[p] < 0) propensity[p] = share[p];
+  if (honest && honest.bundles > 0) {
+    for (let i = 0; i < held.length; i++) {
+      const row = held[i] * P;
+      for (let p = 0; p < P; p++) {
+        if (!honest.bundled[row + p]) continue;
+        propensity[p] = NaN;
+        source[p] = BUNDLED;
+      }
     }
   }
-}
-
-/** Whether p is the forced-bundle other half of a product account a holds. */
-function bundledWithHeld(pr: Propensities, a: number, p: number): boolean {
-  const { own, honest } = pr;
-  const P = own.products.length;
-  for (let q = 0; q < P; q++) if (honest!.bundled[q * P + p] && (own.owners[q][a >>> 5] >>> (a & 31)) & 1) return true;
-  return false;
+  for (let i = 0; i < held.length; i++) {
+    const q = held[i];
+    propensity[q] = NaN;
+    source[q] = honest && honest.passThrough.has(a * P + q) ? PASS_THROUGH_HELD : OWNED;
+  }
 }
 
 /** What a whitespace cell says where there is nothing to sell. */

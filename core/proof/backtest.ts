@@ -130,7 +130,7 @@ export function backtest(fn: string, h: History, asOf: number, horizon: number, 
     list.push({ hp, arr: v.arr });
     boughtBy.set(acc, list);
   }
-  const owns = (a: number, p: number): boolean => ((own.owners[p][a >>> 5] >>> (a & 31)) & 1) === 1;
+  const owns = (a: number, p: number): boolean => own.owners.owns(p, a);
   for (let a = 0; a < own.accounts.length; a++) {
     const hist = Number(own.accounts[a].slice(1));
     const whitespace: number[] = [];

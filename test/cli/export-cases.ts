@@ -1,6 +1,7 @@
 /** The export fixtures' cases, and what the CLI's reading makes of each: shared by the CLI and host tests. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { OwnerSets } from "../../core/owner-sets";
 import { readOwnership } from "../../core/ownership";
 import { resolveModel } from "../../core/model";
 import { scoreTable } from "../../core/score";
@@ -64,11 +65,11 @@ export async function readOwnershipCase(name: string, c: ExportCase) {
   const loaded = await readTableFile(join(EXPORTS, name, c.input));
   const args = parseFlags(c.args ?? [], REPORT_FLAGS);
   const own = readOwnership("test", loaded.rows, dayOf(c.asOf), optionsOf(loaded, parseDateOrder(args.value("date-order"))));
-  const listed = (bits: Uint32Array[]) => {
+  const listed = (sets: OwnerSets) => {
     const out: Record<string, string[]> = {};
     own.accounts.forEach((acc, a) => {
-      const ps = own.products.filter((_, p) => (bits[p][a >>> 5] >>> (a & 31)) & 1);
-      if (ps.length > 0 || bits === own.owners) out[acc] = [...(out[acc] ?? []), ...ps];
+      const ps = own.products.filter((_, p) => sets.owns(p, a));
+      if (ps.length > 0 || sets === own.owners) out[acc] = [...(out[acc] ?? []), ...ps];
     });
     return out;
   };

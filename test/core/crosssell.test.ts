@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { XSELL_ADJACENCY, XSELL_ATTACH_RATE, XSELL_LIFT, XSELL_NEXT_PRODUCT, XSELL_WHITESPACE } from "../../core/functions";
 import { wilson, Z95 } from "../../core/adjacency";
+import type { OwnerSets } from "../../core/owner-sets";
 import { readOwnership } from "../../core/ownership";
 import { thrown } from "../helpers";
 import type { CellValue } from "../../core/values";
@@ -26,10 +27,11 @@ const WIDE: CellValue[][] = [
   ["E", "", "no", "Gold plan", ""], ["F", null, 2, "0", "#N/A"], ["G", "", "", "", ""],
 ];
 
-/** The account indexes owning product p. */
-function bitsOf(own: { owners: Uint32Array[]; accounts: string[] }, p: number): number[] {
+/** The account indexes owning product p, asked account by account; the owner list must say the same. */
+function bitsOf(own: { owners: OwnerSets; accounts: string[] }, p: number): number[] {
   const out: number[] = [];
-  for (let a = 0; a < own.accounts.length; a++) if ((own.owners[p][a >>> 5] >>> (a & 31)) & 1) out.push(a);
+  for (let a = 0; a < own.accounts.length; a++) if (own.owners.owns(p, a)) out.push(a);
+  expect(Array.from(own.owners.ownersOf(p))).toEqual(out);
   return out;
 }
 
