@@ -6,6 +6,7 @@ import { benchRenderers } from "./renderers.bench";
 import { benchHistory } from "./history.bench";
 import { benchIntegrity } from "./integrity.bench";
 import { benchReport } from "./report.bench";
+import { benchHardening } from "./hardening.bench";
 import { formatTable, type BenchResult } from "./harness";
 import { bundleSizes, formatSizes } from "./bundles.bench";
 import { cpus, totalmem } from "node:os";
@@ -19,6 +20,7 @@ const suites: Record<string, () => BenchResult[] | Promise<BenchResult[]>> = {
   history: benchHistory,
   integrity: benchIntegrity,
   report: benchReport,
+  hardening: benchHardening,
 };
 
 async function main(): Promise<void> {
