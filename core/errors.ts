@@ -1,3 +1,5 @@
+import { BUDGETS, capCellText, fmtCount } from "./limits";
+
 /** Spreadsheet error codes the catalog may return; each maps 1:1 to an Excel ErrorCode. */
 export type XsellErrorCode = "#VALUE!" | "#N/A" | "#NUM!" | "#DIV/0!";
 
@@ -23,15 +25,37 @@ export const naError = (fn: string, msg: string): XsellError => new XsellError("
 export const numError = (fn: string, msg: string): XsellError => new XsellError("#NUM!", `${fn}: ${msg}`);
 export const divError = (fn: string, msg: string): XsellError => new XsellError("#DIV/0!", `${fn}: ${msg}`);
 
-/** A number that overflowed (or a 0/0) must never reach a cell: find the first, if any. */
-function firstNonFinite(result: unknown): number | null {
-  if (typeof result === "number") return Number.isFinite(result) ? null : result;
-  if (!Array.isArray(result)) return null;
+/** The sentence for a result that overflowed (or a 0/0): the same from a function and from a tab. */
+export const nonFiniteError = (fn: string, bad: number): XsellError =>
+  new XsellError("#NUM!", `${fn}: a result is ${Number.isNaN(bad) ? "not a number" : "too large to represent"}; check for huge or zero inputs`);
+
+/**
+ * Checks a result on its way out, in one pass: a NaN or Infinity is an error (never a silent wrong number), text
+ * longer than a cell holds is cut with a note at its end, and a result past the output budgets is refused.
+ */
+function checkResult(fn: string, result: unknown): void {
+  if (typeof result === "number") {
+    if (!Number.isFinite(result)) throw nonFiniteError(fn, result);
+    return;
+  }
+  if (!Array.isArray(result)) return;
+  let cells = 0;
+  let chars = 0;
   for (const row of result) {
     if (!Array.isArray(row)) continue;
-    for (const v of row) if (typeof v === "number" && !Number.isFinite(v)) return v;
+    cells += row.length;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) throw nonFiniteError(fn, v);
+      } else if (typeof v === "string") {
+        chars += v.length;
+        if (v.length > BUDGETS.cellChars) row[j] = capCellText(v);
+      }
+    }
   }
-  return null;
+  if (cells > BUDGETS.outputCells) throw new XsellError("#VALUE!", `${fn}: the result has ${fmtCount(cells)} cells, more than the ${fmtCount(BUDGETS.outputCells)} one result may hold`);
+  if (chars > BUDGETS.outputChars) throw new XsellError("#VALUE!", `${fn}: the result holds ${fmtCount(chars)} characters of text, more than the ${fmtCount(BUDGETS.outputChars)} one result may hold`);
 }
 
 /**
@@ -41,8 +65,7 @@ function firstNonFinite(result: unknown): number | null {
 export function guard<T>(fn: string, body: () => T): T {
   try {
     const result = body();
-    const bad = firstNonFinite(result);
-    if (bad !== null) throw new XsellError("#NUM!", `${fn}: a result is ${Number.isNaN(bad) ? "not a number" : "too large to represent"}; check for huge or zero inputs`);
+    checkResult(fn, result);
     return result;
   } catch (e) {
     if (e instanceof XsellError) throw e;

@@ -7,6 +7,7 @@ import * as rules from "./params";
 import { alignedArr, cohortRates, movement, retentionRows, retentionSummary } from "./retention";
 import { buyersOf, projection, PROJECTION_HEADERS, scenario, SCENARIO_LABELS } from "./scenario";
 import { adjacencyValue, coOwnership, pairCount } from "./adjacency";
+import { checkOutputSize } from "./budgets";
 import { divError, guard, naError, numError, valueError } from "./errors";
 import { productIndex, readOwnership } from "./ownership";
 import { resolveRules, rulesTable, triggerTexts } from "./triggers";
@@ -99,6 +100,9 @@ export function XSELL_MODEL(preset?: unknown): CellValue[][] {
 
 const minAccountsArg = (fn: string, v: unknown): number => numberOf(fn, rules.MIN_ACCOUNTS, v);
 
+const ADJACENCY_ADVICE = "filter ownership to the products that matter, or ask XSELL_ATTACH_RATE about single pairs";
+const WHITESPACE_ADVICE = "filter ownership to fewer accounts or products, or use XSELL_NEXT_PRODUCT (one row per account)";
+
 /** Ownership as of the `as_of` argument (default today), the one place functions read it. */
 const ownershipArg = (fn: string, ownership: unknown, as_of: unknown) => readOwnership(fn, ownership, asOfArg(fn, as_of));
 
@@ -142,12 +146,13 @@ export function XSELL_ADJACENCY(ownership: unknown, measure?: unknown, min_accou
   const fn = "XSELL_ADJACENCY";
   return guard(fn, () => {
     const raw = ownershipArg(fn, ownership, as_of);
+    const P = raw.products.length;
+    checkOutputSize(fn, P + 1, P + 1, `a matrix of ${P.toLocaleString("en-US")} products × ${P.toLocaleString("en-US")}`, ADJACENCY_ADVICE);
     const honest = excludeArg(fn, exclude, raw, null);
     const own = honest?.counted ?? raw;
     const m = choiceOf(fn, rules.ADJACENCY_MEASURE, measure);
     const min = minAccountsArg(fn, min_accounts);
     const counts = coOwnership(own);
-    const P = own.products.length;
     const out: CellValue[][] = [["Owned ↓ / Next →", ...own.products]];
     for (let a = 0; a < P; a++) {
       const row: CellValue[] = [own.products[a]];
@@ -166,6 +171,7 @@ export function XSELL_WHITESPACE(ownership: unknown, prices?: unknown, min_accou
   const fn = "XSELL_WHITESPACE";
   return guard(fn, () => {
     const own = ownershipArg(fn, ownership, as_of);
+    checkOutputSize(fn, own.accounts.length + 1, own.products.length + 1, `a grid of ${own.accounts.length.toLocaleString("en-US")} accounts × ${own.products.length.toLocaleString("en-US")} products`, WHITESPACE_ADVICE);
     const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
     const pr = propensities(own, minAccountsArg(fn, min_accounts), excludeArg(fn, exclude, own, priceList));
     return whitespaceGrid(pr, priceList);

@@ -6,6 +6,7 @@
  *    TRUE, or text other than blank/0/No/N/FALSE/-.
  *  - long: one row per account and product (Account, Product, optional ARR, Start Date, End Date); duplicates merge.
  */
+import { BUDGETS, tooManyProducts } from "./budgets";
 import { naError, valueError } from "./errors";
 import type { ReadOptions } from "./read/columns";
 import { standingOf, type Standing } from "./read/status";
@@ -211,6 +212,7 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
     }
     if (product === "") continue; // an account with no products still counts in denominators
     const p = prodIndex.add(product);
+    if (p >= BUDGETS.products) tooManyProducts(fn, `row ${table.rowNumbers[r]} holds the ${(BUDGETS.products + 1).toLocaleString("en-US")}th, ${showValue(product)}`);
     if (statusCol !== undefined && !isMissing(row[statusCol])) {
       const word = toText(row[statusCol]);
       const st = standingOf(word);

@@ -43,6 +43,8 @@ export interface ScoredTable {
 const NEGATE: Record<string, string> = { ">": "≤", ">=": "<", "<": "≥", "<=": ">" };
 
 function fmtNumber(n: number): string {
+  // × 100 would overflow near 1e308 ("NPS Infinity > 40"); numbers this large need no decimals, only a mantissa
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return Number.isFinite(n) ? n.toPrecision(3) : "out of range";
   const r = Math.round(n * 100) / 100;
   return Number.isInteger(r) ? String(r) : r.toFixed(2).replace(/0+$/, "");
 }
@@ -245,7 +247,7 @@ function fragment(k: Compiled, out: Outcome, asOf: number): string {
   if (out.status === "unreadable") return `${c.name} unreadable ${showValue(out.raw)}`;
   const pass = out.status === "pass";
   const pts = fmtPoints(out.points);
-  const show = (v: number): string => (c.ratio ? `${Math.round(v * 100)}%` : fmtNumber(v));
+  const show = (v: number): string => (c.ratio && Math.abs(v) < 1e13 ? `${Math.round(v * 100)}%` : fmtNumber(v));
   switch (c.test) {
     case ">":
     case ">=":

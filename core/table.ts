@@ -1,4 +1,5 @@
 import { valueError } from "./errors";
+import { checkTableSize } from "./budgets";
 import { fieldOf, normalizeHeader, type Field } from "./headers";
 import { readColumns, type ColumnReport, type ReadOptions } from "./read/columns";
 import { StringIndex } from "./string-index";
@@ -45,6 +46,7 @@ export function asGrid(fn: string, arg: string, v: unknown): Grid {
   if (v === null || v === undefined) throw valueError(fn, `${arg} is required`);
   if (!Array.isArray(v)) return [[v as CellValue]];
   if (v.length === 0) return [];
+  checkTableSize(fn, arg, v.length, Array.isArray(v[0]) ? v[0].length : v.length);
   return v.map((row, i) => {
     if (!Array.isArray(row)) {
       if (i === 0 && v.every((x) => !Array.isArray(x))) return [row as CellValue];

@@ -37,6 +37,8 @@ export function showValue(v: CellValue): string {
     return JSON.stringify(s);
   }
   if (v !== null && typeof v === "object") return "an error value";
+  // a host never sends these, a script may: a message must not read "Infinity" as if it were a value
+  if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "a value that is not a number" : "an infinite number";
   return String(v);
 }
 

@@ -3,6 +3,7 @@
  * pass-through ownership not counted when prices are given) beside the raw one, the count matrix, and a legend
  * saying what each flag means and the rules that found it.
  */
+import { checkOutputSize } from "../budgets";
 import { valueError } from "../errors";
 import { adjacencyValue, coOwnership, PATTERN_MIN_ACCOUNTS, wilson } from "../adjacency";
 import { PAIR_FLAG_KINDS, PASS_THROUGH, percent, type PairFlagKind } from "../integrity/flags";
@@ -35,11 +36,13 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   const own = ownershipOf(FN, inputs);
   const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
   const min = inputs.minAccounts ?? PATTERN_MIN_ACCOUNTS;
+  const P = own.products.length;
+  // three P × P matrices side by side, checked before any pair is counted
+  checkOutputSize(FN, P + 4, 3 * P + 7, `three matrices of ${P.toLocaleString("en-US")} products × ${P.toLocaleString("en-US")}`, "filter ownership to the products that matter (up to 5,459 fit a sheet's width)");
   const view = honestView(own, findFlags(own, prices));
   const counted = view.counted;
   const rawCounts = coOwnership(own);
   const honestCounts = counted === own ? rawCounts : coOwnership(counted);
-  const P = own.products.length;
   const top = 3; // title, rule, blank
   const rawCol = P + 3; // one empty column between the matrices
   const countCol = 2 * P + 6;

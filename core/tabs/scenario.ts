@@ -6,6 +6,7 @@
 import { adjacencyValue, coOwnership, PATTERN_MIN_ACCOUNTS } from "../adjacency";
 import { findColumn, isBlankRow, readTable } from "../table";
 import { CAC_EXPANSION_PER_DOLLAR, CAC_NEW_PER_DOLLAR, CHURN_MULTI, CHURN_SINGLE, PROJECTION_HEADERS, SCENARIO_LABELS, type ScenarioResult } from "../scenario";
+import { BUDGETS } from "../limits";
 import { toNumber, toText } from "../values";
 import { COLORS, SpecBuilder, a1Range, columnLetter, type SheetSpec, type SpecCell } from "./spec";
 import { accountsOf, ownershipOf, type TabInputs } from "./inputs";
@@ -61,7 +62,8 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
       }
     }
     const N = own.accounts.length;
-    if (N > 0) {
+    // the median needs every pair counted: past the cells budget (3,162 products) the default stays
+    if (N > 0 && own.products.length ** 2 <= BUDGETS.outputCells) {
       // One add-on attaches like a typical product pair, not like "owns anything else": use the median attach
       // rate over product pairs whose first product has enough owners to be a pattern (the cross-sell playbook's 5).
       const counts = coOwnership(own);
@@ -77,6 +79,8 @@ export function scenarioDefaults(inputs: TabInputs): ScenarioDefaults {
         d.attachRate = Math.round((rates.length % 2 ? rates[mid] : (rates[mid - 1] + rates[mid]) / 2) * 1000) / 1000;
         d.sources.attachRate = `median attach rate over ${rates.length} product pairs in your ownership table`;
       }
+    }
+    if (N > 0) {
       if (!inputs.accounts) {
         d.accounts = N;
         d.sources.accounts = `${N} accounts in the ownership table`;

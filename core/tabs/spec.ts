@@ -3,6 +3,9 @@
  * renderers turn them into host calls. Cells are values or formulas; text is always text (renderers make sure
  * a user's "=HYPERLINK(…)" is never evaluated).
  */
+import { checkTabCells } from "../budgets";
+import { BUDGETS } from "../limits";
+
 export type SpecValue = string | number | boolean | null;
 
 /** A formula written in A1 notation, English function names, referring only to cells of the same tab. */
@@ -331,6 +334,7 @@ export class SpecBuilder {
     return this;
   }
 
+  /** The spec, its cells checked once for every builder (core/budgets.ts checkTabCells: non-finite, cell text, size). */
   finish(): SheetSpec {
     let rows = 0;
     let cols = 0;
@@ -338,6 +342,7 @@ export class SpecBuilder {
       rows = Math.max(rows, b.row + b.cells.length);
       cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
     }
+    for (const cell of checkTabCells(this.name, this.blocks, cols).slice(0, 20)) this.notes.push({ cell: a1(cell[0], cell[1]), text: `This text was cut to ${BUDGETS.cellChars.toLocaleString("en-US")} characters, the most a cell holds.` });
     const spec = { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
     const print = { ...printDefaults(spec), ...this.print };
     // a builder that narrows the area without choosing an orientation gets the one the area's width calls for

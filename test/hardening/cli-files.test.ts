@@ -4,7 +4,7 @@
  * escapes in cells, and huge cells in error lines. Each ends in one plain line with exit code 2, or in a right answer.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -108,5 +108,29 @@ describe("names that are not what they seem", () => {
     expect(await main(["score", a])).toBe(2);
     expect(err[0].length).toBeLessThanOrEqual(600 + "xsell: ".length);
     expect(err[0]).toMatch(/…$/);
+  });
+});
+
+describe("more of the same, closed", () => {
+  it("--out may not be a hard link to an input (same device and inode)", async () => {
+    const a = csv("a.csv", "Account,NPS\nAcme,50\n");
+    linkSync(a, join(dir, "hard.xlsx"));
+    expect(await main(["report", a, "--out", join(dir, "hard.xlsx"), "--force"])).toBe(2);
+    expect(err.pop()).toMatch(/is the input .*a\.csv; write the report to another file$/);
+    expect(readFileSync(a, "utf8")).toBe("Account,NPS\nAcme,50\n");
+  });
+  it("refuses an input over 1 GB from its size alone (a sparse 2 GB file is never read)", async () => {
+    const big = join(dir, "big.csv");
+    writeFileSync(big, "Account,NPS\n");
+    truncateSync(big, 2 * 2 ** 30);
+    const t = Date.now();
+    expect(await main(["score", big])).toBe(2);
+    expect(err.pop()).toMatch(/it is 2048 MB; inputs up to 1024 MB are read/);
+    expect(Date.now() - t).toBeLessThan(5000);
+  });
+  it("escapes control characters in error lines that echo a header", async () => {
+    const a = csv("a.csv", "\u001b]0;pwned\u0007Account,\u001b[2JColour\nx,y\n");
+    expect(await main(["score", a])).toBe(2);
+    expect(err.join("\n")).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });

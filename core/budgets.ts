@@ -1,0 +1,53 @@
+/** The budget checks (the figures are in core/limits.ts). */
+import { nonFiniteError, valueError } from "./errors";
+import { BUDGETS, capCellText, fmtCount as fmt } from "./limits";
+
+export { BUDGETS } from "./limits";
+
+/** Refuses a table taller or wider than a sheet, before anything is read from it. */
+export function checkTableSize(fn: string, what: string, rows: number, columns: number): void {
+  if (rows > BUDGETS.rows + 1) throw valueError(fn, `${what} has ${fmt(rows - 1)} data rows; XSELL reads at most ${fmt(BUDGETS.rows)} per table (an Excel sheet's height): split it or total it first`);
+  if (columns > BUDGETS.columns) throw valueError(fn, `${what} has ${fmt(columns)} columns; XSELL reads at most ${fmt(BUDGETS.columns)} (an Excel sheet's width)`);
+}
+
+/** Refuses the product that would pass the budget of distinct products, naming its row. */
+export function tooManyProducts(fn: string, where: string): never {
+  throw valueError(fn, `ownership has more than ${fmt(BUDGETS.products)} distinct products (${where}); a Product column of SKUs or serial numbers? Use the product or product family column`);
+}
+
+/**
+ * Refuses an output of rows × cols cells past a sheet's width or the cells budget, before it is computed.
+ * `what` says what the rows and columns are ("10,000 products × 10,000 products").
+ */
+export function checkOutputSize(fn: string, rows: number, cols: number, what: string, advice: string): void {
+  if (cols > BUDGETS.columns) throw valueError(fn, `${what}: ${fmt(cols)} columns, more than the ${fmt(BUDGETS.columns)} an Excel sheet has; ${advice}`);
+  if (rows * cols > BUDGETS.outputCells) throw valueError(fn, `${what}: ${fmt(rows * cols)} cells, more than the ${fmt(BUDGETS.outputCells)} one result may hold; ${advice}`);
+}
+
+
+/**
+ * A tab's cells, checked once for every builder (SpecBuilder.finish): a NaN or Infinity refuses the tab with the
+ * sentence the functions give (never "Infinity" in a cell or <v>Infinity</v> in a file), text past a cell's
+ * limit is cut in place, and a tab wider than a sheet or past the cells budget is refused rather than failing in a
+ * host. Returns the [row, col] of each cut cell, for notes.
+ */
+export function checkTabCells(tab: string, blocks: readonly { row: number; col: number; cells: unknown[][] }[], cols: number): [number, number][] {
+  if (cols > BUDGETS.columns) throw valueError(tab, `the tab needs ${fmt(cols)} columns, more than the ${fmt(BUDGETS.columns)} an Excel sheet has`);
+  let cells = 0;
+  const cut: [number, number][] = [];
+  for (const b of blocks) {
+    cells += b.cells.length * (b.cells[0]?.length ?? 0);
+    b.cells.forEach((r, i) => {
+      for (let j = 0; j < r.length; j++) {
+        const v = r[j];
+        if (typeof v === "number" && !Number.isFinite(v)) throw nonFiniteError(tab, v);
+        if (typeof v === "string" && v.length > BUDGETS.cellChars) {
+          r[j] = capCellText(v);
+          cut.push([b.row + i, b.col + j]);
+        }
+      }
+    });
+  }
+  if (cells > BUDGETS.outputCells) throw valueError(tab, `the tab would hold ${fmt(cells)} cells, more than the ${fmt(BUDGETS.outputCells)} one tab may hold`);
+  return cut;
+}
