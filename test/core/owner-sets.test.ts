@@ -75,3 +75,26 @@ describe("owner sets (sorted lists, bitsets when dense)", () => {
     }
   });
 });
+
+describe("attach rates for whitespace, as a whole matrix or row by row", () => {
+  it("give the same propensities and sources for every account", async () => {
+    const { propensities, accountPropensities } = await import("../../core/whitespace");
+    const rows: (string | number)[][] = [["Account", "Product"]];
+    const rnd = prng(17);
+    for (let i = 0; i < 600; i++) rows.push([`A${Math.floor(rnd() * 150)}`, `P${Math.floor(rnd() * rnd() * 60)}`]);
+    const own = readOwnership("T", rows, 20000);
+    const P = own.products.length;
+    for (const min of [1, 3]) {
+      const m = propensities(own, min, null, "matrix");
+      const r = propensities(own, min, null, "rows");
+      const [pm, pr] = [new Float64Array(P), new Float64Array(P)];
+      const [sm, sr] = [new Int32Array(P), new Int32Array(P)];
+      for (let a = 0; a < own.accounts.length; a++) {
+        accountPropensities(m, a, new Int32Array(P), pm, sm);
+        accountPropensities(r, a, new Int32Array(P), pr, sr);
+        expect(Array.from(sr)).toEqual(Array.from(sm));
+        for (let p = 0; p < P; p++) if (!Number.isNaN(pm[p]) || !Number.isNaN(pr[p])) expect(pr[p]).toBeCloseTo(pm[p], 12);
+      }
+    }
+  });
+});
