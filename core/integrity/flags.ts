@@ -6,6 +6,7 @@
  * list for a product (a pass-through: a price cut booked as attach).
  */
 import { coOwnership } from "../adjacency";
+import { checkOutputSize } from "../budgets";
 import { arrOf, owns, startOf, type Ownership } from "../ownership";
 import type { PairRules } from "./rules";
 
@@ -88,8 +89,10 @@ export function startOrder(own: Ownership): { dated: Int32Array; sameDay: Int32A
 }
 
 /** The pair flags of an ownership table under the rules, forced bundles first, then prerequisites and subsets. */
-export function pairFlags(own: Ownership, rules: PairRules): PairFlag[] {
+export function pairFlags(own: Ownership, rules: PairRules, fn = "XSELL_PAIR_FLAGS"): PairFlag[] {
   const P = own.products.length;
+  // every pair is counted, in four P × P arrays: within the cells budget, checked before any is allocated
+  checkOutputSize(fn, P, P, `pair flags over ${P.toLocaleString("en-US")} products × ${P.toLocaleString("en-US")}`, "filter ownership to the products that matter");
   const counts = coOwnership(own);
   const { dated, sameDay, bLater } = startOrder(own);
   const name = own.products;

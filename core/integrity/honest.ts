@@ -5,6 +5,7 @@
  */
 import { naError, valueError } from "../errors";
 import { pairCount } from "../adjacency";
+import { BUDGETS } from "../limits";
 import { normalizeHeader } from "../headers";
 import { productByName, withoutPairs, type Ownership } from "../ownership";
 import { bindArg } from "../args";
@@ -85,6 +86,8 @@ const guards = new WeakMap<Ownership, HonestView | null>();
 
 function findBundleGuard(own: Ownership): HonestView | null {
   if (own.starts.size === 0) return null;
+  // finding bundles counts every pair: past the cells budget (3,162 products) recommendations go without it
+  if (own.products.length ** 2 > BUDGETS.outputCells) return null;
   const bundles = pairFlags(own, DEFAULT_PAIR_RULES).filter((f) => f.kind === "Forced bundle");
   if (bundles.length === 0) return null;
   const view = honestView(own, { pairs: bundles, passThrough: [] });

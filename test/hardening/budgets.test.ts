@@ -57,9 +57,14 @@ describe("memory proportional to owned pairs (a Product column of serials)", () 
     const small = serials(10_000);
     const large = serials(40_000);
     expect(XSELL_ATTACH_RATE(large, "CRM", "BI")).toBe(0.5);
-    const ts = fastest(() => XSELL_ATTACH_RATE(small, "CRM", "BI"));
-    const tl = fastest(() => XSELL_ATTACH_RATE(large, "CRM", "BI"));
-    expect(tl / ts).toBeLessThan(10);
+    // interleaved, fastest of five each: a busy machine slows both sides alike
+    let ts = Infinity;
+    let tl = Infinity;
+    for (let i = 0; i < 5; i++) {
+      ts = Math.min(ts, fastest(() => XSELL_ATTACH_RATE(small, "CRM", "BI"), 1));
+      tl = Math.min(tl, fastest(() => XSELL_ATTACH_RATE(large, "CRM", "BI"), 1));
+    }
+    expect(tl / ts).toBeLessThan(12); // linear: 4; rows × products: 16
   });
   it("refuses more than 100,000 distinct products with the row that passes the budget", () => {
     const t = serials(BUDGETS.products + 5);
@@ -74,7 +79,7 @@ describe("10,000 products", () => {
     const t = performance.now();
     expect(() => XSELL_ADJACENCY(many)).toThrow("XSELL_ADJACENCY: a matrix of 10,002 products × 10,002: 100,060,009 cells, more than the 10,000,000 one result may hold");
     expect(performance.now() - t).toBeLessThan(3000);
-    expect(() => buildTab("adjacency", { ownership: many, asOf: AS_OF })).toThrow(/^Adjacency: two matrices of 10,002 products × 10,002: 20,008 columns, more than the 16,384 an Excel sheet has/);
+    expect(() => buildTab("adjacency", { ownership: many, asOf: AS_OF })).toThrow(/^Adjacency: three matrices of 10,002 products × 10,002: 30,013 columns, more than the 16,384 an Excel sheet has/);
   });
   it("XSELL_ADJACENCY at 3,000 products finishes (the count matrix by accounts, not by 4.5 million pairs)", () => {
     const t = serials(3_000);
@@ -89,8 +94,12 @@ describe("10,000 products", () => {
     const out = XSELL_WHITESPACE(large) as CellValue[][];
     expect(out.length).toBe(21);
     expect(out[0].length).toBe(10_001);
-    const ts = fastest(() => XSELL_WHITESPACE(small));
-    const tl = fastest(() => XSELL_WHITESPACE(large));
+    let ts = Infinity;
+    let tl = Infinity;
+    for (let i = 0; i < 3; i++) {
+      ts = Math.min(ts, fastest(() => XSELL_WHITESPACE(small), 1));
+      tl = Math.min(tl, fastest(() => XSELL_WHITESPACE(large), 1));
+    }
     expect(tl).toBeLessThan(3000);
     expect(tl / ts).toBeLessThan(3.5); // P² work would be 4×
     const tab = buildTab("whitespace", { ownership: large, asOf: AS_OF });
