@@ -23,9 +23,9 @@ function ownershipMemory(label: string, grid: CellValue[][]): BenchResult {
 
 export function benchHardening(): BenchResult[] {
   const sku: CellValue[][] = [["Account", "Product"]];
-  for (let i = 0; i < 200_000; i++) sku.push([`Account ${i % 50_000}`, `SKU-${i}`]);
+  for (let i = 0; i < 90_000; i++) sku.push([`Account ${i % 30_000}`, `SKU-${i}`]);
   const results = [
-    ownershipMemory("200,000 rows, every Product distinct (long)", sku),
+    ownershipMemory("90,000 rows, every Product distinct (long)", sku),
     ownershipMemory("200,000 accounts × 20 products (wide)", wideOwnership(200_000, 20)),
     ownershipMemory("200 accounts × 10,000 products (wide)", wideOwnership(200, 10_000)),
   ];

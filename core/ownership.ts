@@ -212,7 +212,7 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
     }
     if (product === "") continue; // an account with no products still counts in denominators
     const p = prodIndex.add(product);
-    if (p >= BUDGETS.products) tooManyProducts(fn, `row ${table.rowNumbers[r]} holds the ${(BUDGETS.products + 1).toLocaleString("en-US")}th, ${showValue(product)}`);
+    if (p >= BUDGETS.products) tooManyProducts(fn, `row ${table.rowNumbers[r]} holds product number ${(BUDGETS.products + 1).toLocaleString("en-US")}, ${showValue(product)}`);
     if (statusCol !== undefined && !isMissing(row[statusCol])) {
       const word = toText(row[statusCol]);
       const st = standingOf(word);
