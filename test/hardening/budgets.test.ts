@@ -5,7 +5,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../cli/main";
 import { XSELL_ADJACENCY, XSELL_ATTACH_RATE, XSELL_NEXT_PRODUCT, XSELL_SCORE, XSELL_WHITESPACE } from "../../core/functions";
