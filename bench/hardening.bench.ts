@@ -9,7 +9,7 @@ import { StringIndex } from "../core/string-index";
 import type { CellValue } from "../core/values";
 import { wideOwnership } from "../examples/scale";
 import { measure, type BenchResult } from "./harness";
-import { collidingNames, randomNames } from "./names";
+import { collidingNames, randomNames } from "../examples/names";
 
 function ownershipMemory(label: string, grid: CellValue[][]): BenchResult {
   const r = measure("ownership bytes per owned pair", label, grid.length - 1, () => readOwnership("bench", grid, 20000));

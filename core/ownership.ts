@@ -76,8 +76,6 @@ export const ownersOf = (own: Ownership, p: number): Int32Array => own.owners.ow
 export const coCount = (own: Ownership, a: number, b: number): number => own.owners.coCount(a, b);
 /** Products account i owns, ascending (a view: do not modify). */
 export const productsOf = (own: Ownership, i: number): Int32Array => own.owners.productsOf(i);
-/** Whether account a has product p in trial (listed apart, not owned). */
-export const inTrial = (own: Ownership, a: number, p: number): boolean => own.trials.owns(p, a);
 
 /**
  * Reads an ownership table as of `asOf` (default today): End Dates on or before it have ended, Start Dates after

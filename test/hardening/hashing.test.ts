@@ -5,7 +5,7 @@
  * the bounds are ratios measured in the same run, so a busy machine moves both sides.
  */
 import { describe, expect, it } from "vitest";
-import { collidingNames, oldHash, randomNames } from "../../bench/names";
+import { collidingNames, oldHash, randomNames } from "../../examples/names";
 import { XSELL_RETENTION } from "../../core/functions";
 import { StringIndex } from "../../core/string-index";
 import type { CellValue } from "../../core/values";

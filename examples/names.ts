@@ -4,7 +4,7 @@
  * two 4-character blocks that take the same hash state to the same next state), and random names of the same
  * length for comparison.
  */
-import { prng } from "../examples/generate";
+import { prng } from "./generate";
 
 /** FNV-1a over code units, from state h (the unkeyed hash XSELL used on lower-case text). */
 function fnv(h: number, s: string): number {
