@@ -405,4 +405,4 @@ export { XSELL_PAIR_FLAGS } from "./integrity/functions";
 
 // ---------- proof: does the score predict expansion, do the recommendations come true ----------
 
-export { XSELL_AUC, XSELL_BACKTEST, XSELL_FIT_MODEL, XSELL_VALIDATE } from "./proof/functions";
+export { XSELL_AUC, XSELL_BACKTEST, XSELL_CONVERSION, XSELL_FIT_MODEL, XSELL_VALIDATE } from "./proof/functions";

@@ -8,9 +8,10 @@ import { readHistory } from "../history/read";
 import { readPrices } from "../whitespace";
 import { divError, guard, valueError } from "../errors";
 import { resolveModel } from "../model";
-import { asGrid, findColumn, isOmitted, readTable } from "../table";
-import { isoFromDay, type CellValue } from "../values";
+import { asGrid, findColumn, isOmitted, readTable, scalarArg } from "../table";
+import { isoFromDay, toText, type CellValue } from "../values";
 import { backtest, backtestGrid, nothingToBacktest } from "./backtest";
+import { conversionGrid } from "./conversion";
 import { auc } from "./auc";
 import { alignedOutcomes, fitGrid, fitModel } from "./fit-model";
 import { readLabeled } from "./read";
@@ -63,4 +64,10 @@ export function XSELL_BACKTEST(subscriptions: unknown, as_of: unknown, horizon_d
     if (b.accounts === 0) throw divError(fn, nothingToBacktest(asOf));
     return backtestGrid(b, isoFromDay(asOf));
   });
+}
+
+/** Per trigger, rep, segment or product pairing: opportunities, won, win rate (Wilson) and median days to close. */
+export function XSELL_CONVERSION(opportunities: unknown, by?: unknown): CellValue[][] {
+  const fn = "XSELL_CONVERSION";
+  return guard(fn, () => conversionGrid(fn, opportunities, isOmitted(by) ? null : toText(scalarArg(by))));
 }

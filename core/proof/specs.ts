@@ -56,4 +56,15 @@ export const PROOF_SPECS: readonly FunctionSpec[] = [
     example: '=XSELL_BACKTEST(Subscriptions!A1:F3200, "2025-11-01")',
     section: "proof",
   },
+  {
+    id: "CONVERSION",
+    description: "Per trigger, rep, segment or product pairing: opportunities, won, win rate with Wilson interval, median days to close.",
+    params: [
+      range("opportunities", "Opportunities: Account, Product, Trigger, Rep, Segment, Created, Closed, Won or Stage, Amount (a header row on top)."),
+      zero({ name: "by", description: 'Optional: "trigger" (default), "rep", "segment", "product", "pair" (From Product → Product) or a column name.', shape: "value", type: "string", optional: true, zero: "omitted" }, "omitted"),
+    ],
+    result: "range",
+    example: '=XSELL_CONVERSION(Opportunities!A1:I500, "rep")',
+    section: "proof",
+  },
 ];

@@ -577,3 +577,17 @@ export function fitModel(data: any[][], outcomes: any[][], model: any[][], as_of
 export function backtest(subscriptions: any[][], as_of: any, horizon_days: number, k: number, prices: any[][], invocation: CustomFunctions.Invocation): Promise<any[][]> {
   return callCore({ id: "BACKTEST", result: "range", params: [{ name: "subscriptions", shape: "range", zero: "rows" }, { name: "as_of", shape: "value", zero: "omitted" }, { name: "horizon_days", shape: "value", zero: "omitted" }, { name: "k", shape: "value", zero: "omitted" }, { name: "prices", shape: "range", zero: "omitted" }] }, core.XSELL_BACKTEST, [subscriptions, as_of, horizon_days, k, prices], invocation) as Promise<any[][]>;
 }
+
+/**
+ * Per trigger, rep, segment or product pairing: opportunities, won, win rate with Wilson interval, median days to close.
+ * @customfunction CONVERSION
+ * @helpurl https://localhost:3000/help.html#proof
+ * @param opportunities Opportunities: Account, Product, Trigger, Rep, Segment, Created, Closed, Won or Stage, Amount (a header row on top).
+ * @param [by] Optional: "trigger" (default), "rep", "segment", "product", "pair" (From Product → Product) or a column name.
+ * @param invocation Excel's invocation: where each argument is, to tell empty cells from zeros.
+ * @requiresParameterAddresses
+ * @returns A spilled range.
+ */
+export function conversion(opportunities: any[][], by: string, invocation: CustomFunctions.Invocation): Promise<any[][]> {
+  return callCore({ id: "CONVERSION", result: "range", params: [{ name: "opportunities", shape: "range", zero: "rows" }, { name: "by", shape: "value", zero: "omitted" }] }, core.XSELL_CONVERSION, [opportunities, by], invocation) as Promise<any[][]>;
+}

@@ -403,3 +403,14 @@ function XSELL_FIT_MODEL(data, outcomes, model, as_of) {
 function XSELL_BACKTEST(subscriptions, as_of, horizon_days, k, prices) {
   return XSELL.call("XSELL_BACKTEST", [subscriptions, as_of, horizon_days, k, prices]);
 }
+
+/**
+ * Per trigger, rep, segment or product pairing: opportunities, won, win rate with Wilson interval, median days to close.
+ * @param {A1:K401} opportunities Opportunities: Account, Product, Trigger, Rep, Segment, Created, Closed, Won or Stage, Amount (a header row on top).
+ * @param {string} by Optional: "trigger" (default), "rep", "segment", "product", "pair" (From Product → Product) or a column name.
+ * @return A spilled range.
+ * @customfunction
+ */
+function XSELL_CONVERSION(opportunities, by) {
+  return XSELL.call("XSELL_CONVERSION", [opportunities, by]);
+}

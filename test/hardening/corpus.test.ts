@@ -57,6 +57,7 @@ const BASE: Record<string, unknown[]> = {
   VALIDATE: [[[90], [70], [50], [30]], [[1], [0], [1], [0]], [["A"], ["A"], ["B"], ["B"]]],
   FIT_MODEL: [ACCOUNTS, ACCOUNTS.map((_, i) => [i % 2]), undefined, "2026-11-01"],
   BACKTEST: [SUBSCRIPTIONS, "2024-07-01", 365, 1, PRICES],
+  CONVERSION: [[["Account", "Product", "Trigger", "Rep", "Created", "Close Date", "Stage"], ["A", "X", "Gap", "Ana", "2026-01-01", "2026-01-20", "Closed Won"], ["B", "X", "Usage", "Bo", "2026-01-01", "", "Proposal"]], "trigger"],
 };
 
 const LONG_NAME = "Å".repeat(5000);

@@ -70,6 +70,7 @@ const CALLS: Record<string, unknown[][]> = {
   VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]], null]],
   FIT_MODEL: [[accounts, accounts.map((_, i) => [i === 0 ? "Expanded" : i % 3 === 0 ? 1 : 0]), null, AS_OF]],
   BACKTEST: [[subscriptions, 46000, null, null, null], [subscriptions, 46000, 180, 2, prices]],
+  CONVERSION: [[[["Account", "Product", "Trigger", "Rep", "Created", "Close Date", "Stage"], ["A", "X", "Gap", "Ana", "2026-01-01", "2026-01-20", "Closed Won"], ["B", "X", "Usage", "Bo", "2026-01-01", "", "Proposal"]], null], [[["Account", "Product", "Trigger", "Rep", "Created", "Close Date", "Stage"], ["A", "X", "Gap", "Ana", "2026-01-01", "2026-01-20", "Closed Won"], ["B", "X", "Usage", "Bo", "2026-01-01", "", "Proposal"]], "rep"]],
 };
 
 describe("dist/excel/functions.js in a CustomFunctions runtime", () => {

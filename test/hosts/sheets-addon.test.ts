@@ -106,6 +106,7 @@ describe("custom functions in the Apps Script bundle", () => {
     VALIDATE: [[[[90], [70], [70], [30], [""]], [[1], [true], ["No"], [0], [1]]]],
     FIT_MODEL: [[accounts.slice(0, 80), accounts.slice(0, 80).map((_, i) => [i === 0 ? "Expanded" : i % 3 === 0 ? 1 : 0]), undefined, AS_OF]],
     BACKTEST: [[subscriptions, "2025-11-01"], [subscriptions, "2025-11-01", 180, 2, prices]],
+    CONVERSION: [[[["Account", "Product", "Trigger", "Rep", "Created", "Close Date", "Stage"], ["A", "X", "Gap", "Ana", "2026-01-01", "2026-01-20", "Closed Won"], ["B", "X", "Usage", "Bo", "2026-01-01", "", "Proposal"]]], [[["Account", "Product", "Trigger", "Rep", "Created", "Close Date", "Stage"], ["A", "X", "Gap", "Ana", "2026-01-01", "2026-01-20", "Closed Won"], ["B", "X", "Usage", "Bo", "2026-01-01", "", "Proposal"]], "rep"]],
   };
   };
   const SHEETS_CALLS = callsFor({ accounts, ownership, prices, retention, subscriptions, asOf: zonedDate(TZ, 2026, 11, 1) });
