@@ -41,6 +41,7 @@ const FIELDS = {
   "Start ARR": { type: "number", aliases: ["Start ARR", "Starting ARR", "ARR Start", "Opening ARR", "Beginning ARR", "Prior ARR", "ARR Prior"] },
   "End ARR": { type: "number", aliases: ["End ARR", "Ending ARR", "ARR End", "Closing ARR", "Current ARR End", "ARR Now"] },
   "End Date": { type: "date", aliases: ["End Date", "Churn Date", "Cancelled On", "Canceled On", "Cancel Date", "Cancellation Date", "Contract End Of Product", "Subscription End", "Subscription End Date", "Service End Date", "Ended On"] },
+  "Expanded": { type: "signal", aliases: ["Expanded", "Outcome", "Expansion", "Converted", "Cross-sold", "Cross-sell Outcome", "Bought", "Expansion ARR", "Expanded ARR", "Did Expand"] },
   "Price": { type: "number", aliases: ["Price", "List Price", "Annual Price", "ARR Per Account", "Unit Price", "Price Per Year", "Listenpreis", "Prix"] },
 } as const satisfies Record<string, FieldSpec>;
 

@@ -192,6 +192,22 @@ export function generateSubscriptions(sample: SampleData, seed = 20261102): stri
   return rows;
 }
 
+/**
+ * Whether each account expanded over the year retention.csv covers: Σ End ARR above Σ Start ARR for accounts that
+ * paid at the start; accounts that joined during the year are left blank (no outcome). Derived from the retention
+ * rows, with no draws of its own, so every other sample file stays as it is.
+ */
+export function generateOutcomes(sample: SampleData): string[][] {
+  const sums = new Map<string, [number, number]>();
+  for (const [account, , start, end] of sample.retention.slice(1)) {
+    const s = sums.get(account) ?? [0, 0];
+    s[0] += Number(start);
+    s[1] += Number(end);
+    sums.set(account, s);
+  }
+  return [["Account", "Expanded"], ...[...sums].map(([account, [start, end]]) => [account, start > 0 ? (end > start ? "Yes" : "No") : ""])];
+}
+
 export function toCsv(rows: string[][]): string {
   return rows.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(",")).join("\n") + "\n";
 }
@@ -204,5 +220,6 @@ if (process.argv[1] && /generate\.ts$/.test(process.argv[1])) {
   writeFileSync(join(dir, "retention.csv"), toCsv(data.retention));
   writeFileSync(join(dir, "prices.csv"), toCsv([["Product", "Price"], ...PRODUCTS.map((p) => [p, String(PRICES[p])])]));
   writeFileSync(join(dir, "subscriptions.csv"), toCsv(generateSubscriptions(data)));
+  writeFileSync(join(dir, "outcomes.csv"), toCsv(generateOutcomes(data)));
   console.log(`wrote ${data.accounts.length - 1} accounts, ${data.ownership.length - 1} ownership rows, ${data.retention.length - 1} retention rows to ${dir}`);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateSample, generateSubscriptions, PRICES, PRODUCTS, toCsv } from "../examples/generate";
+import { generateOutcomes, generateSample, generateSubscriptions, PRICES, PRODUCTS, toCsv } from "../examples/generate";
 
 const EX = join(__dirname, "..", "examples");
 
@@ -14,6 +14,7 @@ describe("examples/", () => {
     ["retention.csv", () => toCsv(data.retention)],
     ["prices.csv", () => toCsv([["Product", "Price"], ...PRODUCTS.map((p) => [p, String(PRICES[p])])])],
     ["subscriptions.csv", () => toCsv(generateSubscriptions(data))],
+    ["outcomes.csv", () => toCsv(generateOutcomes(data))],
   ])("%s is what examples/generate.ts writes", (file, make) => {
     expect(make()).toBe(readFileSync(join(EX, file), "utf8"));
   });

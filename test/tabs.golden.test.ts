@@ -30,6 +30,8 @@ describe("tab builder golden specs", () => {
         ownership: load(input.ownership),
         prices: load(input.prices),
         retention: load(input.retention),
+        subscriptions: load(input.subscriptions),
+        outcomes: load(input.outcomes),
         model: input.model,
         minAccounts: input.minAccounts,
         asOf: asOf.value,

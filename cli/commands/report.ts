@@ -26,6 +26,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   { name: "retention", kind: "value", value: "<file or sheet>", description: "Account[, Product], Start ARR, End ARR" },
   { name: "prices", kind: "value", value: "<file or sheet>", description: "Product, Price (expected ARR instead of propensity)" },
   { name: "subscriptions", kind: "value", value: "<file or sheet>", description: "subscription history: Account, Product, ARR or MRR, Start Date, End Date" },
+  { name: "outcomes", kind: "value", value: "<file or sheet>", description: "whether each account expanded: Account, Expanded (yes/no, 1/0 or an amount), for the Validation tab" },
   { name: "tabs", kind: "value", value: TAB_KINDS.join(","), default: "every tab the inputs allow", description: "which tabs to write, comma-separated" },
   MODEL_FLAG,
   AS_OF_FLAG,
@@ -41,6 +42,8 @@ export interface ReportOptions {
   retention?: string;
   prices?: string;
   subscriptions?: string;
+  /** Account, Expanded: what happened after the scores, for the Validation tab. */
+  outcomes?: string;
   tabs?: TabKind[];
   model?: string;
   asOf?: string;
@@ -92,7 +95,7 @@ function parseTabs(value: string | undefined): TabKind[] | undefined {
 
 /** Tabs that the given inputs can build, in the registry's order. */
 function defaultTabs(o: ReportOptions): TabKind[] {
-  const have = { accounts: true, ownership: Boolean(o.ownership), retention: Boolean(o.retention), subscriptions: Boolean(o.subscriptions) };
+  const have = { accounts: true, ownership: Boolean(o.ownership), retention: Boolean(o.retention), subscriptions: Boolean(o.subscriptions), outcomes: Boolean(o.outcomes) };
   return TABS.filter((t) => canBuild(t, have)).map((t) => t.kind);
 }
 
@@ -147,7 +150,7 @@ interface OtherTable {
  * are read here once, in place, and handed to the builders; prices and subscription histories are read by their
  * builders from the text (they are small, and a history is read its own way).
  */
-async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices" | "subscriptions", onBytes?: (bytes: number) => void): Promise<OtherTable> {
+async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "ownership" | "retention" | "prices" | "subscriptions" | "outcomes", onBytes?: (bytes: number) => void): Promise<OtherTable> {
   const log = o.log;
   const loaded = await readTableRef(ref, o.accounts, onBytes);
   const base = optionsOf(loaded, parseDateOrder(o.dateOrder), undefined, parseDecimal(o.decimal));
@@ -199,7 +202,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
   if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
   // never write over an input, by any path to it (the same name, a symlink or a hard link)
-  const files = [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.model];
+  const files = [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.outcomes, o.model];
   for (const input of files) {
     if (input && existsSync(input) && existsSync(out) && sameFile(input, out)) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
     if (input && resolve(input) === out) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
@@ -228,6 +231,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
   const prices = o.prices ? await readOther(o.prices, o, asOf, "prices", onBytes) : undefined;
   const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
+  const outcomes = o.outcomes && !engine ? await readOther(o.outcomes, o, asOf, "outcomes", onBytes) : undefined;
   const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
   progress.update(0, 1, 1, `${(totalBytes / 2 ** 20).toFixed(0)} MB`);
   const rows = table.rows.length;
@@ -238,10 +242,11 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     retention: retention?.loaded.rows,
     prices: prices?.loaded.rows,
     subscriptions: subscriptions?.loaded.rows,
+    outcomes: outcomes?.loaded.rows,
     model,
     asOf,
     readOptions: options,
-    otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options },
+    otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options, outcomes: outcomes?.options },
     precomputed: engine?.precomputed,
   };
   // each table was read once above; the builders take those reads instead of reading the grids again
@@ -312,7 +317,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       ownership.loaded.rows = [];
     }
     // then the tabs that read the account table, its copy, and the account table let go before the largest tab
-    const readsAccounts: TabKind[] = ["scorecard", "scenario"];
+    const readsAccounts: TabKind[] = ["scorecard", "scenario", "validation"];
     for (const kind of tabs) if (readsAccounts.includes(kind)) await tab(kind);
     await copy("Data", 100, table);
     if (lean) {
@@ -324,6 +329,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     result.tabs.sort((a, b) => tabs.indexOf(a.kind) - tabs.indexOf(b.kind));
     await copy("Data - Prices", 103, prices ? readLoaded(prices.loaded, prices.options) : undefined);
     await copy("Data - Subscriptions", 104, subscriptions ? readLoaded(subscriptions.loaded, subscriptions.options) : undefined);
+    await copy("Data - Outcomes", 105, outcomes ? readLoaded(outcomes.loaded, outcomes.options) : undefined);
     w.close();
     progress.done();
     if (o.force) renameSync(tmp, out);
@@ -365,6 +371,7 @@ export const reportCommand: Command = {
       retention: args.value("retention"),
       prices: args.value("prices"),
       subscriptions: args.value("subscriptions"),
+      outcomes: args.value("outcomes"),
       tabs: parseTabs(args.value("tabs")),
       model: args.value("model"),
       asOf: args.value("as-of"),

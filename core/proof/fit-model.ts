@@ -7,7 +7,7 @@ import { divError, valueError } from "../errors";
 import { MODEL_HEADERS, type Criterion, type Model } from "../model";
 import { scoreTable } from "../score";
 import { asGrid, isBlankRow, type Table } from "../table";
-import { toText, type CellValue } from "../values";
+import { clean, toText, type CellValue } from "../values";
 import { compareAucs, type AucDifference } from "./auc";
 import { fitLogistic, RIDGE_LAMBDA, roundToTotal } from "./logistic";
 import { readOutcome } from "./read";
@@ -149,7 +149,7 @@ export function fitGrid(f: ModelFit): CellValue[][] {
   const out: CellValue[][] = [[...MODEL_HEADERS, ...FIT_SIDE_HEADERS]];
   for (let r = 0; r < rows; r++) {
     const c = f.model.criteria[r];
-    const left: CellValue[] = c ? [...modelRow(c, f.suggested[r]), c.points, f.weights[r], f.passRate[r]] : Array.from({ length: MODEL_HEADERS.length + 3 }, () => "");
+    const left: CellValue[] = c ? [...modelRow(c, f.suggested[r]), c.points, clean(f.weights[r], 12), f.passRate[r]] : Array.from({ length: MODEL_HEADERS.length + 3 }, () => "");
     out.push([...left, "", ...(checks[r] ?? ["", "", "", ""])]);
   }
   return out;

@@ -10,6 +10,7 @@ import { buildScenario } from "./scenario";
 import { buildScorecard } from "./scorecard";
 import type { SheetSpec } from "./spec";
 import { buildTiming } from "./timing";
+import { buildValidation } from "./validation";
 import { buildWhitespace } from "./whitespace";
 
 export const BUILDERS: { readonly [K in TabKind]: (inputs: TabInputs) => SheetSpec } = {
@@ -19,4 +20,5 @@ export const BUILDERS: { readonly [K in TabKind]: (inputs: TabInputs) => SheetSp
   retention: buildRetention,
   scenario: buildScenario,
   timing: buildTiming,
+  validation: buildValidation,
 };

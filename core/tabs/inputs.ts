@@ -17,6 +17,8 @@ export interface TabInputs {
   readonly retention?: CellValue[][];
   /** Subscription history: Account, Product, ARR or MRR, Start Date, End Date, Status. */
   readonly subscriptions?: CellValue[][];
+  /** Whether each account expanded: Account (or Account ID) and an outcome column (Expanded, Outcome, …). */
+  readonly outcomes?: CellValue[][];
   /** Scoring model: omitted, a preset name, or a model table. */
   readonly model?: unknown;
   /** Day number to score and trigger as of. */
@@ -26,7 +28,7 @@ export interface TabInputs {
   /** How the account table's text is read (date order, decimal separator, 1904 dates, the user's mapping). */
   readonly readOptions?: ReadOptions;
   /** How the other tables' text is read (each file's own conventions); default: readOptions without its mapping. */
-  readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions; readonly subscriptions?: ReadOptions };
+  readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions; readonly subscriptions?: ReadOptions; readonly outcomes?: ReadOptions };
   /** Aggregates computed where the data lives (DuckDB, a warehouse) in place of the tables they summarise. */
   readonly precomputed?: Precomputed;
 }
@@ -95,7 +97,7 @@ export function retentionOf(inputs: TabInputs): CellValue[][] | Table | undefine
 }
 
 /** Read options for a table other than the accounts: its own, else the account table's conventions (not its mapping). */
-export function optionsFor(inputs: TabInputs, table: "ownership" | "retention" | "prices" | "subscriptions"): ReadOptions {
+export function optionsFor(inputs: TabInputs, table: "ownership" | "retention" | "prices" | "subscriptions" | "outcomes"): ReadOptions {
   const own = inputs.otherOptions?.[table];
   if (own) return own;
   const { dateOrder, decimal, date1904 } = inputs.readOptions ?? {};

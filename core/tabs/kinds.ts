@@ -5,7 +5,7 @@
  */
 
 /** A table a tab cannot be built without (the account table is the sheet or selection the user starts from). */
-export type TableNeed = "accounts" | "ownership" | "retention" | "subscriptions";
+export type TableNeed = "accounts" | "ownership" | "retention" | "subscriptions" | "outcomes";
 
 export interface TabDef {
   readonly kind: string;
@@ -28,6 +28,7 @@ export const TABS = [
   { kind: "retention", title: "Retention", summary: "NRR, GRR, cross-sell vs upsell", menuLabel: "Build retention tab", needs: [["retention", "subscriptions"]], checked: false },
   { kind: "scenario", title: "Scenario", summary: "live formulas, sensitivity, 3 years", menuLabel: "Build scenario tab", needs: [], checked: true },
   { kind: "timing", title: "Timing", summary: "time to second product, purchase order, do cross-sold products stick", menuLabel: "Build timing tab", needs: ["subscriptions"], checked: true },
+  { kind: "validation", title: "Validation", summary: "does the score predict expansion, do next-product picks come true", menuLabel: "Build validation tab", needs: ["accounts", "outcomes"], checked: false },
 ] as const satisfies readonly TabDef[];
 
 export type TabKind = (typeof TABS)[number]["kind"];

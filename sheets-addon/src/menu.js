@@ -31,3 +31,8 @@ function xsellBuildScenario() {
 function xsellBuildTiming() {
   XSELL.buildFromMenu("timing");
 }
+
+/** Menu: build validation tab from the active sheet. */
+function xsellBuildValidation() {
+  XSELL.buildFromMenu("validation");
+}

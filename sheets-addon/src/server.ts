@@ -87,6 +87,8 @@ interface Choices {
   prices?: string;
   retention?: string;
   subscriptions?: string;
+  /** A sheet saying whether each account expanded (Account, Expanded), for the Validation tab. */
+  outcomes?: string;
   /** "readiness-100", "expansion-100" or "sheet:<name>" (a sheet holding an edited model table). */
   model?: string;
 }
@@ -253,6 +255,7 @@ export function buildTabFromRequest(req: BuildRequest): { sheetName: string; row
     prices: read(req.prices),
     retention: read(req.retention),
     subscriptions: read(req.subscriptions),
+    outcomes: read(req.outcomes),
     model: req.model?.startsWith("sheet:") ? read(req.model.slice(6)) : (req.model ?? null),
     asOf: asOf.value,
     readOptions: paneReadOptions(req.mapping, localeConventions(ss)),
@@ -287,7 +290,7 @@ export function buildFromMenu(tab: TabKind): void {
   // a table the tab needs that nothing names: the active sheet is it (the user ran the menu from there)
   const def = tabDef(tab);
   const need = firstNeed(def);
-  if (need && need !== "accounts" && !canBuild(def, { accounts: true, ownership: Boolean(req.ownership), retention: Boolean(req.retention), subscriptions: Boolean(req.subscriptions) })) req[need] = active;
+  if (need && need !== "accounts" && !canBuild(def, { accounts: true, ownership: Boolean(req.ownership), retention: Boolean(req.retention), subscriptions: Boolean(req.subscriptions), outcomes: Boolean(req.outcomes) })) req[need] = active;
   try {
     const res = buildTabFromRequest(req);
     ss.toast(`Built "${res.sheetName}" (${res.rows} rows).`, "XSELL", 5);

@@ -31,4 +31,5 @@ export const CHART_CASES: Record<TabKind, ChartCase[]> = {
   ],
   scenario: [{ kind: "line", title: "ARR with and without cross-sell", names: ["ARR with cross-sell", "ARR without cross-sell"], categories: [0, 1, 2, 3] }],
   timing: [{ kind: "scatter", title: "Time to a second product", names: ["Share bought", "Share 95% low", "Share 95% high"] }],
+  validation: [],
 };

@@ -18,6 +18,7 @@ const inputs = {
   prices: sample("prices.csv"),
   retention: sample("retention.csv"),
   subscriptions: sample("subscriptions.csv"),
+  outcomes: sample("outcomes.csv"),
   asOf: dayFromYmd(2026, 11, 1),
 };
 

@@ -192,7 +192,7 @@ describe("menu, triggers and sidebar", () => {
     expect(app.menu).toEqual({
       items: [
         ["Build scorecard", "xsellBuildScorecard"], ["Build whitespace tab", "xsellBuildWhitespace"], ["Build adjacency matrix", "xsellBuildAdjacency"],
-        ["Build retention tab", "xsellBuildRetention"], ["Build scenario tab", "xsellBuildScenario"], ["Build timing tab", "xsellBuildTiming"],
+        ["Build retention tab", "xsellBuildRetention"], ["Build scenario tab", "xsellBuildScenario"], ["Build timing tab", "xsellBuildTiming"], ["Build validation tab", "xsellBuildValidation"],
         ["Set as-of date to today", "xsellSetAsOfToday"], ["Open sidebar", "xsellShowSidebar"],
       ],
       separators: 1,

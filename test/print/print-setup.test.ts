@@ -15,7 +15,7 @@ import { FakeWorkbook, fakeContext } from "../fakes/excel-host";
 import { sample } from "../hosts/excel-shape";
 
 const AS_OF = dayFromYmd(2026, 11, 1);
-const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), asOf: AS_OF };
+const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), outcomes: sample("outcomes.csv"), asOf: AS_OF };
 
 /** A 3 × 2 table with a wrapped header: "Marketing Automation" in a 10-character column takes two lines. */
 function small(widths: number[]): SheetSpec {

@@ -1,0 +1,119 @@
+/**
+ * Validation tab: the evidence that the score and the recommendations work. Does the score rank the accounts that
+ * expanded first (AUC, conversion by band, lift by decile), what points would the outcomes suggest beside the current
+ * ones (checked on held-out accounts), and — given a subscription history — did last year's next-product picks
+ * come true against popularity and random. Stacked top to bottom, each block titled.
+ */
+import { XsellError, valueError } from "../errors";
+import { readHistory } from "../history/read";
+import { resolveModel } from "../model";
+import { backtest, backtestGrid } from "../proof/backtest";
+import { fitGrid, fitModel } from "../proof/fit-model";
+import { joinOutcomes, OUTCOME_NAMES } from "../proof/outcomes";
+import { requireBothClasses, validationGrid } from "../proof/validate";
+import type { Labeled } from "../proof/read";
+import { scoreTable } from "../score";
+import { isoFromDay } from "../values";
+import { readPrices } from "../whitespace";
+import { accountsOf, optionsFor, type TabInputs } from "./inputs";
+import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+
+const FN = "Validation";
+/** The backtest looks back one year from the tab's as-of date and scores the year that followed. */
+const BACKTEST_DAYS = 365;
+
+/** Splits a function's grid at its blank rows: one block per table. */
+function blocks(grid: SpecCell[][]): SpecCell[][][] {
+  const out: SpecCell[][][] = [[]];
+  for (const r of grid) {
+    if (r.every((v) => v === "" || v === null)) out.push([]);
+    else out[out.length - 1].push(r);
+  }
+  return out.filter((b) => b.length > 0);
+}
+
+export function buildValidation(inputs: TabInputs): SheetSpec {
+  if (!inputs.accounts) throw valueError(FN, "needs the account table");
+  const table = accountsOf(FN, inputs);
+  const joined = joinOutcomes(FN, table, inputs.outcomes, optionsFor(inputs, "outcomes"));
+  if (!joined) throw valueError(FN, `needs outcomes: a column such as ${OUTCOME_NAMES.slice(0, 3).map((n) => `"${n}"`).join(", ")} in the account table, or an outcomes table (Account, Expanded), e.g. xsell report --outcomes outcomes.csv`);
+  const model = resolveModel(FN, inputs.model);
+  const scored = scoreTable(table, model, inputs.asOf);
+  const keep: number[] = [];
+  let leftOut = 0;
+  table.rows.forEach((_, i) => {
+    if (Number.isNaN(scored.scores[i])) return;
+    if (joined.outcome[i] === null) leftOut++;
+    else keep.push(i);
+  });
+  const labeled: Labeled = {
+    scores: Float64Array.from(keep, (i) => scored.scores[i]),
+    positive: Uint8Array.from(keep, (i) => (joined.outcome[i] ? 1 : 0)),
+    rows: Int32Array.from(keep),
+    leftOut,
+    total: keep.length + leftOut,
+  };
+  requireBothClasses(FN, labeled);
+
+  const b = new SpecBuilder("Validation");
+  let row = 0;
+  const section = (title: string, note: string, cells: SpecCell[][], percentCols: number[] = []): void => {
+    b.block(row, 0, [[title], [note]]);
+    b.format({ range: a1Range(row, 0, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
+    b.format({ range: a1Range(row + 1, 0, 1, 1), italic: true, fontColor: COLORS.muted });
+    const top = row + 2;
+    const cols = cells.reduce((w, r) => Math.max(w, r.length), 0);
+    const rect = cells.map((r) => [...r, ...Array.from({ length: cols - r.length }, () => "")]);
+    b.block(top, 0, rect);
+    b.format({ range: a1Range(top, 0, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
+    for (const c of percentCols) if (rect.length > 1) b.format({ range: a1Range(top + 1, c, rect.length - 1, 1), numberFormat: "0.0%" });
+    row = top + rect.length + 2;
+  };
+
+  const asOf = isoFromDay(inputs.asOf);
+  const [summary, bands, deciles] = blocks(validationGrid(labeled, null) as SpecCell[][]);
+  section(
+    "Does the score predict expansion?",
+    `Scores as of ${asOf} from the ${model.name} model against outcomes from ${joined.source}${joined.missing > 0 ? ` (${joined.missing} accounts without one left out)` : ""}. AUC 0.5 is chance, 1 a perfect ranking.`,
+    summary,
+  );
+  section("Conversion by band", "Share of each band's accounts that expanded, with its 95% Wilson interval; lift against the overall rate.", bands, [3, 4, 5]);
+  section("Lift by score decile", "Decile 1 holds the top tenth of scores; tied scores stay in one decile, so some may be empty.", deciles, [5]);
+
+  let fitCells: SpecCell[][];
+  try {
+    fitCells = fitGrid(fitModel(FN, table, model, inputs.asOf, joined.outcome)) as SpecCell[][];
+  } catch (e) {
+    if (!(e instanceof XsellError)) throw e;
+    fitCells = [["Suggested points"], [e.message.replace(/^Validation: /, "")]];
+  }
+  section(
+    "Suggested points beside the current ones",
+    "From a regularized logistic regression on 70% of the accounts; the other 30% judge it. Copy the first seven columns as a model table to score with them.",
+    fitCells,
+  );
+
+  if (inputs.subscriptions) {
+    const h = readHistory(FN, inputs.subscriptions, optionsFor(inputs, "subscriptions"));
+    const from = inputs.asOf - BACKTEST_DAYS;
+    let cells: SpecCell[][];
+    try {
+      const bt = backtest(FN, h, from, BACKTEST_DAYS, 1, (own) => (inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null));
+      cells = bt.accounts > 0 ? (backtestGrid(bt, isoFromDay(from)) as SpecCell[][]) : [["Backtest"], [`No account paid for a product on ${isoFromDay(from)} with a product left to recommend.`]];
+    } catch (e) {
+      if (!(e instanceof XsellError)) throw e;
+      cells = [["Backtest"], [e.message.replace(/^Validation: /, "")]];
+    }
+    const method = cells.findIndex((r) => r[0] === "Method");
+    section(
+      "Do next-product picks come true?",
+      `Ownership rewound to ${isoFromDay(from)}; each account's best next product then, against what it bought in the ${BACKTEST_DAYS} days after, beside popularity and random picks.`,
+      blocks(cells.slice(0, method < 0 ? cells.length : method))[0],
+      [],
+    );
+    const [products] = blocks(cells.slice(0, method < 0 ? cells.length : method)).slice(1);
+    if (products) section("Next-product picks per product", method >= 0 ? String(cells[method][1]) : "", products, [4, 5]);
+  }
+  b.widths([34, 14, 14, 14, 14, 14, 14, 14, 12, 12, 12, 30, 14, 12, 12]);
+  return b.finish();
+}
