@@ -1,7 +1,7 @@
 /**
  * Which triggers, reps, segments and product pairings convert: from an opportunities table, per group the count,
  * won, win rate with its Wilson interval, and the median days from trigger (Created) to close for won deals
- * (seed 000's target: under 60). Account and Product are read through the field registry; the opportunity
+ * (the cross-sell velocity target: under 60). Account and Product are read through the field registry; the opportunity
  * columns, which no account table carries, by the names CRMs give them.
  */
 import { divError, valueError } from "../errors";
@@ -22,7 +22,7 @@ const NAMES = {
   from: ["From Product", "Owned Product", "Source Product", "Anchor Product", "Current Product"],
 } as const;
 
-/** Days from trigger to close that seed 000 names as the target for cross-sell velocity. */
+/** Days from trigger to close named as the target for cross-sell velocity (README reference 1). */
 export const TARGET_DAYS = 60;
 
 type Role = keyof typeof NAMES;

@@ -38,7 +38,7 @@ function guessSheet(pattern: RegExp): string {
 
 function refreshTabs(): void {
   const chosen = (id: string): boolean => Boolean($<HTMLSelectElement>(id).value);
-  updateTabAvailability({ accounts: Boolean(state.source), ownership: chosen("ownership-sheet"), retention: chosen("retention-sheet"), subscriptions: chosen("subscriptions-sheet") });
+  updateTabAvailability({ accounts: Boolean(state.source), ownership: chosen("ownership-sheet"), retention: chosen("retention-sheet"), subscriptions: chosen("subscriptions-sheet"), outcomes: chosen("outcomes-sheet") });
 }
 
 async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
@@ -75,6 +75,7 @@ async function chooseSource(mode: "sheet" | "selection"): Promise<void> {
   fillModelChoice($("model-choice"), state.sheets, guessSheet(/model|scoring/i) ? `sheet:${guessSheet(/model|scoring/i)}` : "");
   fillSheetChoice($("retention-sheet"), state.sheets, guessSheet(/retention|snapshot|arr/i), refreshTabs);
   fillSheetChoice($("subscriptions-sheet"), state.sheets, guessSheet(/subscription|history|contract/i), refreshTabs);
+  fillSheetChoice($("outcomes-sheet"), state.sheets, guessSheet(/outcome|expan|convert/i), refreshTabs);
   for (const id of ["mapping-section", "tables-section", "tabs-section"]) $(id).hidden = false;
   refreshTabs();
 }
@@ -142,6 +143,7 @@ async function build(): Promise<void> {
         model: await readModel(context),
         retention: await readNamed(context, "retention-sheet"),
         subscriptions: await readNamed(context, "subscriptions-sheet"),
+        outcomes: await readNamed(context, "outcomes-sheet"),
         asOf: asOf.value,
         readOptions: paneReadOptions(state.mapping, state.reading),
       };

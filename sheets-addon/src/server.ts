@@ -79,7 +79,7 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-const PATTERNS = { ownership: /owner|product|holding/i, prices: /price/i, retention: /retention|snapshot|arr/i, subscriptions: /subscription|history|contract/i } as const;
+const PATTERNS = { ownership: /owner|product|holding/i, prices: /price/i, retention: /retention|snapshot|arr/i, subscriptions: /subscription|history|contract/i, outcomes: /outcome|expan|convert/i } as const;
 
 interface Choices {
   mapping?: Mapping;
@@ -177,7 +177,7 @@ function guessSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, kind: keyof ty
 }
 
 /** What the sidebar shows first: the active sheet's headers, the detected mapping, the sheets to pick from. */
-export function sidebarState(): { sheetName: string; rows: number; headers: string[]; mapping: Mapping; columns: CellValue[][]; sheets: string[]; ownership: string; prices: string; retention: string; subscriptions: string; model: string; asOf: string; asOfSource: string } {
+export function sidebarState(): { sheetName: string; rows: number; headers: string[]; mapping: Mapping; columns: CellValue[][]; sheets: string[]; ownership: string; prices: string; retention: string; subscriptions: string; outcomes: string; model: string; asOf: string; asOfSource: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const zone = new SheetsZone(spreadsheetZone(ss));
   const sheet = ss.getActiveSheet();
@@ -197,6 +197,7 @@ export function sidebarState(): { sheetName: string; rows: number; headers: stri
     prices: pick("prices"),
     retention: pick("retention"),
     subscriptions: pick("subscriptions"),
+    outcomes: pick("outcomes"),
     model: saved.model ?? "readiness-100",
     asOf: SheetsZone.iso(asOf.day),
     asOfSource: asOf.source,
@@ -260,7 +261,7 @@ export function buildTabFromRequest(req: BuildRequest): { sheetName: string; row
     asOf: asOf.value,
     readOptions: paneReadOptions(req.mapping, localeConventions(ss)),
   };
-  PropertiesService.getDocumentProperties().setProperty(PROPERTY_KEY, JSON.stringify({ mapping: req.mapping, ownership: req.ownership, prices: req.prices, retention: req.retention, subscriptions: req.subscriptions, model: req.model }));
+  PropertiesService.getDocumentProperties().setProperty(PROPERTY_KEY, JSON.stringify({ mapping: req.mapping, ownership: req.ownership, prices: req.prices, retention: req.retention, subscriptions: req.subscriptions, outcomes: req.outcomes, model: req.model }));
   let spec;
   try {
     spec = buildTab(kind, inputs);
@@ -285,6 +286,7 @@ export function buildFromMenu(tab: TabKind): void {
     prices: saved.prices ?? guessSheet(ss, "prices", active),
     retention: saved.retention ?? guessSheet(ss, "retention", active),
     subscriptions: saved.subscriptions ?? guessSheet(ss, "subscriptions", active),
+    outcomes: saved.outcomes ?? guessSheet(ss, "outcomes", active),
     model: saved.model,
   };
   // a table the tab needs that nothing names: the active sheet is it (the user ran the menu from there)

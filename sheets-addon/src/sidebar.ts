@@ -17,6 +17,8 @@ interface State {
   prices: string;
   retention: string;
   subscriptions: string;
+  /** A sheet saying whether each account expanded, for the Validation tab ("" when none is named). */
+  outcomes: string;
   /** The scoring model: "readiness-100", "expansion-100" or "sheet:<name>". */
   model: string;
   /** The default as-of date (ISO): the XSELL_AS_OF cell, or today in the spreadsheet's time zone. */
@@ -51,7 +53,7 @@ function server<T>(name: string, ...args: unknown[]): Promise<T> {
 
 function refreshTabs(): void {
   const chosen = (id: string): boolean => Boolean($<HTMLSelectElement>(id).value);
-  updateTabAvailability({ accounts: true, ownership: chosen("ownership-sheet"), retention: chosen("retention-sheet"), subscriptions: chosen("subscriptions-sheet") });
+  updateTabAvailability({ accounts: true, ownership: chosen("ownership-sheet"), retention: chosen("retention-sheet"), subscriptions: chosen("subscriptions-sheet"), outcomes: chosen("outcomes-sheet") });
 }
 
 /** Redraws the column report after the user changes the mapping. */
@@ -81,6 +83,7 @@ async function load(): Promise<void> {
   fillModelChoice($("model-choice"), state.sheets, state.model);
   fillSheetChoice($("retention-sheet"), state.sheets, state.retention, refreshTabs);
   fillSheetChoice($("subscriptions-sheet"), state.sheets, state.subscriptions, refreshTabs);
+  fillSheetChoice($("outcomes-sheet"), state.sheets, state.outcomes, refreshTabs);
   const asOf = $<HTMLInputElement>("as-of");
   if (asOf.value === "" || asOf.value === filledAsOf) asOf.value = filledAsOf = state.asOf;
   $("as-of-hint").textContent = `Default: ${state.asOfSource}.`;
@@ -114,6 +117,7 @@ async function build(): Promise<void> {
         model: $<HTMLSelectElement>("model-choice").value || undefined,
         retention: $<HTMLSelectElement>("retention-sheet").value || undefined,
         subscriptions: $<HTMLSelectElement>("subscriptions-sheet").value || undefined,
+        outcomes: $<HTMLSelectElement>("outcomes-sheet").value || undefined,
         asOf: $<HTMLInputElement>("as-of").value || undefined,
       });
       const line = `${res.sheetName} — ${res.rows.toLocaleString("en-US")} rows`;

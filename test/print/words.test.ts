@@ -14,7 +14,7 @@ import { sample } from "../hosts/excel-shape";
 
 const ROOT = join(__dirname, "..", "..");
 const INTERNAL = /seed\s*0/i;
-const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), asOf: dayFromYmd(2026, 11, 1) };
+const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), outcomes: sample("outcomes.csv"), asOf: dayFromYmd(2026, 11, 1) };
 
 /** The lines of `text` that carry an internal label, for a failure message that shows where. */
 const offending = (text: string): string[] => text.split("\n").filter((l) => INTERNAL.test(l)).map((l) => l.trim().slice(0, 160));
