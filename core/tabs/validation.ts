@@ -16,7 +16,8 @@ import { scoreTable } from "../score";
 import { isoFromDay } from "../values";
 import { readPrices } from "../whitespace";
 import { accountsOf, optionsFor, type TabInputs } from "./inputs";
-import { COLORS, SpecBuilder, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import { CHART_HEIGHT, CHART_ROWS, CHART_WIDTH, usedColumns } from "./chart-area";
+import { COLORS, SpecBuilder, a1, a1Range, columnLetter, type SheetSpec, type SpecCell } from "./spec";
 
 const FN = "Validation";
 /** The backtest looks back one year from the tab's as-of date and scores the year that followed. */
@@ -57,7 +58,7 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
 
   const b = new SpecBuilder("Validation");
   let row = 0;
-  const section = (title: string, note: string, cells: SpecCell[][], percentCols: number[] = []): void => {
+  const section = (title: string, note: string, cells: SpecCell[][], percentCols: number[] = []): number => {
     b.block(row, 0, [[title], [note]]);
     b.format({ range: a1Range(row, 0, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
     b.format({ range: a1Range(row + 1, 0, 1, 1), italic: true, fontColor: COLORS.muted });
@@ -68,6 +69,7 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     b.format({ range: a1Range(top, 0, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
     for (const c of percentCols) if (rect.length > 1) b.format({ range: a1Range(top + 1, c, rect.length - 1, 1), numberFormat: "0.0%" });
     row = top + rect.length + 2;
+    return top;
   };
 
   const asOf = isoFromDay(inputs.asOf);
@@ -77,8 +79,8 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     `Scores as of ${asOf} from the ${model.name} model against outcomes from ${joined.source}${joined.missing > 0 ? ` (${joined.missing} accounts without one left out)` : ""}. AUC 0.5 is chance, 1 a perfect ranking.`,
     summary,
   );
-  section("Conversion by band", "Share of each band's accounts that expanded, with its 95% Wilson interval; lift against the overall rate.", bands, [3, 4, 5]);
-  section("Lift by score decile", "Decile 1 holds the top tenth of scores; tied scores stay in one decile, so some may be empty.", deciles, [5]);
+  const bandTop = section("Conversion by band", "Share of each band's accounts that expanded, with its 95% Wilson interval; lift against the overall rate.", bands, [3, 4, 5]);
+  const decileTop = section("Lift by score decile", "Decile 1 holds the top tenth of scores; tied scores stay in one decile, so some may be empty.", deciles, [5]);
 
   let fitCells: SpecCell[][];
   try {
@@ -115,5 +117,31 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     if (products) section("Next-product picks per product", method >= 0 ? String(cells[method][1]) : "", products, [4, 5]);
   }
   b.widths([34, 14, 14, 14, 14, 14, 14, 14, 12, 12, 12, 30, 14, 12, 12]);
+  // the charts sit right of the widest block (the suggested model), beside the tables they read
+  const chartCol = columnLetter(usedColumns(b) + 1);
+  const bandRows = bands.length - 2; // without the header and the All row
+  b.chart({
+    kind: "column",
+    title: "Conversion by band",
+    categories: a1Range(bandTop + 1, 0, bandRows, 1),
+    series: [{ name: a1(bandTop, 3), values: a1Range(bandTop + 1, 3, bandRows, 1), color: COLORS.header }],
+    valueFormat: "0%",
+    valueAxisTitle: "Share that expanded",
+    anchor: `${chartCol}1`,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+  });
+  b.chart({
+    kind: "column",
+    title: "Lift by score decile",
+    categories: a1Range(decileTop + 1, 0, deciles.length - 1, 1),
+    series: [{ name: a1(decileTop, 6), values: a1Range(decileTop + 1, 6, deciles.length - 1, 1), color: COLORS.high }],
+    valueFormat: "0.0",
+    valueAxisTitle: "Lift over the overall rate",
+    categoryAxisTitle: "Score decile (1 = top)",
+    anchor: `${chartCol}${1 + CHART_ROWS}`,
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+  });
   return b.finish();
 }

@@ -12,7 +12,7 @@ import { CHART_HEIGHT, CHART_WIDTH } from "../../core/tabs/chart-area";
 import { dayFromYmd } from "../../core/values";
 
 const sample = (f: string) => parseCsv(readFileSync(join(__dirname, "..", "..", "examples", f), "utf8"));
-const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), asOf: dayFromYmd(2026, 11, 1) };
+const inputs = { accounts: sample("accounts.csv"), ownership: sample("ownership.csv"), prices: sample("prices.csv"), retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), outcomes: sample("outcomes.csv"), asOf: dayFromYmd(2026, 11, 1) };
 const specs = new Map(TAB_KINDS.map((k) => [k, buildTab(k, inputs)]));
 
 function cellAt(spec: SheetSpec, row: number, col: number): SpecCell {

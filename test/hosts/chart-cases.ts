@@ -31,5 +31,8 @@ export const CHART_CASES: Record<TabKind, ChartCase[]> = {
   ],
   scenario: [{ kind: "line", title: "ARR with and without cross-sell", names: ["ARR with cross-sell", "ARR without cross-sell"], categories: [0, 1, 2, 3] }],
   timing: [{ kind: "scatter", title: "Time to a second product", names: ["Share bought", "Share 95% low", "Share 95% high"] }],
-  validation: [],
+  validation: [
+    { kind: "column", title: "Conversion by band", names: ["Conversion"], categories: ["High", "Qualified", "Nurture", "Low"] },
+    { kind: "column", title: "Lift by score decile", names: ["Lift"], categories: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+  ],
 };
