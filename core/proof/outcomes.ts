@@ -4,14 +4,14 @@
  * Account ID when both carry one, else by name (ignoring case and spaces, as ownership joins).
  */
 import { valueError } from "../errors";
-import { FIELD_ALIASES } from "../headers";
 import { StringIndex } from "../string-index";
 import { isBlankRow, readTable, type Table } from "../table";
 import { toText, type CellValue } from "../values";
 import type { ReadOptions } from "../read/columns";
 import { readOutcome } from "./read";
 
-export const OUTCOME_NAMES = FIELD_ALIASES.Expanded;
+/** Names the registry reads as the Expanded field (core/headers.ts), the first few, for messages. */
+export const OUTCOME_NAMES = ["Expanded", "Outcome", "Expansion", "Converted"] as const;
 
 /** The column of a table that holds outcomes: the Expanded field of the registry (Expanded, Outcome, Converted, …). */
 export function outcomeColumn(table: Table): number | undefined {
