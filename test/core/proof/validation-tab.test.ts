@@ -4,9 +4,8 @@ import { describe, expect, it } from "vitest";
 import { buildTab } from "../../../core/tabs";
 import { XSELL_AUC, XSELL_SCORE } from "../../../core/functions";
 import { parseCsv } from "../../../cli/csv";
-import { dayFromYmd } from "../../../core/values";
+import { dayFromYmd, type CellValue } from "../../../core/values";
 import { thrown } from "../../helpers";
-import type { CellValue } from "../../../core/values";
 
 const FROZEN = join(__dirname, "..", "..", "fixtures", "frozen-sample");
 const csv = (f: string): CellValue[][] => parseCsv(readFileSync(join(FROZEN, f), "utf8"));
