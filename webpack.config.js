@@ -12,6 +12,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { helpPage } = require("./excel-addin/help.ts");
 const { finishFunctionsJson, unifiedManifest, colorIcon, outlineIcon, zip } = require("./excel-addin/manifests.ts");
+const { paneBody, EXCEL_PANE, SHEETS_PANE } = require("./ui/pane-body.ts");
 
 const DEV_ORIGIN = "https://localhost:3000";
 
@@ -67,11 +68,18 @@ class ExcelManifestsPlugin {
 
 const fs = require("node:fs");
 
+/** A host page with the shared pane body (ui/pane-body.ts) put in place of its `<!--XSELL:PANE-->`. */
+const withPane = (page, host) => {
+  const html = fs.readFileSync(path.join(__dirname, page), "utf8");
+  if (!html.includes("<!--XSELL:PANE-->")) throw new Error(`${page} has no <!--XSELL:PANE--> for the pane body`);
+  return html.replace("<!--XSELL:PANE-->", () => paneBody(host));
+};
+
 /**
  * Assembles dist/sheets/: xsell.js = the minified bundle (var XSELL) followed by the plain top-level functions
  * Apps Script calls (custom functions with their JSDoc for argument hints, triggers, menu and sidebar targets),
- * appended after minification so their names, parameters and comments survive; sidebar.html with its CSS and
- * JS inlined; appsscript.json.
+ * appended after minification so their names, parameters and comments survive; sidebar.html with the shared
+ * pane body and its CSS and JS inlined (Apps Script serves one file); appsscript.json.
  */
 class AppsScriptPlugin {
   apply(compiler) {
@@ -83,7 +91,7 @@ class AppsScriptPlugin {
         compilation.updateAsset("xsell.js", new webpack.sources.RawSource(`${bundle}\n${tail}`));
         const js = compilation.getAsset("sidebar.js").source.source().toString().replace(/<\/script/gi, "<\\/script");
         const css = read("excel-addin/taskpane/taskpane.css").replace(/<\/style/gi, "");
-        const html = read("sheets-addon/src/sidebar.html").replace("/*XSELL:CSS*/", () => css).replace("/*XSELL:JS*/", () => js);
+        const html = withPane("sheets-addon/src/sidebar.html", SHEETS_PANE).replace("/*XSELL:CSS*/", () => css).replace("/*XSELL:JS*/", () => js);
         compilation.deleteAsset("sidebar.js");
         compilation.emitAsset("sidebar.html", new webpack.sources.RawSource(html));
         compilation.emitAsset("appsscript.json", new webpack.sources.RawSource(read("sheets-addon/appsscript.json")));
@@ -115,7 +123,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./excel-addin/functions/functions.ts" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./excel-addin/taskpane/taskpane.html",
+        // the page's head (CSP, Office.js) with the pane body shared with the Sheets sidebar
+        templateContent: () => withPane("excel-addin/taskpane/taskpane.html", EXCEL_PANE),
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
         scriptLoading: "blocking",

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TabDef } from "../core/tabs/kinds";
 import type { TabInputs } from "../core/tabs/inputs";
+import { EXCEL_PANE, paneBody, SHEETS_PANE } from "../ui/pane-body";
 
 const THROWAWAY = vi.hoisted(() => ({ kind: "throwaway", title: "Throwaway", summary: "a tab this test adds", menuLabel: "Build throwaway tab", needs: ["ownership"], checked: true }) as const);
 
@@ -108,8 +109,8 @@ describe("a throwaway tab added to the registry and the builders only", () => {
     });
 
     it("are drawn from the registry in both hosts: no tab is written into their HTML", () => {
-      for (const page of ["excel-addin/taskpane/taskpane.html", "sheets-addon/src/sidebar.html"]) {
-        const html = readFileSync(join(ROOT, page), "utf8");
+      const pages = ["excel-addin/taskpane/taskpane.html", "sheets-addon/src/sidebar.html", "ui/pane-body.ts"].map((p) => [p, readFileSync(join(ROOT, p), "utf8")]);
+      for (const [page, html] of [...pages, ["Excel pane body", paneBody(EXCEL_PANE)], ["Sheets pane body", paneBody(SHEETS_PANE)]]) {
         for (const kind of TAB_KINDS) expect(html, `${page} ${kind}`).not.toMatch(new RegExp(`value=["']${kind}["']`));
       }
       for (const script of ["excel-addin/taskpane/taskpane.ts", "sheets-addon/src/sidebar.ts"]) expect(readFileSync(join(ROOT, script), "utf8"), script).toMatch(/renderTabChoices\(\$\("tab-choices"\)\)/);

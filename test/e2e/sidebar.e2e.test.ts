@@ -59,9 +59,10 @@ describe("Sheets sidebar (built) in Chromium", () => {
     await page.waitForSelector("#results:not([hidden])", { timeout: 60_000 });
     expect(await page.textContent("#error")).toBe("");
     const built = await page.$$eval("#built li", (lis) => lis.map((l) => l.textContent));
+    // Whitespace: header, 400 accounts, totals; a blank row and the 14 rows of product economics (as in test/hosts/sheets-addon.test.ts)
     expect(built).toEqual([
       "Scorecard — 401 rows",
-      "Whitespace — 402 rows",
+      "Whitespace — 417 rows",
       'Adjacency — 33 rows. The chart "Top product pairs by lift, with 95% intervals" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table beside it.',
       "Scenario — 37 rows",
     ]);
