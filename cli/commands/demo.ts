@@ -35,6 +35,7 @@ async function demo(out: string): Promise<number> {
     retention: ex("retention.csv"),
     prices: ex("prices.csv"),
     subscriptions: ex("subscriptions.csv"),
+    outcomes: ex("outcomes.csv"),
     asOf: DEMO_AS_OF,
     out,
     force: true,

@@ -90,7 +90,7 @@ function odfRange(sheet: string, range: string): string {
 
 beforeAll(async () => {
   const ex = (f: string): string => join(EXAMPLES_DIR, f);
-  const res = await writeReport({ accounts: ex("accounts.csv"), ownership: ex("ownership.csv"), retention: ex("retention.csv"), prices: ex("prices.csv"), subscriptions: ex("subscriptions.csv"), asOf: DEMO_AS_OF, out: demo, force: true });
+  const res = await writeReport({ accounts: ex("accounts.csv"), ownership: ex("ownership.csv"), retention: ex("retention.csv"), prices: ex("prices.csv"), subscriptions: ex("subscriptions.csv"), outcomes: ex("outcomes.csv"), asOf: DEMO_AS_OF, out: demo, force: true });
   specs = new Map(res.tabs.map((t) => [t.sheet, t.spec!]));
   soffice(["--convert-to", "ods", "--outdir", join(dir, "ods"), demo]);
   await readOds(join(dir, "ods", "xsell-demo.ods"));
@@ -114,6 +114,10 @@ const EXPECTED: Record<string, { title: string; klass: string; horizontal?: bool
   ],
   Scenario: [{ title: "ARR with and without cross-sell", klass: "chart:line", series: ["ARR with cross-sell", "ARR without cross-sell"] }],
   Timing: [{ title: "Time to a second product", klass: "chart:scatter", series: ["Share bought", "Share 95% low", "Share 95% high"] }],
+  Validation: [
+    { title: "Conversion by band", klass: "chart:bar", series: ["Conversion"] },
+    { title: "Lift by score decile", klass: "chart:bar", series: ["Lift"] },
+  ],
 };
 
 describe("the demo's charts after LibreOffice imports them", () => {

@@ -35,7 +35,7 @@ describe("the demo workbook in print", () => {
     for (const p of pages) perTab.set(tabOf(p), (perTab.get(tabOf(p)) ?? 0) + 1);
     console.log(`demo PDF: ${pages.length} pages (${[...perTab].map(([t, n]) => `${t} ${n}`).join(", ")})`);
     expect(pages.length).toBeLessThanOrEqual(DEMO_MAX_PAGES);
-    expect([...perTab.keys()].sort()).toEqual(["Adjacency", "Retention", "Scenario", "Scorecard", "Timing", "Whitespace"]);
+    expect([...perTab.keys()].sort()).toEqual(["Adjacency", "Retention", "Scenario", "Scorecard", "Timing", "Validation", "Whitespace"]);
   });
 
   it("heads every page with its tab's title, the as-of date and the page number", () => {
