@@ -15,10 +15,10 @@ const DIST = join(process.cwd(), "dist");
 
 export function bundleSizes(): SizeResult[] {
   const entries: [string, number | null][] = [
-    ["excel/functions.js", 120 * 1024],
+    ["excel/functions.js", 160 * 1024],
     ["excel/taskpane.js", null],
     ["excel/taskpane.html", null],
-    ["sheets/xsell.js", 170 * 1024],
+    ["sheets/xsell.js", 240 * 1024],
     ["sheets/sidebar.html", null],
   ];
   return entries
