@@ -2,7 +2,7 @@
  * Page headers and footers in Excel's header codes (&L left, &C centre, &R right, &P page, &N pages), shared by
  * the xlsx writer and the Excel renderer so both files print alike. A literal "&" in a title is written "&&".
  */
-import type { PrintSetup } from "./spec";
+import { DEFAULT_COLUMN_WIDTH, PORTRAIT_MAX_CHARS, a1Range, parseA1, widthOf, type PrintSetup, type SheetSpec } from "./spec";
 
 const literal = (text: string): string => text.replace(/&/g, "&&");
 
@@ -36,4 +36,55 @@ export function oddFooter(print: PrintSetup): string {
 /** "1:1" → the rows to repeat as Excel addresses them ("$1:$1"), or null when none. */
 export function printTitleRows(print: PrintSetup): string | null {
   return print.repeatRows > 0 ? `$1:$${print.repeatRows}` : null;
+}
+
+/** Pixels of a column `width` characters wide (Excel: 7 px a character plus 5 px of padding), and of a default row. */
+const columnPx = (width: number): number => Math.round(width * 7 + 5);
+const ROW_PX = 20;
+/** Rows of a table short enough to print on one landscape page with its charts beside it. */
+const SHORT_TABLE_ROWS = 45;
+
+/** The cells a tab's charts sit over, as one box (0-based), or null when it has none. */
+export function chartBox(spec: Pick<SheetSpec, "charts" | "columnWidths">): { row: number; col: number; rows: number; cols: number } | null {
+  if (spec.charts.length === 0) return null;
+  const widths = new Map(spec.columnWidths.map((c) => [c.col, c.width]));
+  let top = Infinity, left = Infinity, bottom = 0, right = 0;
+  for (const c of spec.charts) {
+    const at = parseA1(c.anchor);
+    let cols = 0;
+    for (let px = 0; px < c.width; cols++) px += columnPx(widths.get(at.col + cols) ?? DEFAULT_COLUMN_WIDTH);
+    top = Math.min(top, at.row);
+    left = Math.min(left, at.col);
+    bottom = Math.max(bottom, at.row + Math.ceil(c.height / ROW_PX) + 1);
+    right = Math.max(right, at.col + cols);
+  }
+  return { row: top, col: left, rows: bottom - top, cols: right - left };
+}
+
+/**
+ * The print area with the tab's charts on paper: charts beside a short first part (a table of about a page) widen
+ * it, charts within the printed columns and below it extend it down; charts anywhere else print as their own part,
+ * first, so the paper copy leads with its pictures as the screen does.
+ */
+export function areaWithCharts(spec: Pick<SheetSpec, "charts" | "columnWidths">, area: string): string {
+  const box = chartBox(spec);
+  if (!box || !area) return area;
+  const parts = area.split(",").map(parseA1);
+  const inside = (p: typeof box, q: typeof box): boolean => q.col >= p.col && q.col + q.cols <= p.col + p.cols && q.row >= p.row;
+  if (parts.some((p) => inside(p, box) && box.row + box.rows <= p.row + p.rows)) return area;
+  const first = parts[0];
+  // a short table (about a landscape page) takes its charts in beside or below it while the two fit one page
+  const left = Math.min(first.col, box.col);
+  const right = Math.max(first.col + first.cols, box.col + box.cols);
+  const top = Math.min(first.row, box.row);
+  const bottom = Math.max(first.row + first.rows, box.row + box.rows);
+  if (bottom - top <= SHORT_TABLE_ROWS && widthOf(spec, left, right - left) <= 2 * PORTRAIT_MAX_CHARS) {
+    parts[0] = { row: top, col: left, rows: bottom - top, cols: right - left };
+    return parts.map((p) => a1Range(p.row, p.col, p.rows, p.cols)).join(",");
+  }
+  if (inside(first, box)) {
+    parts[0] = { ...first, rows: Math.max(first.rows, box.row + box.rows - first.row) };
+    return parts.map((p) => a1Range(p.row, p.col, p.rows, p.cols)).join(",");
+  }
+  return [a1Range(box.row, box.col, box.rows, box.cols), area].join(",");
 }

@@ -5,6 +5,7 @@
  */
 import { checkTabCells } from "../budgets";
 import { BUDGETS } from "../limits";
+import { areaWithCharts } from "./print";
 
 export type SpecValue = string | number | boolean | null;
 
@@ -347,6 +348,9 @@ export class SpecBuilder {
     const print = { ...printDefaults(spec), ...this.print };
     // a builder that narrows the area without choosing an orientation gets the one the area's width calls for
     if (this.print.area && !this.print.orientation) print.orientation = orientationFor(spec, print.area);
+    const withCharts = areaWithCharts(spec, print.area);
+    if (withCharts !== print.area && !this.print.orientation) print.orientation = orientationFor(spec, withCharts);
+    print.area = withCharts;
     return { ...spec, rowHeights: fitRowHeights(spec), print };
   }
 }

@@ -7,6 +7,8 @@ import { BRIDGE_COLORS, CHART_HEIGHT, CHART_ROWS, CHART_WIDTH, bridgeTable, colu
 import { COLORS, a1, a1Range, columnLetter, parseA1, type SpecBuilder, type SpecCell } from "./spec";
 
 const size = { width: CHART_WIDTH, height: CHART_HEIGHT };
+/** Default-width columns (64 px) a chart takes, with a gap: where the next chart beside it starts. */
+const SIDE_BY_SIDE_COLUMNS = Math.ceil(CHART_WIDTH / 64) + 1;
 const abs = (range: string): string => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 
 /** Scorecard: accounts per band and the score histogram, from COUNTIF(S) over the Score and Band columns. */
@@ -34,7 +36,8 @@ export function scorecardCharts(b: SpecBuilder): void {
     series: [{ name: a1(t1.headRow, col + 1), values: a1Range(t1.firstRow, col + 1, bands.length, 1), color: COLORS.header }],
     valueFormat: "#,##0",
     valueAxisTitle: "Accounts",
-    anchor: `${chartCol}1`,
+    // below the repeated header row and side by side: the Scorecard's rows wrap tall, so both print on one page
+    anchor: `${chartCol}2`,
     ...size,
   });
   b.chart({
@@ -45,7 +48,7 @@ export function scorecardCharts(b: SpecBuilder): void {
     valueFormat: "#,##0",
     valueAxisTitle: "Accounts",
     categoryAxisTitle: "Expansion-readiness score",
-    anchor: `${chartCol}${1 + CHART_ROWS}`,
+    anchor: `${columnLetter(col + 3 + SIDE_BY_SIDE_COLUMNS)}2`,
     ...size,
   });
 }
@@ -119,7 +122,8 @@ export function adjacencyCharts(b: SpecBuilder, row: number, pairs: readonly Lif
  */
 export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow: number } | null, unit: string): void {
   const col = usedColumns(b) + 1;
-  const chartCol = columnLetter(col + 8);
+  // two charts a row: three stacked would take two printed pages
+  const at = (i: number): string => `${columnLetter(col + 8 + (i % 2) * SIDE_BY_SIDE_COLUMNS)}${1 + Math.floor(i / 2) * CHART_ROWS}`;
   const v = (prefix: string, at = 0, fromRow = 0): string | null => valueBesideLabel(b, at, prefix, fromRow);
   const start = v("Starting ARR");
   const end = v("Ending ARR (total)");
@@ -142,7 +146,7 @@ export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow:
       { label: "Closing ARR", amount: end, total: true },
     ];
     const t = bridgeTable(b, row, col, "ARR bridge (snapshot)", steps, "$#,##0");
-    b.chart({ kind: "waterfall", title: "ARR bridge: opening to closing", categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: `${chartCol}${1 + chart++ * CHART_ROWS}`, ...size });
+    b.chart({ kind: "waterfall", title: "ARR bridge: opening to closing", categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: at(chart++), ...size });
     row += t.rows + 1;
   }
   if (flowsAt === null) return;
@@ -165,7 +169,7 @@ export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow:
       { label: `Closing ${unit}`, amount: close, total: true },
     ];
     const t = bridgeTable(b, row, col, `${unit} bridge by flows, trailing 12 months`, steps, "$#,##0");
-    b.chart({ kind: "waterfall", title: `${unit} bridge by flows, trailing 12 months`, categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: `${chartCol}${1 + chart++ * CHART_ROWS}`, ...size });
+    b.chart({ kind: "waterfall", title: `${unit} bridge by flows, trailing 12 months`, categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: at(chart++), ...size });
     row += t.rows + 1;
   }
   // NRR and GRR month by month, from the movements table: (opening + expansion − contraction − churn) ÷ opening
@@ -191,7 +195,7 @@ export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow:
       { name: a1(t.headRow, col + 2), values: a1Range(t.firstRow, col + 2, period.rows, 1), color: COLORS.header },
     ],
     valueFormat: "0%",
-    anchor: `${chartCol}${1 + chart * CHART_ROWS}`,
+    anchor: at(chart),
     ...size,
   });
 }

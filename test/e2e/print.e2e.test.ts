@@ -2,7 +2,7 @@
  * The demo workbook printed by LibreOffice (PDF export, as File → Print would lay it out): at most 30 pages, and
  * no tab split across pages sideways — every page of a tab whose header row repeats shows that header's first and
  * last cells, so the page holds the whole width. Pages are told apart by their page header (the tab's title).
- * The first two printed pages of each tab are kept as PNGs (test/artifacts/print-<tab>-<n>.png).
+ * Every tab's charts print (their titles are on a page of the tab, each once). The first two printed pages of each tab are kept as PNGs (test/artifacts/print-<tab>-<n>.png).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
@@ -29,6 +29,19 @@ beforeAll(async () => {
 /** The tab a page belongs to: the first word of its page header. */
 const tabOf = (page: string): string => page.trimStart().split(/\s+/)[0];
 
+/** Each tab's chart titles (core/tabs/tab-charts.ts, validation.ts): a chart prints its text as text, so pdftotext reads it. */
+const CHART_TITLES: Record<string, readonly string[]> = {
+  Scorecard: ["Accounts per band", "Score distribution"],
+  Whitespace: ["Whitespace by product", "Top 10 accounts by whitespace"],
+  Adjacency: ["Top product pairs by lift"],
+  Retention: ["ARR bridge: opening to closing", "bridge by flows, trailing 12 months", "NRR and GRR by month"],
+  Timing: ["Time to a second product"],
+  Scenario: ["ARR with and without cross-sell"],
+  // its sections carry the charts' titles, so the axis titles (drawn only with the charts) tell them apart
+  Validation: ["Share that expanded", "Score decile (1 = top)"],
+};
+const isChartPage = (page: string): boolean => (CHART_TITLES[tabOf(page)] ?? []).some((t) => page.includes(t));
+
 describe("the demo workbook in print", () => {
   it(`prints in at most ${DEMO_MAX_PAGES} pages, the report tabs only (the input data sheets are hidden)`, () => {
     const perTab = new Map<string, number>();
@@ -45,11 +58,18 @@ describe("the demo workbook in print", () => {
     });
   });
 
+  it.each(Object.entries(CHART_TITLES))("prints every %s chart: its title (drawn with the chart) on exactly one of the tab's pages", (tab, titles) => {
+    for (const title of titles) {
+      const on = pages.filter((p) => tabOf(p) === tab && p.includes(title));
+      expect(on, title).toHaveLength(1);
+    }
+  });
+
   it.each([
     ["Scorecard", "Account", "Coverage"],
     ["Whitespace", "Account", "(expected ARR)"],
   ])("keeps every %s page one page wide: the repeated header's first and last cells on each", (tab, first, last) => {
-    const mine = pages.filter((p) => tabOf(p) === tab);
+    const mine = pages.filter((p) => tabOf(p) === tab && !isChartPage(p));
     expect(mine.length).toBeGreaterThan(1);
     for (const p of mine) {
       expect(p).toContain(first);

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { written } from "../cli/xlsx-written";
 import { buildTab, oddHeader, pageHeaderFooter, SpecBuilder, TAB_KINDS, wrappedLines, type SheetSpec } from "../../core/tabs";
-import { parseA1 } from "../../core/tabs/spec";
+import { areaWithCharts, chartBox } from "../../core/tabs/print";
+import { parseA1, type ChartSpec } from "../../core/tabs/spec";
 import { dayFromYmd } from "../../core/values";
 import { renderSpec } from "../../excel-addin/renderer";
 import { renderSpecToSheets } from "../../sheets-addon/src/renderer";
@@ -73,6 +74,28 @@ describe("page header and footer", () => {
   });
 });
 
+describe("charts on paper", () => {
+  const chart = (anchor: string): ChartSpec => ({ kind: "column", title: "t", categories: "A2:A3", series: [], valueFormat: "0", anchor, width: 520, height: 300 });
+  // 520 px over default columns of 8.43 × 7 + 5 = 64 px: 9 columns (8 give 512); 300 px over 20 px rows: 15, plus one
+  it("measures the cells a chart covers from the column widths and its size in pixels", () => {
+    expect(chartBox({ charts: [chart("K2")], columnWidths: [] })).toEqual({ row: 1, col: 10, rows: 16, cols: 9 });
+    // a 100-character column (705 px) holds the chart alone
+    expect(chartBox({ charts: [chart("K2")], columnWidths: [{ col: 10, width: 100 }] })).toEqual({ row: 1, col: 10, rows: 16, cols: 1 });
+    expect(chartBox({ charts: [], columnWidths: [] })).toBeNull();
+  });
+
+  it("prints charts beside a long table as their own part, first; beside or below a short one, with it; below within the printed columns, by extending it", () => {
+    expect(areaWithCharts({ charts: [chart("K2")], columnWidths: [] }, "A1:I100")).toBe("K2:S17,A1:I100");
+    // 40 rows and 19 default columns (160 characters, under 220) make one landscape page
+    expect(areaWithCharts({ charts: [chart("K2")], columnWidths: [] }, "A1:I40")).toBe("A1:S40");
+    expect(areaWithCharts({ charts: [chart("K2")], columnWidths: [{ col: 0, width: 100 }] }, "A1:I40")).toBe("K2:S17,A1:I40");
+    expect(areaWithCharts({ charts: [chart("B23")], columnWidths: [] }, "A1:M20")).toBe("A1:M38");
+    expect(areaWithCharts({ charts: [chart("B45")], columnWidths: [] }, "A1:M40")).toBe("A1:M60");
+    expect(areaWithCharts({ charts: [chart("B5")], columnWidths: [] }, "A1:M40")).toBe("A1:M40");
+    expect(areaWithCharts({ charts: [], columnWidths: [] }, "A1:M40")).toBe("A1:M40");
+  });
+});
+
 describe("every tab's print setup on the sample", () => {
   it.each(TAB_KINDS)("%s: one page wide, as of the report's date, its print area inside the used range", (kind) => {
     const spec = buildTab(kind, inputs);
@@ -80,10 +103,18 @@ describe("every tab's print setup on the sample", () => {
     expect(print.fitToWidth).toBe(true);
     expect(print.gridlines).toBe(false);
     expect(print.asOf).toBe("2026-11-01");
-    for (const part of print.area.split(",")) {
-      const r = parseA1(part);
-      expect(r.row + r.rows, part).toBeLessThanOrEqual(spec.rows);
-      expect(r.col + r.cols, part).toBeLessThanOrEqual(spec.cols);
+    // the charts sit over empty cells beside or below the tables: the area may reach as far as they do
+    const box = chartBox(spec);
+    const parts = print.area.split(",").map(parseA1);
+    for (const [i, r] of parts.entries()) {
+      expect(r.row + r.rows, `part ${i}`).toBeLessThanOrEqual(Math.max(spec.rows, box ? box.row + box.rows : 0));
+      expect(r.col + r.cols, `part ${i}`).toBeLessThanOrEqual(Math.max(spec.cols, box ? box.col + box.cols : 0));
+    }
+    // every chart prints: its top-left cell and its far corner inside one part of the area
+    for (const chart of spec.charts) {
+      const at = chartBox({ charts: [chart], columnWidths: spec.columnWidths })!;
+      const within = (r: (typeof parts)[number], row: number, col: number): boolean => row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+      expect(parts.some((r) => within(r, at.row, at.col) && within(r, at.row + at.rows - 1, at.col + at.cols - 1)), chart.title).toBe(true);
     }
   });
 });
@@ -154,7 +185,9 @@ describe("renderers apply the print setup", () => {
   it("xlsx: the print area is written with absolute rows ('$A$1:$I$401', which LibreOffice honours)", async () => {
     const { part } = await written((w) => w.addSpecSheet(spec));
     const xml = await part("xl/workbook.xml");
-    const r = parseA1(spec.print!.area);
-    expect(xml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Scorecard'!$A$1:$I$${r.rows}</definedName>`);
+    const [charts, table] = spec.print!.area.split(",");
+    const abs = (a: string): string => a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    expect(charts).not.toMatch(/^A1:/);
+    expect(xml).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Scorecard'!${abs(charts)},'Scorecard'!$A$1:$I$${parseA1(table).rows}</definedName>`);
   });
 });
