@@ -3,6 +3,7 @@ import { retentionSummary } from "../../core/retention";
 import type { Command } from "../command";
 import { writeReport } from "./report";
 import { opportunityText, topOpportunities } from "../../core/tabs";
+import { validationHeadline } from "../../core/tabs/validation";
 import { flowsOf } from "../../core/history/functions";
 import { XSELL_PAIR_FLAGS, XSELL_TIME_TO_SECOND } from "../../core/functions";
 import { parseCsv } from "../csv";
@@ -71,6 +72,14 @@ async function demo(out: string): Promise<number> {
     `Subscription history, trailing 12 months: NRR by flows ${pct(flows.nrr)}, GRR ${pct(flows.grr)} (churn and return inside the window count as churn)`,
     `  median days to a second product: ${median} (95% CI ${low}–${high}); ${pct(within as number)} buy one within 180 days`,
   );
+  const validation = res.tabs.find((t) => t.kind === "validation")?.spec;
+  const proof = validation ? validationHeadline(validation) : null;
+  if (proof) {
+    const [auc, low, high] = proof.auc;
+    lines.push("", `Validation against last year's expansion: AUC ${auc.toFixed(3)} (95% CI ${low.toFixed(3)}–${high.toFixed(3)}; 0.5 = chance)`);
+    const h = proof.hitRate;
+    if (h) lines.push(`  backtest, ${h.label.toLowerCase()} by expected ARR: next product ${pct(h.model)}, popularity ${pct(h.popularity)}, random ${pct(h.random)}`);
+  }
   lines.push("", "Open the workbook in Excel or LibreOffice: the Scenario tab's outputs are live formulas.");
   console.log(lines.join("\n"));
   return 0;

@@ -145,3 +145,21 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
   });
   return b.finish();
 }
+
+/** The Validation tab's headline, read from its cells by label (as a summary line or a pane would show it). */
+export interface ValidationHeadline {
+  readonly auc: readonly [number, number, number];
+  /** Hit rate@1 (or @k) of next product, popularity and random, when the tab has a backtest. */
+  readonly hitRate?: { readonly label: string; readonly model: number; readonly popularity: number; readonly random: number };
+}
+
+export function validationHeadline(spec: SheetSpec): ValidationHeadline | null {
+  const rows = spec.blocks.flatMap((b) => b.cells);
+  const auc = rows.find((r) => r[0] === "AUC");
+  if (!auc || typeof auc[1] !== "number") return null;
+  const hit = rows.find((r) => typeof r[0] === "string" && r[0].startsWith("Hit rate@"));
+  return {
+    auc: [auc[1], auc[2] as number, auc[3] as number],
+    ...(hit ? { hitRate: { label: String(hit[0]), model: hit[1] as number, popularity: hit[2] as number, random: hit[3] as number } } : {}),
+  };
+}

@@ -84,6 +84,16 @@ describe("xsell report on the sample data", () => {
     expect(text).toMatch(/NRR 101\.4%, GRR 89\.5%/);
     expect(text).toContain("Attach rates that are no cross-sell choice (marked on the Adjacency tab): 6 prerequisites, 1 subset");
     expect(text).toContain("  Knowledge Base → Service Desk: prerequisite, 68 accounts");
+    // the validation line prints the Validation tab's own AUC and backtest cells (found by their labels)
+    const val = (await open(o)).getWorksheet("Validation")!;
+    const byLabel = new Map<string, unknown[]>();
+    val.eachRow((r) => void byLabel.set(String(r.getCell(1).value), (r.values as unknown[]).slice(1)));
+    const [auc, low, high] = byLabel.get("AUC")!.slice(1, 4) as number[];
+    expect(text).toContain(`Validation against last year's expansion: AUC ${auc.toFixed(3)} (95% CI ${low.toFixed(3)}–${high.toFixed(3)}; 0.5 = chance)`);
+    expect(auc).toBeGreaterThan(0.7);
+    const [model, popularity, random] = byLabel.get("Hit rate@1")!.slice(1, 4) as number[];
+    const p1 = (n: number): string => `${(n * 100).toFixed(1)}%`;
+    expect(text).toContain(`hit rate@1 by expected ARR: next product ${p1(model)}, popularity ${p1(popularity)}, random ${p1(random)}`);
     expect(existsSync(o)).toBe(true);
   });
 
