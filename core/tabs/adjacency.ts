@@ -12,7 +12,7 @@ import { DEFAULT_PAIR_RULES, pairRulesSentence } from "../integrity/rules";
 import type { Ownership } from "../ownership";
 import { readPrices } from "../whitespace";
 import { adjacencyCharts, type LiftPair } from "./tab-charts";
-import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
+import { COLORS, SpecBuilder, a1, a1Range, linesOf, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Adjacency";
@@ -43,7 +43,13 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   const counted = view.counted;
   const rawCounts = coOwnership(own);
   const honestCounts = counted === own ? rawCounts : coOwnership(counted);
-  const top = 3; // title, rule, blank
+  // long sentences as rows no wider than the printed columns (the honest matrix), so paper does not cut them
+  const printedChars = 24 + 9 + own.products.reduce((sum, p) => sum + Math.min(16, Math.max(9, p.length + 1)), 0);
+  const rows = (text: string): SpecCell[][] => linesOf(text, printedChars).map((line) => [line]);
+  const pass = view.flags.passThrough.length;
+  const rule = `Rates are blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. Honest leaves out the pairs that are no cross-sell choice (marked with their flag; hover for the evidence)${prices ? ` and ${pass} pass-through account-product${pass === 1 ? "" : "s"}` : ""}; raw counts every owner.`;
+  const ruleRows = rows(rule);
+  const top = 2 + ruleRows.length; // title, rule, blank
   const rawCol = P + 3; // one empty column between the matrices
   const countCol = 2 * P + 6;
   const honest: SpecCell[][] = [["Honest: owned ↓ / next →", ...own.products, "Owners"]];
@@ -72,10 +78,8 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
     raw.push(rr);
     count.push(cr);
   }
-  const pass = view.flags.passThrough.length;
-  const rule = `Rates are blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. Honest leaves out the pairs that are no cross-sell choice (marked with their flag; hover for the evidence)${prices ? ` and ${pass} pass-through account-product${pass === 1 ? "" : "s"}` : ""}; raw counts every owner.`;
   b.block(0, 0, [["Attach rate, honest and raw: share of accounts owning the row product that also own the column product"]]);
-  b.block(1, 0, [[rule]]);
+  b.block(1, 0, ruleRows);
   b.block(0, countCol, [["Accounts owning both"]]);
   b.block(top, 0, honest);
   b.block(top, rawCol, raw);
@@ -89,10 +93,11 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   legend.push([PASS_THROUGH, prices ? `${pass} owner${pass === 1 ? "" : "s"}` : "no price list", prices ? MEANING[PASS_THROUGH] : "Give a price list to see it: an account paying at or below the rule's share of list for a product is a price cut booked as attach."]);
   const rulesText = `Rules, the defaults of XSELL_PAIR_FLAGS (which lists every flag with its evidence): ${pairRulesSentence(DEFAULT_PAIR_RULES, percent)}.`;
   b.block(legendRow, 0, legend);
-  b.block(legendRow + legend.length, 0, [[rulesText]]);
+  const rulesRows = rows(rulesText);
+  b.block(legendRow + legend.length, 0, rulesRows);
 
   b.format({ range: "A1", bold: true, fontColor: COLORS.title, fontSize: 13 });
-  b.format({ range: "A2", italic: true, fontColor: COLORS.muted });
+  b.format({ range: a1Range(1, 0, ruleRows.length, 1), italic: true, fontColor: COLORS.muted });
   b.format({ range: a1Range(0, countCol, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
   for (const col of [0, rawCol]) b.format({ range: a1Range(top, col, 1, P + 2), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
   b.format({ range: a1Range(top, countCol, 1, P + 1), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
@@ -110,16 +115,16 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   }
   b.format({ range: a1Range(legendRow, 0, 1, 3), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
   PAIR_FLAG_KINDS.forEach((k, i) => b.format({ range: a1(legendRow + 1 + i, 0), bold: true, fill: FLAG_FILL[k], fontColor: FLAG_INK[k] }));
-  b.format({ range: a1(legendRow + legend.length, 0), italic: true, fontColor: COLORS.muted });
+  b.format({ range: a1Range(legendRow + legend.length, 0, rulesRows.length, 1), italic: true, fontColor: COLORS.muted });
   const w = own.products.map((p) => Math.min(16, Math.max(9, p.length + 1)));
   // the honest matrix's columns fit the longest flag written in them ("Prerequisite" under "CRM")
   const flagWidth = Math.max(0, ...[...view.cellFlag.values()].map((f) => f.kind.length + 1));
   b.widths([24, ...w.map((x) => Math.max(x, flagWidth)), 9, 3, 24, ...w, 9, 3, 24, ...w]);
   b.freeze = { rows: top + 1, cols: 1 };
   // on paper the honest matrix, its legend and rules at a readable scale; raw, counts and the chart stay on screen
-  b.print = { area: a1Range(0, 0, legendRow + legend.length + 1, P + 2), repeatRows: 0 };
+  b.print = { area: a1Range(0, 0, legendRow + legend.length + rulesRows.length, P + 2), repeatRows: 0 };
   const liftNote = `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Honest: flagged pairs${prices ? " and pass-through ownership" : ""} are left out, and so are pairs where either product has fewer than ${min} owners.`;
-  adjacencyCharts(b, legendRow + legend.length + 2, topLiftPairs(counted, honestCounts, min, 10, view.cellFlag), liftNote);
+  adjacencyCharts(b, legendRow + legend.length + rulesRows.length + 1, topLiftPairs(counted, honestCounts, min, 10, view.cellFlag), liftNote);
   b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above. The same matrices as formulas: =XSELL.ADJACENCY(ownership, "attach", ${min}, , ${prices ? "XSELL.PAIR_FLAGS(ownership, prices)" : '"flags"'}) (honest) and =XSELL.ADJACENCY(ownership, "attach", ${min}) (raw).` });
   return b.finish();
 }

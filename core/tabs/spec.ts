@@ -191,6 +191,19 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
+/** `text` cut at word boundaries into lines of at most `width` characters (a longer word keeps a line to itself). */
+export function linesOf(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 /**
  * Row heights for wrapped text: hosts grow a row to fit when text is typed, but not always when a file is opened
  * (LibreOffice keeps the default height, and a header reads "Automation" for "Marketing Automation"). Every cell
