@@ -4,6 +4,7 @@
  * Every value stays text (the core decides numbers and dates per column). A quote that never closes, or that
  * swallows whole rows, is refused with the line it opened on: never a silently merged account.
  */
+import { BUDGETS, fmtCount } from "../core/limits";
 import { CliError } from "./io";
 
 export type Delimiter = "," | ";" | "\t" | "|";
@@ -137,7 +138,8 @@ export class DelimitedParser {
   private readonly dcode: number;
   private readonly seen: (Map<string, string> | null)[] = [];
 
-  constructor(delimiter: Delimiter, private readonly label: string) {
+  /** `maxDataRows` is the rows budget; tests lower it to reach it without a million-row file. */
+  constructor(delimiter: Delimiter, private readonly label: string, private readonly maxDataRows: number = BUDGETS.rows) {
     this.dcode = delimiter.charCodeAt(0);
   }
 
@@ -176,6 +178,8 @@ export class DelimitedParser {
   private endRow(): void {
     this.pushField();
     // rows sized exactly: an array grown by push holds room for 17 values, four times a long table's four
+    // stop at the first row past the budget: a 10-million-row file is refused after a tenth of it, not parsed whole
+    this.checkRowBudget();
     this.rows.push(this.scratch.slice(0, this.width));
     this.width = 0;
     if (this.rows.length === 1) this.headerFields = this.rows[0].length;
@@ -258,6 +262,10 @@ export class DelimitedParser {
     }
   }
 
+  private checkRowBudget(): void {
+    if (this.rows.length > this.maxDataRows) throw new CliError(`${this.label}: line ${fmtCount(this.line)} is past the rows budget: XSELL reads at most ${fmtCount(this.maxDataRows)} data rows below the header (an Excel sheet's height); split the file or total it first`);
+  }
+
   /** The rows read; throws CliError when a quote never closed. */
   end(): string[][] {
     if (this.quotePending) {
@@ -267,6 +275,7 @@ export class DelimitedParser {
     if (this.quoted) throw strayQuote(this.label, this.quoteLine);
     if (this.field !== "" || this.width > 0) {
       this.pushField();
+      this.checkRowBudget();
       this.rows.push(this.scratch.slice(0, this.width));
       this.width = 0;
     }

@@ -5,6 +5,7 @@
  * formulas (no cached results; the app computes them on open), number formats, fonts, fills, alignment, column
  * widths, frozen panes, filters, conditional formats and notes. Text is always written as text.
  */
+import { capCellText } from "../core/limits";
 import { isFormula, parseA1, PORTRAIT_MAX_CHARS, uniqueSheetName, type SheetSpec, type SpecCell } from "../core/tabs/spec";
 import { dayFromExcelSerial, dayOfDate, type CellValue } from "../core/values";
 import { chartXml, drawingXml } from "./xlsx-charts";
@@ -260,7 +261,8 @@ export class XlsxStreamWriter {
     if (v instanceof Date) return `<c r="${ref}" s="${dateStyle}"><v>${dayOfDate(v) + EPOCH_SERIAL}</v></c>`;
     if (typeof v === "number" && dateColumn && Number.isFinite(v)) return `<c r="${ref}" s="${dateStyle}"><v>${dayFromExcelSerial(v) + EPOCH_SERIAL}</v></c>`;
     if (typeof v === "object" && v !== null) return "";
-    return this.cell(ref, style, v, col);
+    // a copied input keeps Excel's cell limit too: longer text is cut and says so at its end
+    return this.cell(ref, style, typeof v === "string" ? capCellText(v) : v, col);
   }
 
   /** Writes the workbook, styles, shared strings and package parts, and closes the file. */
