@@ -340,10 +340,16 @@ export function joinNote(own: Ownership, table: Table): string {
 
 /** A product's index by name, compared as account names are (case, spaces, Unicode form; never punctuation); -1 when absent. */
 export function productByName(own: Ownership, name: string): number {
-  const ix = new StringIndex(own.products.length);
-  for (const p of own.products) ix.add(p);
+  // built once per ownership table: a tab looking up each of its products by name stays linear
+  let ix = productIndexes.get(own);
+  if (!ix) {
+    ix = new StringIndex(own.products.length);
+    for (const p of own.products) ix.add(p);
+    productIndexes.set(own, ix);
+  }
   return ix.get(name);
 }
+const productIndexes = new WeakMap<Ownership, StringIndex>();
 
 /** Finds a product by name (ignoring case, spaces and Unicode form); unknown names list what was found. */
 export function productIndex(fn: string, own: Ownership, arg: string, name: unknown): number {

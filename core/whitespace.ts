@@ -3,7 +3,7 @@ import { valueError } from "./errors";
 import { StringIndex } from "./string-index";
 import { attachMatrix, coOwnership } from "./adjacency";
 import type { HonestView } from "./integrity/honest";
-import { arrOf, owns, ownersOf, productsOf, startOf, type Ownership } from "./ownership";
+import { arrOf, ownersOf, productsOf, startOf, type Ownership } from "./ownership";
 import type { ReadOptions } from "./read/columns";
 import { readTable, requireColumn } from "./table";
 import { dayFromYmd, isMissing, showValue, toNumber, toText } from "./values";
@@ -281,8 +281,8 @@ export function productEconomics(own: Ownership, prices: Float64Array | null, pa
   };
   for (let a = 0; a < N; a++) {
     let first = Infinity;
-    for (let p = 0; p < P; p++) {
-      if (!owns(own, a, p)) continue;
+    // the products this account owns (ascending, as the loop over all products visited them): owned pairs, not N × P
+    for (const p of productsOf(own, a)) {
       const v = arrOf(own, a, p);
       const s = startOf(own, a, p);
       if (!Number.isNaN(v)) {
