@@ -256,7 +256,13 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     retention: retention?.table ? { grid: retention.loaded.rows, table: retention.table } : undefined,
   });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${(tmpCounter += 1)}.tmp`);
-  const cleanUp = (): void => rmSync(tmp, { force: true });
+  const cleanUp = (): void => {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // no folder, so no temporary file (ENOTDIR, EACCES): the write's own error is the one to report
+    }
+  };
   // interrupted while writing: no temporary file is left beside --out (kill -9 cannot be caught; nothing can)
   const onSignal = (): void => {
     cleanUp();
@@ -266,7 +272,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   let writer: XlsxStreamWriter | undefined;
   try {
     try {
-      mkdirSync(dirname(out), { recursive: true });
+      makeFolder(dirname(out));
       writer = new XlsxStreamWriter(tmp);
     } catch (e) {
       throw writeError(o.out, e);
@@ -350,10 +356,38 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   return result;
 }
 
+/**
+ * Creates --out's folder a level at a time: Node's recursive mkdir never returns under /proc (each level answers
+ * ENOENT and it tries again), and a level that is a file is named in the sentence.
+ */
+function makeFolder(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is a file`), { code: "ENOTDIR", path: dir });
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolder(parent);
+  mkdirSync(dir);
+}
+
+/** Why --out could not be written, as one sentence (never a raw ENOTDIR/EROFS/EPERM line). */
+const WRITE_REASONS: Record<string, (path: string | undefined) => string> = {
+  EACCES: () => "permission denied",
+  EPERM: () => "permission denied",
+  ENOTDIR: (p) => `part of its folder path${p ? ` (${p})` : ""} is a file, not a folder`,
+  EROFS: () => "its folder is on a read-only file system",
+  ENOENT: () => "its folder cannot be created there",
+  ENOSPC: () => "the disk is full",
+  EDQUOT: () => "the disk quota is used up",
+  EISDIR: () => "it is a folder",
+  ENAMETOOLONG: () => "the name is too long",
+};
+
 function writeError(out: string, e: unknown): CliError {
-  const code = (e as { code?: string }).code;
+  const { code, path } = e as { code?: string; path?: string };
   if (code === "EEXIST") return new CliError(`${out} appeared while the report was being written; pass --force to replace it`);
-  return new CliError(`cannot write ${out}: ${code === "EACCES" || code === "EPERM" ? "permission denied" : e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  const reason = code && WRITE_REASONS[code] ? WRITE_REASONS[code](code === "ENOTDIR" ? path : undefined) : e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return new CliError(`cannot write ${out}: ${reason}`);
 }
 
 /** `xsell report`: the tabs to a workbook. */
