@@ -3,6 +3,7 @@
  * arguments, a table of flags and a run function. Parsing, `--help` and the usage text are all derived from the
  * flag table, so adding a flag is one entry in it.
  */
+import { linesOf } from "../core/tabs/spec";
 import { CliError } from "./io";
 
 /** "value": `--flag <v>` once; "list": may repeat, every value kept in order; "switch": no value. */
@@ -87,25 +88,11 @@ export const wantsHelp = (args: readonly string[]): boolean => args.some((a) => 
 const FLAG_COLUMN = 36;
 const WIDTH = 112;
 
-/** Words wrapped to lines no longer than `width`. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** One flag's help: `--name <value>`, then its description and default from the column, wrapped. */
 export function flagHelp(f: Flag): string {
   const head = `      --${f.name}${f.value ? ` ${f.value}` : ""}`;
   const text = `${f.description}${f.default ? ` (default: ${f.default})` : ""}`;
-  const body = wrap(text, WIDTH - FLAG_COLUMN);
+  const body = linesOf(text, WIDTH - FLAG_COLUMN);
   const pad = " ".repeat(FLAG_COLUMN);
   const first = head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${body[0] ?? ""}` : `${head}\n${pad}${body[0] ?? ""}`;
   return [first, ...body.slice(1).map((l) => `${pad}${l}`)].join("\n");
@@ -120,5 +107,5 @@ export function synopsisOf(c: Command): string {
 
 /** A command's usage: the synopsis, the summary, then every flag from its table. */
 export function usageOf(c: Command): string {
-  return [synopsisOf(c), ...wrap(c.summary, WIDTH - 2).map((l) => `  ${l}`), ...c.flags.map(flagHelp)].join("\n");
+  return [synopsisOf(c), ...linesOf(c.summary, WIDTH - 2).map((l) => `  ${l}`), ...c.flags.map(flagHelp)].join("\n");
 }
