@@ -138,8 +138,11 @@ export class DelimitedParser {
   private readonly dcode: number;
   private readonly seen: (Map<string, string> | null)[] = [];
 
-  /** `maxDataRows` is the rows budget; tests lower it to reach it without a million-row file. */
-  constructor(delimiter: Delimiter, private readonly label: string, private readonly maxDataRows: number = BUDGETS.rows) {
+  /**
+   * `maxDataRows` is the input rows budget (a file, not a sheet: BUDGETS.cliInputRows); tests lower it to reach it
+   * without a ten-million-row file.
+   */
+  constructor(delimiter: Delimiter, private readonly label: string, private readonly maxDataRows: number = BUDGETS.cliInputRows) {
     this.dcode = delimiter.charCodeAt(0);
   }
 
@@ -178,7 +181,7 @@ export class DelimitedParser {
   private endRow(): void {
     this.pushField();
     // rows sized exactly: an array grown by push holds room for 17 values, four times a long table's four
-    // stop at the first row past the budget: a 10-million-row file is refused after a tenth of it, not parsed whole
+    // stop at the first row past the budget: a file past it is refused at that row, not parsed whole first
     this.checkRowBudget();
     this.rows.push(this.scratch.slice(0, this.width));
     this.width = 0;
@@ -263,7 +266,7 @@ export class DelimitedParser {
   }
 
   private checkRowBudget(): void {
-    if (this.rows.length > this.maxDataRows) throw new CliError(`${this.label}: line ${fmtCount(this.line)} is past the rows budget: XSELL reads at most ${fmtCount(this.maxDataRows)} data rows below the header (an Excel sheet's height); split the file or total it first`);
+    if (this.rows.length > this.maxDataRows) throw new CliError(`${this.label}: line ${fmtCount(this.line)} is past the rows budget: XSELL reads at most ${fmtCount(this.maxDataRows)} data rows of a file in memory; split or total the file first, or read retention and subscriptions of any size with --engine duckdb`);
   }
 
   /** The rows read; throws CliError when a quote never closed. */

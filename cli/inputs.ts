@@ -6,6 +6,7 @@ import type { Flag } from "./command";
 import { MODEL_PRESET } from "../core/model";
 import { FIELD_NAMES, normalizeHeader, type Field } from "../core/headers";
 import { asOfArg } from "../core/args";
+import { BUDGETS } from "../core/limits";
 import type { DateOrder, Decimal } from "../core/read/cells";
 import type { ReadOptions } from "../core/read/columns";
 import { columnReportText } from "../core/read/report";
@@ -85,9 +86,9 @@ export function parseMap(values: string[], header: CellValue[]): Partial<Record<
   return columns;
 }
 
-/** The read options for a loaded file: its conventions, then what the user said. */
+/** The read options for a loaded file: its conventions, then what the user said; a file's rows budget, not a sheet's. */
 export function optionsOf(loaded: LoadedTable, dateOrder: DateOrder | undefined, map?: Partial<Record<Field, number | null>>, decimal?: Decimal): ReadOptions {
-  return { dateOrder: dateOrder ?? loaded.conventions.dateOrder, decimal: decimal ?? loaded.conventions.decimal, columns: map };
+  return { dateOrder: dateOrder ?? loaded.conventions.dateOrder, decimal: decimal ?? loaded.conventions.decimal, columns: map, maxRows: BUDGETS.cliInputRows };
 }
 
 /** Reads a loaded table as the core will, turning a reading error into a plain CLI message. */

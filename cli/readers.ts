@@ -55,7 +55,7 @@ const CHUNK_BYTES = 8 * 2 ** 20;
  * the whole file as bytes and again as text) are held. UTF-8 that turns out invalid is read again as
  * Windows-1252; UTF-16 (rare, and twice the bytes) is decoded whole.
  */
-export function readDelimitedFile(path: string, label: string, onBytes?: (bytes: number) => void): LoadedTable {
+export function readDelimitedFile(path: string, label: string, onBytes?: (bytes: number) => void, maxRows?: number): LoadedTable {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
@@ -66,17 +66,18 @@ export function readDelimitedFile(path: string, label: string, onBytes?: (bytes:
     if (sniff.encoding.startsWith("UTF-16")) return readDelimited(label, readFileSync(path));
     const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     try {
-      return parseStream(fd, size, bom, label, "utf-8", onBytes);
+      return parseStream(fd, size, bom, label, "utf-8", onBytes, maxRows);
     } catch (e) {
       if (!(e instanceof TypeError)) throw e; // invalid UTF-8: the bytes are Windows-1252
-      return parseStream(fd, size, 0, label, "windows-1252");
+      return parseStream(fd, size, 0, label, "windows-1252", undefined, maxRows);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-function parseStream(fd: number, size: number, from: number, label: string, encoding: "utf-8" | "windows-1252", onBytes?: (bytes: number) => void): LoadedTable {
+/** `maxRows`: the input rows budget (default BUDGETS.cliInputRows; tests lower it). */
+function parseStream(fd: number, size: number, from: number, label: string, encoding: "utf-8" | "windows-1252", onBytes?: (bytes: number) => void, maxRows?: number): LoadedTable {
   const decoder = encoding === "utf-8" ? new TextDecoder("utf-8", { fatal: true }) : null;
   const buf = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(1, size)));
   let parser: DelimitedParser | null = null;
@@ -90,7 +91,7 @@ function parseStream(fd: number, size: number, from: number, label: string, enco
     const text = decoder ? decoder.decode(bytes, { stream: pos < size }) : decodeWindows1252(bytes);
     if (!parser) {
       delimiter = detectDelimiter(text);
-      parser = new DelimitedParser(delimiter, label);
+      parser = new DelimitedParser(delimiter, label, maxRows);
     }
     parser.push(text);
     onBytes?.(n);

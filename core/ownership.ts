@@ -82,7 +82,7 @@ export const productsOf = (own: Ownership, i: number): Int32Array => own.owners.
  * it have not begun, and a Status column (or status words in wide cells) decides what counts as owned.
  */
 export function readOwnership(fn: string, arg: unknown, asOf: number = today(), options: ReadOptions = {}): Ownership {
-  const grid = asGrid(fn, "ownership", arg);
+  const grid = asGrid(fn, "ownership", arg, options.maxRows);
   if (grid.length < 1 || grid[0].length < 2) throw valueError(fn, "ownership must have a header row and at least two columns (an account column and products, or Account and Product)");
   const probe = readTable(fn, [grid[0]], undefined, options);
   const long = (probe.fields.has("Account") || probe.fields.has("Account ID")) && probe.fields.has("Product");

@@ -41,12 +41,12 @@ export interface Table {
   readonly report: TableReport;
 }
 
-/** A host argument that must be a range: scalars become a 1×1 range. */
-export function asGrid(fn: string, arg: string, v: unknown): Grid {
+/** A host argument that must be a range: scalars become a 1×1 range. `maxRows`: the rows budget (ReadOptions.maxRows). */
+export function asGrid(fn: string, arg: string, v: unknown, maxRows?: number): Grid {
   if (v === null || v === undefined) throw valueError(fn, `${arg} is required`);
   if (!Array.isArray(v)) return [[v as CellValue]];
   if (v.length === 0) return [];
-  checkTableSize(fn, arg, v.length, Array.isArray(v[0]) ? v[0].length : v.length);
+  checkTableSize(fn, arg, v.length, Array.isArray(v[0]) ? v[0].length : v.length, maxRows);
   return v.map((row, i) => {
     if (!Array.isArray(row)) {
       if (i === 0 && v.every((x) => !Array.isArray(x))) return [row as CellValue];
@@ -151,7 +151,7 @@ function accountFindings(rows: CellValue[][], rowNumbers: number[], nameCol: num
  * (functions, tabs, panes, the CLI) comes through here.
  */
 export function readTable(fn: string, data: unknown, headers?: unknown, options: ReadOptions = {}): Table {
-  const grid = asGrid(fn, "data", data);
+  const grid = asGrid(fn, "data", data, options.maxRows);
   let headerRow: CellValue[];
   let rows: CellValue[][];
   let headerInData: boolean;

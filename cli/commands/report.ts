@@ -248,6 +248,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     readOptions: options,
     otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options, outcomes: outcomes?.options },
     precomputed: engine?.precomputed,
+    destination: "xlsx",
   };
   // each table was read once above; the builders take those reads instead of reading the grids again
   rememberRead({

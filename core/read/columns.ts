@@ -24,6 +24,8 @@ export interface ReadOptions {
    * into them instead of into copies, so a large file is held once.
    */
   readonly inPlace?: boolean;
+  /** Data rows this read may hold: a sheet's height for a host's range (default), BUDGETS.cliInputRows for a file. */
+  readonly maxRows?: number;
 }
 
 export type ReadAs = "text" | "numbers" | "numbers, decimal comma" | "dates" | "dates, month first" | "dates, day first" | "yes/no" | "empty";

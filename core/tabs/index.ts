@@ -1,4 +1,5 @@
 /** The tabs: the registry (kinds.ts), the builders by kind (builders.ts) and buildTab, which every host calls. */
+import { checkTabExtent } from "../budgets";
 import { guard } from "../errors";
 import { BUILDERS } from "./builders";
 import type { TabInputs } from "./inputs";
@@ -16,9 +17,14 @@ export { buildScenario } from "./scenario";
 export { buildScorecard, opportunityText, topOpportunities, type Opportunity } from "./scorecard";
 export { buildWhitespace } from "./whitespace";
 
-/** Builds one tab; any failure is an XsellError naming the tab and the cause. */
+/** Builds one tab, within its destination's size; any failure is an XsellError naming the tab and the cause. */
 export function buildTab(kind: TabKind, inputs: TabInputs): SheetSpec {
-  return withAsOf(guard(tabDef(kind).title, () => BUILDERS[kind](inputs)), inputs.asOf);
+  const spec = guard(tabDef(kind).title, () => {
+    const built = BUILDERS[kind](inputs);
+    checkTabExtent(built.name, built.blocks, built.rows, inputs.destination);
+    return built;
+  });
+  return withAsOf(spec, inputs.asOf);
 }
 
 /** The printed page header names the date the tab is as of. */

@@ -1,5 +1,6 @@
 /** What a tab builder is given: the user's tables (header row first, columns already mapped) and options. */
 import type { Flows, MovementRow } from "../history/movements";
+import type { TabDestination } from "../limits";
 import { readOwnership, type Ownership } from "../ownership";
 import type { RetentionSummary } from "../retention";
 import type { ReadOptions } from "../read/columns";
@@ -31,6 +32,8 @@ export interface TabInputs {
   readonly otherOptions?: { readonly ownership?: ReadOptions; readonly retention?: ReadOptions; readonly prices?: ReadOptions; readonly subscriptions?: ReadOptions; readonly outcomes?: ReadOptions };
   /** Aggregates computed where the data lives (DuckDB, a warehouse) in place of the tables they summarise. */
   readonly precomputed?: Precomputed;
+  /** Where the tab goes, which decides how large it may be (core/limits.ts): a host's workbook (default) or the CLI's .xlsx. */
+  readonly destination?: TabDestination;
 }
 
 /**

@@ -14,7 +14,7 @@ const FN = "Whitespace";
 export function buildWhitespace(inputs: TabInputs): SheetSpec {
   if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
   const own = ownershipOf(FN, inputs);
-  checkOutputSize(FN, own.accounts.length + 2, own.products.length + 2, `a grid of ${own.accounts.length.toLocaleString("en-US")} accounts × ${own.products.length.toLocaleString("en-US")} products`, "filter ownership to fewer accounts or products; the Scorecard's next product needs one row per account");
+  checkOutputSize(FN, own.accounts.length + 2, own.products.length + 2, `a grid of ${own.accounts.length.toLocaleString("en-US")} accounts × ${own.products.length.toLocaleString("en-US")} products`, "filter ownership to fewer accounts or products; the Scorecard's next product needs one row per account", inputs.destination);
   const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
   const pr = propensities(own, inputs.minAccounts ?? 1, bundleGuard(own));
   const P = own.products.length;

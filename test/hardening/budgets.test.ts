@@ -178,6 +178,8 @@ describe("the budgets as documented", () => {
       const text = read(file);
       const rows: [string, number][] = [
         ["rows per table", BUDGETS.rows],
+        ["rows per CLI input file", BUDGETS.cliInputRows],
+        ["rows per tab of the CLI's workbook", BUDGETS.xlsxTabRows],
         ["columns per table and per tab", BUDGETS.columns],
         ["distinct products in ownership", BUDGETS.products],
         ["output cells per call or tab", BUDGETS.outputCells],

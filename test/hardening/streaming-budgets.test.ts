@@ -27,15 +27,18 @@ describe("the CSV rows budget while streaming", () => {
   });
 
   it("stops reading a file of budget+1 rows followed by 24 MB more before reading past its first chunks", () => {
+    // the budget lowered to a sheet's height so the test stays small (the real figure, ten million rows of a file, is
+    // the parser's default: test/hardening/cli-input-budgets.test.ts)
+    const budget = BUDGETS.rows;
     const path = join(mkdtempSync(join(tmpdir(), "xsell-rows-")), "huge.csv");
     const fd = openSync(path, "w");
-    writeSync(fd, "Account\n" + "1\n".repeat(BUDGETS.rows + 1));
+    writeSync(fd, "Account\n" + "1\n".repeat(budget + 1));
     const tail = ("x".repeat(99) + "\n").repeat(10_000); // 1 MB
     for (let i = 0; i < 24; i++) writeSync(fd, tail);
     closeSync(fd);
     let read = 0;
     const t0 = performance.now();
-    expect(() => readDelimitedFile(path, "huge.csv", (n) => (read += n))).toThrow(`huge.csv: line ${(BUDGETS.rows + 2).toLocaleString("en-US")} is past the rows budget: XSELL reads at most 1,048,576 data rows`);
+    expect(() => readDelimitedFile(path, "huge.csv", (n) => (read += n), budget)).toThrow(`huge.csv: line ${(budget + 2).toLocaleString("en-US")} is past the rows budget: XSELL reads at most 1,048,576 data rows of a file`);
     const size = statSync(path).size;
     // the budget row lies in the first 8 MB chunk; the reader must not go on to the remaining 18 MB
     expect(read).toBeLessThanOrEqual(8 * 2 ** 20);
