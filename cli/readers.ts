@@ -10,6 +10,7 @@ import type { ReadOptions } from "../core/read/columns";
 import type { CellValue } from "../core/values";
 import { decodeBytes, decodeWindows1252, DelimitedParser, DELIMITER_NAMES, detectDelimiter, parseDelimited, type Delimiter } from "./csv";
 import { CliError } from "./io";
+import { scanXlsx, XLSX_LIMITS } from "./xlsx-scan";
 
 /** The largest input file read, in bytes (a spreadsheet's own limits are well below). */
 export const MAX_INPUT_BYTES = 1024 * 2 ** 20;
@@ -128,8 +129,9 @@ const books = new Map<string, Promise<ExcelJS.Workbook>>();
 function openBook(path: string): Promise<ExcelJS.Workbook> {
   let p = books.get(path);
   if (!p) {
-    // loaded when a workbook is read, not on every run: ExcelJS takes a second or more to load
-    p = import("exceljs").then(({ default: ExcelJS }) => {
+    // the budgets are checked on the package as it inflates, before ExcelJS materialises every sheet of it;
+    // ExcelJS is loaded when a workbook is read, not on every run: it takes a second or more to load
+    p = scanXlsx(path).then(() => import("exceljs")).then(({ default: ExcelJS }) => {
       const wb = new ExcelJS.Workbook();
       return wb.xlsx.readFile(path).then(
       () => wb,
@@ -144,7 +146,7 @@ function openBook(path: string): Promise<ExcelJS.Workbook> {
 }
 
 /** The most cells a sheet is read into (rows that hold a value × their width): beyond it, the sheet is refused. */
-export const MAX_SHEET_CELLS = 50_000_000;
+export const MAX_SHEET_CELLS = XLSX_LIMITS.cells;
 
 /**
  * A sheet's cells, reading only the cells that exist: a sheet with values at A1, XFD1 and A1048576 is three cells,
