@@ -186,7 +186,7 @@ export function XSELL_NEXT_PRODUCT(ownership: unknown, prices?: unknown, rank?: 
     const k = numberOf(fn, rules.RANK, rank);
     const priceList = isOmitted(prices) ? null : readPrices(fn, prices, own);
     // a forced bundle's other half is never recommended, whatever exclude says
-    const pr = propensities(own, 1, excludeArg(fn, exclude, own, priceList) ?? bundleGuard(own));
+    const pr = propensities(own, 1, excludeArg(fn, exclude, own, priceList) ?? bundleGuard(own, fn));
     const scratch = gapScratch(own.products.length);
     const out: CellValue[][] = [["Account", "Product", "Propensity", "Expected ARR", "Reason"]];
     for (let a = 0; a < own.accounts.length; a++) {

@@ -27,6 +27,11 @@ export const BUDGETS = {
   xlsxTabRows: 1_048_576,
   /** Characters one call returns or one tab holds, over all its text cells (200 MB as UTF-16). */
   outputChars: 100_000_000,
+  /**
+   * Products co-owned by one account, paired, over all accounts (Σ owned² / 2): the work of finding forced bundles
+   * from co-owned pairs. Far beyond real ownership (a million accounts owning 30 products each is 450 million).
+   */
+  pairVisits: 500_000_000,
   /** Characters in one cell: Excel's limit (Sheets allows 50,000); longer text is cut, with a note. */
   cellChars: 32_767,
 } as const;

@@ -143,9 +143,7 @@ export function accountPropensities(pr: Propensities, a: number, _owned: Int32Ar
   for (let p = 0; p < P; p++) if (source[p] < 0) propensity[p] = share[p];
   if (honest && honest.bundles > 0) {
     for (let i = 0; i < held.length; i++) {
-      const row = held[i] * P;
-      for (let p = 0; p < P; p++) {
-        if (!honest.bundled[row + p]) continue;
+      for (const p of honest.bundled.get(held[i]) ?? []) {
         propensity[p] = NaN;
         source[p] = BUNDLED;
       }

@@ -5,7 +5,7 @@
  */
 import { naError, valueError } from "../errors";
 import { pairCount } from "../adjacency";
-import { BUDGETS } from "../limits";
+import { forcedBundles } from "./bundles";
 import { normalizeHeader } from "../headers";
 import { productByName, withoutPairs, type Ownership } from "../ownership";
 import { bindArg } from "../args";
@@ -38,8 +38,8 @@ export interface HonestView {
   readonly counted: Ownership;
   /** Per cell a*P+b (owned a → next b): the flag that makes it no cross-sell rate; absent when honest. */
   readonly cellFlag: Map<number, { kind: PairFlagKind; evidence: string }>;
-  /** Per cell a*P+b: 1 when b is a's forced-bundle other half (never recommended to an owner of a). */
-  readonly bundled: Uint8Array;
+  /** Per product a: its forced-bundle other halves (never recommended to an owner of a); absent when none. */
+  readonly bundled: ReadonlyMap<number, readonly number[]>;
   /** Forced bundles among the flags (0: no bundle half to hold back). */
   readonly bundles: number;
   /** Keys account*P+product of pass-through ownership: held, but bought as a price cut. */
@@ -49,7 +49,12 @@ export interface HonestView {
 export function honestView(own: Ownership, flags: Flags): HonestView {
   const P = own.products.length;
   const cellFlag = new Map<number, { kind: PairFlagKind; evidence: string }>();
-  const bundled = new Uint8Array(P * P);
+  const bundled = new Map<number, number[]>();
+  const pair = (a: number, b: number): void => {
+    const halves = bundled.get(a);
+    if (halves) halves.push(b);
+    else bundled.set(a, [b]);
+  };
   const mark = (from: number, to: number, kind: PairFlagKind, evidence: string): void => {
     const k = from * P + to;
     const was = cellFlag.get(k);
@@ -60,8 +65,8 @@ export function honestView(own: Ownership, flags: Flags): HonestView {
     mark(f.b, f.a, f.kind, f.evidence);
     if (f.kind === "Forced bundle" || f.mutual) mark(f.a, f.b, f.kind, f.evidence);
     if (f.kind === "Forced bundle") {
-      bundled[f.a * P + f.b] = 1;
-      bundled[f.b * P + f.a] = 1;
+      pair(f.a, f.b);
+      pair(f.b, f.a);
     }
   }
   const passThrough = new Set(flags.passThrough.map((t) => t.account * P + t.product));
@@ -72,23 +77,23 @@ export function honestView(own: Ownership, flags: Flags): HonestView {
 
 /**
  * What a recommendation holds back even with raw rates: a forced bundle's other half is never a cross-sell.
- * Null when ownership has no Start Dates (no bundle can be seen) or no forced bundle.
+ * Null when ownership has no Start Dates (no bundle can be seen) or no forced bundle. Bundles are found from the
+ * pairs accounts co-own (core/integrity/bundles.ts), so the guard holds for any number of products; `fn` names
+ * the call in the refusal past the pairs budget.
  */
-export function bundleGuard(own: Ownership): HonestView | null {
+export function bundleGuard(own: Ownership, fn = "The forced-bundle check"): HonestView | null {
   // several tabs and the triggers ask for the same ownership's guard: it is worked out once (ownership is not mutated)
   if (guards.has(own)) return guards.get(own)!;
-  const guard = findBundleGuard(own);
+  const guard = findBundleGuard(own, fn);
   guards.set(own, guard);
   return guard;
 }
 
 const guards = new WeakMap<Ownership, HonestView | null>();
 
-function findBundleGuard(own: Ownership): HonestView | null {
+function findBundleGuard(own: Ownership, fn: string): HonestView | null {
   if (own.starts.size === 0) return null;
-  // finding bundles counts every pair: past the cells budget (3,162 products) recommendations go without it
-  if (own.products.length ** 2 > BUDGETS.outputCells) return null;
-  const bundles = pairFlags(own, DEFAULT_PAIR_RULES).filter((f) => f.kind === "Forced bundle");
+  const bundles = forcedBundles(own, DEFAULT_PAIR_RULES, fn);
   if (bundles.length === 0) return null;
   const view = honestView(own, { pairs: bundles, passThrough: [] });
   return { ...view, cellFlag: new Map() };

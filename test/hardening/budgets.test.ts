@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../cli/main";
+import { MAX_INPUT_BYTES } from "../../cli/readers";
+import { XLSX_LIMITS } from "../../cli/xlsx-scan";
 import { XSELL_ADJACENCY, XSELL_ATTACH_RATE, XSELL_NEXT_PRODUCT, XSELL_SCORE, XSELL_WHITESPACE } from "../../core/functions";
 import { BUDGETS, capCellText } from "../../core/limits";
 import { readOwnership } from "../../core/ownership";
@@ -173,20 +175,34 @@ describe("the CLI past the budgets: one line, exit 2, nothing written", () => {
 
 describe("the budgets as documented", () => {
   const read = (f: string): string => readFileSync(join(__dirname, "..", "..", f), "utf8");
+  /** Every budget's row label: a budget added to core/limits.ts without a row here (and in both files) fails. */
+  const LABELS: Record<keyof typeof BUDGETS, string> = {
+    rows: "rows per table",
+    cliInputRows: "rows per CLI input file",
+    xlsxTabRows: "rows per tab of the CLI's workbook",
+    columns: "columns per table and per tab",
+    products: "distinct products in ownership",
+    outputCells: "output cells per call or tab",
+    outputChars: "output text per call or tab",
+    pairVisits: "co-owned product pairs per call",
+    cellChars: "text per cell",
+  };
   for (const file of ["README.md", "SECURITY.md"]) {
-    it(`${file} states every budget with the figure core/limits.ts enforces`, () => {
+    it(`${file} states every budget with the figure core/limits.ts and the CLI enforce`, () => {
       const text = read(file);
-      const rows: [string, number][] = [
-        ["rows per table", BUDGETS.rows],
-        ["rows per CLI input file", BUDGETS.cliInputRows],
-        ["rows per tab of the CLI's workbook", BUDGETS.xlsxTabRows],
-        ["columns per table and per tab", BUDGETS.columns],
-        ["distinct products in ownership", BUDGETS.products],
-        ["output cells per call or tab", BUDGETS.outputCells],
-        ["output text per call or tab", BUDGETS.outputChars],
-        ["text per cell", BUDGETS.cellChars],
-      ];
-      for (const [label, n] of rows) expect(text, label).toMatch(new RegExp(`\\| ${label} \\| ${n.toLocaleString("en-US")}[ |]`));
+      expect(Object.keys(LABELS).sort()).toEqual(Object.keys(BUDGETS).sort());
+      const rows: [string, string][] = Object.entries(LABELS).map(([k, label]) => [label, BUDGETS[k as keyof typeof BUDGETS].toLocaleString("en-US")]);
+      rows.push(
+        ["CLI input file", `${MAX_INPUT_BYTES / 2 ** 30} GB`],
+        ["CLI xlsx sheet", `${(XLSX_LIMITS.rows + 1).toLocaleString("en-US")} rows`],
+        ["CLI xlsx part", `${XLSX_LIMITS.partBytes / 2 ** 20} MB`],
+      );
+      for (const [label, figure] of rows) expect(text, label).toMatch(new RegExp(`\\| ${label} \\| ${figure}[ |,]`));
+      const sheet = text.split("\n").find((l) => l.startsWith("| CLI xlsx sheet |"))!;
+      expect(sheet).toContain(`${XLSX_LIMITS.columns.toLocaleString("en-US")} columns`);
+      expect(sheet).toContain(`${XLSX_LIMITS.cells.toLocaleString("en-US")} cells`);
+      // text per cell covers the Data sheets too
+      expect(text.split("\n").find((l) => l.startsWith("| text per cell |"))).toMatch(/Data sheets/);
     });
   }
 });
