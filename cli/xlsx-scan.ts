@@ -17,7 +17,7 @@ import { CliError } from "./io";
 export const EXCEL_ROWS = 1_048_576;
 
 export interface ScanLimits {
-  /** Data rows below the header. */
+  /** Data rows below the header: the CLI's input rows budget, within an Excel sheet's height. */
   rows: number;
   /** Columns (XFD is 16,384). */
   columns: number;
@@ -28,7 +28,7 @@ export interface ScanLimits {
 }
 
 export const XLSX_LIMITS: ScanLimits = {
-  rows: Math.min(BUDGETS.rows, EXCEL_ROWS - 1),
+  rows: Math.min(BUDGETS.cliInputRows, EXCEL_ROWS - 1),
   columns: BUDGETS.columns,
   cells: 50_000_000,
   partBytes: 500 * 2 ** 20,

@@ -16,6 +16,7 @@ import { AS_OF_FLAG, describeTable, MODEL_FLAG, optionsOf, parseAsOf, parseDateO
 import { CliError, describeError, terminalText } from "../io";
 import { PhaseProgress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
+import { removeStaleTemps } from "../stale-temps";
 import { XlsxStreamWriter } from "../xlsx-stream";
 import { duckdbAggregates } from "../engine";
 
@@ -257,6 +258,8 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     retention: retention?.table ? { grid: retention.loaded.rows, table: retention.table } : undefined,
   });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${(tmpCounter += 1)}.tmp`);
+  // what a run killed with -9 left beside this --out (its process gone, untouched for a minute) goes first
+  removeStaleTemps(out);
   const cleanUp = (): void => {
     try {
       rmSync(tmp, { force: true });
