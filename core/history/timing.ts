@@ -8,113 +8,17 @@
  * first start of a product is the earliest Start Date among its purchases of that product; upgrades, renewals
  * and returns of a product the account already had are not new products.
  */
-import { addMonths, showValue, toDay, toText, isBlank, isMissing, type CellValue } from "../values";
-import { standingOf } from "../read/status";
+import { showValue, toText, isBlank, type CellValue } from "../values";
 import { StringIndex } from "../string-index";
-import { isBlankRow } from "../table";
-import { OPEN_END, type History } from "./read";
+import { type History } from "./read";
 import { kaplanMeier, kmQuantile, survivalAt, type KmFit, type KmPoint, type KmQuantile } from "./km";
+import { entryRows, purchasesByAccount } from "./purchases";
+
+export { entryRows };
+export { productRetention, productRetentionGrid } from "./product-retention";
 
 /** The horizon of "share within N days" in XSELL_TIME_TO_SECOND. */
 export const SHARE_WITHIN_DAYS = 180;
-
-/** A purchase, in the sense of the file comment, started on or before `last`. */
-const isPurchase = (h: History, i: number, last: number): boolean => h.amount[i] > 0 && h.start[i] < h.end[i] && h.start[i] <= last;
-
-/**
- * Each account's purchases, grouped: entries `idx[offsets[a]] … idx[offsets[a + 1] − 1]` are account a's, by
- * Start Date ascending and table order within a day.
- */
-export function purchasesByAccount(h: History, last = Infinity): { offsets: Int32Array; idx: Int32Array } {
-  const A = h.accounts.length;
-  const offsets = new Int32Array(A + 1);
-  const n = h.amount.length;
-  for (let i = 0; i < n; i++) if (isPurchase(h, i, last)) offsets[h.account[i] + 1]++;
-  for (let a = 0; a < A; a++) offsets[a + 1] += offsets[a];
-  const fill = offsets.slice(0, A);
-  const idx = new Int32Array(offsets[A]);
-  for (let i = 0; i < n; i++) if (isPurchase(h, i, last)) idx[fill[h.account[i]]++] = i;
-  // table order within an account is kept; sort each account's run by start (insertion sort: runs are short)
-  for (let a = 0; a < A; a++) {
-    const from = offsets[a];
-    const to = offsets[a + 1];
-    if (to - from > 32) {
-      const run = Array.from(idx.subarray(from, to)).sort((x, y) => h.start[x] - h.start[y] || x - y);
-      idx.set(run, from);
-      continue;
-    }
-    for (let j = from + 1; j < to; j++) {
-      const v = idx[j];
-      let k = j - 1;
-      while (k >= from && h.start[idx[k]] > h.start[v]) {
-        idx[k + 1] = idx[k];
-        k--;
-      }
-      idx[k + 1] = v;
-    }
-  }
-  return { offsets, idx };
-}
-
-/**
- * The table row (index into h.table.rows) each history entry was read from. readHistory keeps rows in table
- * order, so the entries are a subsequence of the rows: each is matched to the next row with the same account,
- * product, amount and dates (an account's first row also by its display name). Rows the reader leaves out for
- * their Status (trial, pending, cancelled with no End Date) are passed over first, as it does: they can look
- * exactly like the paid row that follows them; every other row it leaves out cannot match an entry.
- */
-export function entryRows(h: History): Int32Array {
-  const f = h.table.fields;
-  const nameCol = f.get("Account");
-  const idCol = f.get("Account ID");
-  const keyCol = (idCol ?? nameCol)!;
-  const productCol = f.get("Product")!;
-  const amountCol = (f.get("MRR") ?? f.get("ARR"))!;
-  const startCol = f.get("Start Date")!;
-  const endCol = f.get("End Date");
-  const statusCol = f.get("Status");
-  const products = new StringIndex(h.products.length);
-  for (const p of h.products) products.add(p);
-  const keys = new StringIndex(h.accounts.length);
-  const accountOfKey: number[] = [];
-  const keyOfAccount = new Int32Array(h.accounts.length).fill(-1);
-  const n = h.amount.length;
-  const out = new Int32Array(n).fill(-1);
-  const rows = h.table.rows;
-  let k = 0;
-  for (let r = 0; r < rows.length && k < n; r++) {
-    const row = rows[r];
-    if (isBlankRow(row)) continue;
-    const key = toText(row[keyCol]);
-    if (key === "" || row[amountCol] !== h.amount[k] || products.get(toText(row[productCol])) !== h.product[k]) continue;
-    if (statusCol !== undefined && !isMissing(row[statusCol])) {
-      const st = standingOf(toText(row[statusCol]));
-      if (st === "trial" || st === "pending" || (st === "ended" && (endCol === undefined || isMissing(row[endCol])))) continue;
-    }
-    const s = toDay(row[startCol]);
-    if (!s.ok || s.value !== h.start[k]) continue;
-    let e = OPEN_END;
-    if (endCol !== undefined && !isMissing(row[endCol])) {
-      const d = toDay(row[endCol]);
-      if (!d.ok) continue;
-      e = d.value;
-    }
-    if (e !== h.end[k]) continue;
-    const a = h.account[k];
-    const kid = keys.get(key);
-    if (kid >= 0 && accountOfKey[kid] !== undefined) {
-      if (accountOfKey[kid] !== a) continue;
-    } else {
-      const display = idCol === undefined || nameCol === undefined ? key : toText(row[nameCol]) || key;
-      if (keyOfAccount[a] >= 0 || display !== h.accounts[a]) continue;
-      const id = keys.add(key);
-      accountOfKey[id] = a;
-      keyOfAccount[a] = id;
-    }
-    out[k++] = r;
-  }
-  return out;
-}
 
 // ---------- time to second product ----------
 
@@ -388,105 +292,5 @@ export function sequenceGrid(seq: Sequence, measure: SequenceMeasure): CellValue
     }
     out.push(row);
   }
-  return out;
-}
-
-// ---------- product retention: first product vs cross-sold ----------
-
-export interface RetentionCell {
-  /** (account, product) first subscriptions that reached the horizon by as_of. */
-  spells: number;
-  /** Σ amount on the product's first day. */
-  start: number;
-  /** Σ min(amount at the horizon, amount on the first day). */
-  kept: number;
-  /** Those still paying for the product at the horizon. */
-  logos: number;
-}
-
-export interface ProductRetention {
-  readonly products: string[];
-  readonly first: RetentionCell[];
-  readonly cross: RetentionCell[];
-  readonly months: number;
-}
-
-const emptyCell = (): RetentionCell => ({ spells: 0, start: 0, kept: 0, logos: 0 });
-
-/**
- * For each account and product, the account's first subscription to it: its day t0 (earliest start), the amount
- * on t0, and the amount of that product on t1 = t0 + `months` calendar months (as EDATE), counted when t1 is on
- * or before as_of. It is a first product when t0 is the account's first purchase day (several products started
- * that day are all first), cross-sold when later. GRR = Σ min(amount on t1, amount on t0) ÷ Σ amount on t0;
- * logo retention = the share with an amount above 0 on t1.
- */
-export function productRetention(h: History, asOf: number, months = 12): ProductRetention {
-  const P = h.products.length;
-  const { offsets, idx } = purchasesByAccount(h, asOf);
-  const first = Array.from({ length: P }, emptyCell);
-  const cross = Array.from({ length: P }, emptyCell);
-  const t0 = new Int32Array(P).fill(-1);
-  const startAmt = new Float64Array(P);
-  const endAmt = new Float64Array(P);
-  const seen: number[] = [];
-  for (let a = 0; a + 1 < offsets.length; a++) {
-    const from = offsets[a];
-    const to = offsets[a + 1];
-    if (from === to) continue;
-    seen.length = 0;
-    for (let i = from; i < to; i++) {
-      const e = idx[i];
-      const p = h.product[e];
-      if (t0[p] < 0) {
-        t0[p] = h.start[e];
-        seen.push(p);
-      }
-      if (h.start[e] === t0[p]) startAmt[p] += h.amount[e];
-    }
-    for (let i = from; i < to; i++) {
-      const e = idx[i];
-      const p = h.product[e];
-      const t1 = addMonths(t0[p], months);
-      if (h.start[e] <= t1 && t1 < h.end[e]) endAmt[p] += h.amount[e];
-    }
-    const f = h.start[idx[from]];
-    for (const p of seen) {
-      if (addMonths(t0[p], months) <= asOf) {
-        const c = t0[p] === f ? first[p] : cross[p];
-        c.spells++;
-        c.start += startAmt[p];
-        c.kept += Math.min(endAmt[p], startAmt[p]);
-        if (endAmt[p] > 0) c.logos++;
-      }
-      t0[p] = -1;
-      startAmt[p] = 0;
-      endAmt[p] = 0;
-    }
-  }
-  return { products: h.products, first, cross, months };
-}
-
-/** Headers of XSELL_PRODUCT_RETENTION, the horizon written in them. */
-export function productRetentionHeaders(months: number): string[] {
-  const at = `at ${months} month${months === 1 ? "" : "s"}`;
-  return ["Product", "As first product: subscriptions", `As first product: GRR ${at}`, `As first product: logo retention ${at}`, "Cross-sold: subscriptions", `Cross-sold: GRR ${at}`, `Cross-sold: logo retention ${at}`];
-}
-
-/** One row per product and an "All products" row; GRR and logo retention blank where there are no subscriptions. */
-export function productRetentionGrid(pr: ProductRetention): CellValue[][] {
-  const cells = (c: RetentionCell): CellValue[] => [c.spells, c.start > 0 ? c.kept / c.start : "", c.spells > 0 ? c.logos / c.spells : ""];
-  const out: CellValue[][] = [productRetentionHeaders(pr.months)];
-  const all = { first: emptyCell(), cross: emptyCell() };
-  for (let p = 0; p < pr.products.length; p++) {
-    out.push([pr.products[p], ...cells(pr.first[p]), ...cells(pr.cross[p])]);
-    for (const k of ["first", "cross"] as const) {
-      const c = pr[k][p];
-      all[k].spells += c.spells;
-      all[k].start += c.start;
-      all[k].kept += c.kept;
-      all[k].logos += c.logos;
-    }
-  }
-  out.push(["All products", ...cells(all.first), ...cells(all.cross)]);
   return out;
 }
