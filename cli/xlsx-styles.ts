@@ -15,6 +15,7 @@ export interface CellStyle {
   fill?: string;
   wrap?: boolean;
   horizontal?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
 }
 
 /** Folds a spec format into a style (ExcelJS's order: number format set, font merged, fill set, alignment merged). */
@@ -28,6 +29,7 @@ export function applyFormat(style: CellStyle, f: Format): CellStyle {
   if (f.fill) s.fill = f.fill;
   if (f.wrap !== undefined) s.wrap = f.wrap;
   if (f.horizontalAlignment) s.horizontal = f.horizontalAlignment.toLowerCase() as CellStyle["horizontal"];
+  if (f.verticalAlignment) s.vertical = f.verticalAlignment.toLowerCase() as CellStyle["vertical"];
   return s;
 }
 
@@ -62,7 +64,7 @@ export class StyleRegistry {
     const numFmtId = style.numFmt === undefined ? 0 : this.numFmtId(style.numFmt);
     const fontId = this.fontId(style);
     const fillId = style.fill ? this.intern(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const align = style.wrap !== undefined || style.horizontal ? `<alignment${style.horizontal ? ` horizontal="${style.horizontal}"` : ""}${style.wrap ? ' wrapText="1"' : ""}/>` : "";
+    const align = style.wrap !== undefined || style.horizontal || style.vertical ? `<alignment${style.horizontal ? ` horizontal="${style.horizontal}"` : ""}${style.vertical ? ` vertical="${style.vertical}"` : ""}${style.wrap ? ' wrapText="1"' : ""}/>` : "";
     const attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
     const id = this.xfList.length;
     this.xfList.push(align ? `<xf ${attrs}>${align}</xf>` : `<xf ${attrs}/>`);

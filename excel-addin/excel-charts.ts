@@ -40,7 +40,7 @@ export function addExcelCharts(sheet: ExcelWorksheet, spec: SheetSpec): string[]
       if (c.kind === "waterfall" && i === 0) series.format.fill.clear();
       else if (s.color && lines) series.format.line.color = s.color;
       else if (s.color) series.format.fill.setSolidColor(s.color);
-      if (s.errorBars) notes.push(`The chart "${c.title}" has no error bars in Excel (Office.js cannot bind them to cells); the intervals are in the table beside it.`);
+      if (s.errorBars) notes.push(`The chart "${c.title}" has no error bars in Excel (Office.js cannot bind them to cells); the intervals are in the table it charts.`);
     });
     const { valueAxis, categoryAxis } = chart.axes;
     valueAxis.numberFormat = c.valueFormat;

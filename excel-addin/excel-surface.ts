@@ -10,7 +10,7 @@ export interface ExcelFunctionResult<T> extends Pick<Excel.FunctionResult<T>, "v
   load(propertyNames?: string | string[]): ExcelFunctionResult<T>;
 }
 
-export interface ExcelRangeFormat extends Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "columnWidth" | "rowHeight"> {
+export interface ExcelRangeFormat extends Pick<Excel.RangeFormat, "wrapText" | "horizontalAlignment" | "verticalAlignment" | "columnWidth" | "rowHeight"> {
   readonly font: Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size">;
   readonly fill: Pick<Excel.RangeFill, "color">;
 }

@@ -192,6 +192,7 @@ export async function renderSpec(context: ExcelContext, spec: SheetSpec, options
     if (f.fill) range.format.fill.color = f.fill;
     if (f.wrap !== undefined) range.format.wrapText = f.wrap;
     if (f.horizontalAlignment) range.format.horizontalAlignment = f.horizontalAlignment;
+    if (f.verticalAlignment) range.format.verticalAlignment = f.verticalAlignment;
   }
   for (const w of spec.columnWidths) sheet.getRange(`${columnLetter(w.col)}:${columnLetter(w.col)}`).format.columnWidth = Math.round(w.width * 6);
   for (const cf of spec.conditionalFormats) addConditionalFormat(sheet, cf);

@@ -11,8 +11,10 @@ import { findFlags, honestView } from "../integrity/honest";
 import { DEFAULT_PAIR_RULES, pairRulesSentence } from "../integrity/rules";
 import type { Ownership } from "../ownership";
 import { readPrices } from "../whitespace";
-import { adjacencyCharts, type LiftPair } from "./tab-charts";
-import { COLORS, SpecBuilder, a1, a1Range, linesOf, type SheetSpec, type SpecCell } from "./spec";
+import { LIFT_HEAD, adjacencyCharts, liftPairName, type LiftPair } from "./tab-charts";
+import { COLORS, DEFAULT_COLUMN_WIDTH, SpecBuilder, a1, a1Range, linesOf, type SheetSpec, type SpecCell } from "./spec";
+import { contentWidths } from "./widths";
+import { chartBox } from "./print";
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 
 const FN = "Adjacency";
@@ -43,19 +45,15 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   const counted = view.counted;
   const rawCounts = coOwnership(own);
   const honestCounts = counted === own ? rawCounts : coOwnership(counted);
-  // long sentences as rows no wider than the printed columns (the honest matrix), so paper does not cut them
-  const printedChars = 24 + 9 + own.products.reduce((sum, p) => sum + Math.min(16, Math.max(9, p.length + 1)), 0);
-  const rows = (text: string): SpecCell[][] => linesOf(text, printedChars).map((line) => [line]);
   const pass = view.flags.passThrough.length;
   const rule = `Rates are blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. Honest leaves out the pairs that are no cross-sell choice (marked with their flag; hover for the evidence)${prices ? ` and ${pass} pass-through account-product${pass === 1 ? "" : "s"}` : ""}; raw counts every owner.`;
-  const ruleRows = rows(rule);
-  const top = 2 + ruleRows.length; // title, rule, blank
   const rawCol = P + 3; // one empty column between the matrices
   const countCol = 2 * P + 6;
   const honest: SpecCell[][] = [["Honest: owned ↓ / next →", ...own.products, "Owners"]];
   const raw: SpecCell[][] = [["Raw: owned ↓ / next →", ...own.products, "Owners"]];
   const count: SpecCell[][] = [["Both owned ↓ / →", ...own.products]];
   const b = new SpecBuilder("Adjacency");
+  const flagNotes: { a: number; c: number; text: string }[] = [];
   for (let a = 0; a < P; a++) {
     const hr: SpecCell[] = [own.products[a]];
     const rr: SpecCell[] = [own.products[a]];
@@ -67,10 +65,7 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
       hr.push(flag ? flag.kind : h === null ? "" : h);
       rr.push(v === null ? "" : v);
       cr.push(a === c ? "" : rawCounts[a * P + c]);
-      if (flag) {
-        const note = `${own.products[a]} → ${own.products[c]}: ${flag.kind}. ${flag.evidence}`;
-        b.notes.push({ cell: a1(top + 1 + a, 1 + c), text: note }, { cell: a1(top + 1 + a, rawCol + 1 + c), text: `${note} The raw rate counts it as a cross-sell.` });
-      }
+      if (flag) flagNotes.push({ a, c, text: `${own.products[a]} → ${own.products[c]}: ${flag.kind}. ${flag.evidence}` });
     }
     hr.push(counted.ownerCounts[a]);
     rr.push(own.ownerCounts[a]);
@@ -78,6 +73,37 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
     raw.push(rr);
     count.push(cr);
   }
+  // the legend: each flag, how many pairs carry it, what it means; then the rules that found them
+  const pairsOf = (k: PairFlagKind): number => view.flags.pairs.filter((f) => f.kind === k).length;
+  const flagRows: SpecCell[][] = PAIR_FLAG_KINDS.map((k) => [k, `${pairsOf(k)} pair${pairsOf(k) === 1 ? "" : "s"}`]);
+  flagRows.push([PASS_THROUGH, prices ? `${pass} owner${pass === 1 ? "" : "s"}` : "no price list"]);
+  const meanings = [...PAIR_FLAG_KINDS.map((k) => MEANING[k]), prices ? MEANING[PASS_THROUGH] : "Give a price list to see it: an account paying at or below the rule's share of list for a product is a price cut booked as attach."];
+  const pairs = topLiftPairs(counted, honestCounts, min, 10, view.cellFlag);
+
+  // paper shows the honest matrix's columns: they are measured first (from the same cells finish() would read),
+  // so the long sentences below can be cut into rows no wider than the page and nothing is clipped
+  const printedCols = P + 2;
+  const printed = contentWidths([
+    { row: 0, col: 0, cells: honest },
+    { row: P + 1, col: 0, cells: [["Flag", "Found", "What it means"], ...flagRows.map((r) => [...r, ""])] },
+    { row: P + 7, col: 0, cells: [LIFT_HEAD.slice(0, 2), ...pairs.map((p): SpecCell[] => [liftPairName(p), p.lift])] },
+  ], [
+    { range: a1Range(0, 0, 1, printedCols), bold: true, wrap: true },
+    { range: a1Range(1, 0, P, 1), bold: true },
+    { range: a1Range(1, 1, P, P), numberFormat: "0%" },
+    { range: a1Range(1, P + 1, P, 1), numberFormat: "#,##0" },
+    { range: a1Range(P + 1, 0, 6, 3), bold: true },
+    { range: a1Range(P + 7, 0, 1, 2), bold: true, wrap: true },
+    { range: a1Range(P + 8, 1, pairs.length, 1), numberFormat: "0.00" },
+  ], printedCols);
+  const widthAt = new Map(printed.map((w) => [w.col, w.width]));
+  const columnWidths = Array.from({ length: printedCols }, (_, c) => widthAt.get(c) ?? DEFAULT_COLUMN_WIDTH);
+  b.widths(columnWidths);
+  const printedChars = Math.floor(columnWidths.reduce((s, w) => s + w, 0));
+  const rows = (text: string, chars = printedChars): SpecCell[][] => linesOf(text, chars).map((line) => [line]);
+  const ruleRows = rows(rule);
+  const top = 2 + ruleRows.length; // title, rule, blank
+  for (const n of flagNotes) b.notes.push({ cell: a1(top + 1 + n.a, 1 + n.c), text: n.text }, { cell: a1(top + 1 + n.a, rawCol + 1 + n.c), text: `${n.text} The raw rate counts it as a cross-sell.` });
   b.block(0, 0, [["Attach rate, honest and raw: share of accounts owning the row product that also own the column product"]]);
   b.block(1, 0, ruleRows);
   b.block(0, countCol, [["Accounts owning both"]]);
@@ -85,12 +111,15 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
   b.block(top, rawCol, raw);
   b.block(top, countCol, count);
 
-  // the legend: each flag, how many pairs carry it, what it means; then the rules that found them
+  // each meaning cut into rows beside its flag (in the columns after Flag and Found)
   const legendRow = top + P + 2;
-  const pairsOf = (k: PairFlagKind): number => view.flags.pairs.filter((f) => f.kind === k).length;
+  const meaningChars = Math.floor(printedChars - columnWidths[0] - (columnWidths[1] ?? 0));
   const legend: SpecCell[][] = [["Flag", "Found", "What it means"]];
-  for (const k of PAIR_FLAG_KINDS) legend.push([k, `${pairsOf(k)} pair${pairsOf(k) === 1 ? "" : "s"}`, MEANING[k]]);
-  legend.push([PASS_THROUGH, prices ? `${pass} owner${pass === 1 ? "" : "s"}` : "no price list", prices ? MEANING[PASS_THROUGH] : "Give a price list to see it: an account paying at or below the rule's share of list for a product is a price cut booked as attach."]);
+  const flagAt: number[] = [];
+  flagRows.forEach((r, i) => {
+    flagAt.push(legendRow + legend.length);
+    linesOf(meanings[i], meaningChars).forEach((line, k) => legend.push(k === 0 ? [...r, line] : ["", "", line]));
+  });
   const rulesText = `Rules, the defaults of XSELL_PAIR_FLAGS (which lists every flag with its evidence): ${pairRulesSentence(DEFAULT_PAIR_RULES, percent)}.`;
   b.block(legendRow, 0, legend);
   const rulesRows = rows(rulesText);
@@ -114,17 +143,20 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
     }
   }
   b.format({ range: a1Range(legendRow, 0, 1, 3), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
-  PAIR_FLAG_KINDS.forEach((k, i) => b.format({ range: a1(legendRow + 1 + i, 0), bold: true, fill: FLAG_FILL[k], fontColor: FLAG_INK[k] }));
+  b.format({ range: a1Range(legendRow + 1, 0, legend.length - 1, 2), bold: true });
+  PAIR_FLAG_KINDS.forEach((k, i) => b.format({ range: a1(flagAt[i], 0), bold: true, fill: FLAG_FILL[k], fontColor: FLAG_INK[k] }));
   b.format({ range: a1Range(legendRow + legend.length, 0, rulesRows.length, 1), italic: true, fontColor: COLORS.muted });
-  const w = own.products.map((p) => Math.min(16, Math.max(9, p.length + 1)));
-  // the honest matrix's columns fit the longest flag written in them ("Prerequisite" under "CRM")
-  const flagWidth = Math.max(0, ...[...view.cellFlag.values()].map((f) => f.kind.length + 1));
-  b.widths([24, ...w.map((x) => Math.max(x, flagWidth)), 9, 3, 24, ...w, 9, 3, 24, ...w]);
+  // a narrow gap between the matrices (the raw and count matrices' own columns are sized from their content)
+  b.widths([3], P + 2).widths([3], 2 * P + 5);
   b.freeze = { rows: top + 1, cols: 1 };
-  // on paper the honest matrix, its legend and rules at a readable scale; raw, counts and the chart stay on screen
-  b.print = { area: a1Range(0, 0, legendRow + legend.length + rulesRows.length, P + 2), repeatRows: 0 };
   const liftNote = `Lift = attach rate ÷ the column product's share of all accounts; the interval is the attach rate's 95% Wilson interval divided by that share. Honest: flagged pairs${prices ? " and pass-through ownership" : ""} are left out, and so are pairs where either product has fewer than ${min} owners.`;
-  adjacencyCharts(b, legendRow + legend.length + rulesRows.length + 1, topLiftPairs(counted, honestCounts, min, 10, view.cellFlag), liftNote);
+  adjacencyCharts(b, legendRow + legend.length + rulesRows.length + 1, pairs, linesOf(liftNote, printedChars));
+  const box = chartBox(b);
+  const end = box ? box.row + box.rows : 0;
+  // on paper the honest matrix with its legend and rules, then (a part of its own, so a page of its own) the top
+  // pairs with their chart under them: the raw and count matrices beside them stay on screen
+  const pairsRow = legendRow + legend.length + rulesRows.length + 1;
+  b.print = { area: end > pairsRow ? `${a1Range(0, 0, pairsRow - 1, printedCols)},${a1Range(pairsRow, 0, end - pairsRow, printedCols)}` : a1Range(0, 0, pairsRow - 1, printedCols), repeatRows: 0 };
   b.notes.push({ cell: a1Range(top, 0, 1, 1), text: `min_accounts = ${min}: the rule above. The same matrices as formulas: =XSELL.ADJACENCY(ownership, "attach", ${min}, , ${prices ? "XSELL.PAIR_FLAGS(ownership, prices)" : '"flags"'}) (honest) and =XSELL.ADJACENCY(ownership, "attach", ${min}) (raw).` });
   return b.finish();
 }

@@ -88,3 +88,14 @@ export function areaWithCharts(spec: Pick<SheetSpec, "charts" | "columnWidths">,
   }
   return [a1Range(box.row, box.col, box.rows, box.cols), area].join(",");
 }
+
+/**
+ * Accounts a long list prints: a QBR reads the best of them, not a dump of every row (the whole list stays on
+ * screen, sorted and filtered). The page header says how many of how many are printed.
+ */
+export const PRINTED_ACCOUNTS = 30;
+
+/** "Scorecard — top 30 of 1,200 accounts by score" (short: it shares the header with the date), or the tab's name. */
+export function printedListTitle(tab: string, printed: number, total: number, order = ""): string {
+  return printed >= total ? tab : `${tab} — top ${printed.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} accounts${order}`;
+}

@@ -53,13 +53,10 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
     b.conditionalFormats.push({ type: "textEquals", range: a1Range(1, col + 4, n, 1), text: "Churn", fill: "#FDE7E9", fontColor: "#A4262C" });
     b.conditionalFormats.push({ type: "textEquals", range: a1Range(1, col + 4, n, 1), text: "Expansion", fill: "#DFF6DD", fontColor: "#107C10" });
   }
-  // labels wrap in a column of 44; money 12 wide, counts 9, the cohorts' later quarters (percentages) 6
+  // labels wrap, in a column up to 44 wide; the rest from their content, and a narrow gap before the account list
   b.format({ range: a1Range(1, 0, rows.length - 1, 1), wrap: true });
-  const widths = history ? [44, 12, 12, 12, 12, 12, 12, 12, 10, 10, 10, 10, 10] : [44, 14];
-  while (widths.length < printed.cols) widths.push(6);
-  b.widths(widths);
+  b.widthRule = { ...b.widthRule, caps: [{ col: 0, max: 44 }] };
   if (col === printed.cols + 1) b.widths([3], col - 1);
-  b.widths([28, 13, 13, 12, 13, 10], col);
   // on paper: the summary and the history sections; the account list (hundreds of rows) stays on screen, to filter
   b.print = { area: a1Range(0, 0, printed.rows, printed.cols), orientation: history ? "landscape" : "portrait", repeatRows: 0 };
   // the flows table sits under the summary, in the same label column: the charts read it from its own rows down

@@ -238,7 +238,8 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.format({ range: a1Range(R - 1, 3, years, 2), numberFormat: "#,##0.0" });
   b.format({ range: a1Range(R - 1, 5, years, 1), numberFormat: "$#,##0" });
   b.format({ range: a1Range(R - 1, 6, years, 2), numberFormat: "0.0%" });
-  b.widths([46, 16, 16, 16, 16, 16, 12, 12]);
+  // the inputs' and outputs' labels are read in full: a wider label column than the default cap
+  b.widthRule = { ...b.widthRule, caps: [{ col: 0, max: 54 }] };
   scenarioCharts(b);
   b.notes.push({ cell: `B${O.dealsNeeded}`, text: "Whole deals: the same ARR from new logos needs ROUNDUP(cross-sell ARR ÷ deal size) closed deals." });
   b.notes.push({ cell: `B${I.attachRate}`, text: d.sources.attachRate });

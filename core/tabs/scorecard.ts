@@ -11,6 +11,7 @@ import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from 
 import { accountsOf, optionsFor, ownershipOf, type TabInputs } from "./inputs";
 import { accountLookup, joinNote } from "../ownership";
 import { scorecardCharts } from "./tab-charts";
+import { PRINTED_ACCOUNTS, printedListTitle } from "./print";
 
 const FN = "Scorecard";
 
@@ -92,12 +93,16 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
     // reasons and triggers are read in full, on screen and on paper: wrapped, never cut off at the column's edge
     b.format({ range: a1Range(1, col("Top reasons"), n, 1), wrap: true });
     b.format({ range: a1Range(1, col("Triggers"), n, 1), wrap: true });
+    // every cell of a tall row starts on its first line, beside the first line of its reasons
+    b.format({ range: a1Range(1, 0, n, cols), verticalAlignment: "Top" });
     b.conditionalFormats.push({ type: "colorScale", range: a1Range(1, col("Score"), n, 1), min: COLORS.low, mid: COLORS.mid, max: COLORS.high });
   }
-  b.widths([28, 8, 10, 60, 22, 11, ...(prices ? [13] : []), 60, 10]);
+  // reasons and triggers wrap: they may take a wider column than the rest before their rows grow tall
+  b.widthRule = { ...b.widthRule, caps: [col("Top reasons"), col("Triggers")].map((c) => ({ col: c, max: 60 })) };
   b.freeze = { rows: 1, cols: 1 };
-  // on paper the scorecard itself: the charts' helper cells beside it stay on screen
-  b.print = { area: a1Range(0, 0, n + 1, cols) };
+  // on paper the best-scored accounts (the list is best first) and the charts; the helper cells stay on screen
+  const printed = Math.min(n, PRINTED_ACCOUNTS);
+  b.print = { area: a1Range(0, 0, printed + 1, cols), title: printedListTitle("Scorecard", printed, n, " by score") };
   b.filter = a1Range(0, 0, n + 1, cols);
   const unmatched = own ? joinNote(own, table) : "";
   if (unmatched) b.notes.push({ cell: a1(0, col("Next best product")), text: `${unmatched}.` });

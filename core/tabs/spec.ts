@@ -6,6 +6,7 @@
 import { checkTabCells } from "../budgets";
 import { BUDGETS } from "../limits";
 import { areaWithCharts } from "./print";
+import { DEFAULT_WIDTH_RULE, contentWidths, type WidthRule } from "./widths";
 
 export type SpecValue = string | number | boolean | null;
 
@@ -36,6 +37,8 @@ export interface Format {
   readonly fontSize?: number;
   readonly wrap?: boolean;
   readonly horizontalAlignment?: "Left" | "Center" | "Right";
+  /** "Top" for rows that wrap tall, so a row's short cells line up with the first line of its wrapped ones. */
+  readonly verticalAlignment?: "Top" | "Center" | "Bottom";
 }
 
 export type ConditionalFormat =
@@ -321,6 +324,8 @@ export class SpecBuilder {
   readonly charts: ChartSpec[] = [];
   freeze?: { rows: number; cols: number };
   filter?: string;
+  /** Caps for the widths finish() gives every column from its content (core/tabs/widths.ts). */
+  widthRule: WidthRule = DEFAULT_WIDTH_RULE;
   /** What the builder decides about printing; the rest comes from printDefaults in finish(). */
   print: Partial<PrintSetup> = {};
   constructor(readonly name: string) {}
@@ -343,6 +348,10 @@ export class SpecBuilder {
     return this;
   }
 
+  /**
+   * Columns the builder sizes itself, deliberately (a gap beside a chart, a matrix sized for paper); every other
+   * column gets its width from its content in finish().
+   */
   widths(widths: number[], from = 0): this {
     widths.forEach((width, i) => this.columnWidths.push({ col: from + i, width }));
     return this;
@@ -357,7 +366,10 @@ export class SpecBuilder {
       cols = Math.max(cols, b.col + (b.cells[0]?.length ?? 0));
     }
     for (const cell of checkTabCells(this.name, this.blocks, cols).slice(0, 20)) this.notes.push({ cell: a1(cell[0], cell[1]), text: `This text was cut to ${BUDGETS.cellChars.toLocaleString("en-US")} characters, the most a cell holds.` });
-    const spec = { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths: this.columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
+    // the builder's own widths, the rest from content (core/tabs/widths.ts)
+    const fixed = new Set(this.columnWidths.map((c) => c.col));
+    const columnWidths = [...contentWidths(this.blocks, this.formats, cols, this.widthRule, fixed), ...this.columnWidths].sort((a, b) => a.col - b.col);
+    const spec = { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
     const print = { ...printDefaults(spec), ...this.print };
     // a builder that narrows the area without choosing an orientation gets the one the area's width calls for
     if (this.print.area && !this.print.orientation) print.orientation = orientationFor(spec, print.area);

@@ -89,20 +89,25 @@ export interface LiftPair {
   readonly high: number;
 }
 
-/** Adjacency: the top pairs by lift as bars, their 95% intervals as error bars (distances as live formulas). */
-export function adjacencyCharts(b: SpecBuilder, row: number, pairs: readonly LiftPair[], note: string): void {
+export const LIFT_HEAD = ["Pair (owned → next)", "Lift", "95% low", "95% high", "Below", "Above"];
+export const liftPairName = (p: LiftPair): string => `${p.from} → ${p.to}`;
+
+/**
+ * Adjacency: the top pairs by lift as bars, their 95% intervals as error bars (distances as live formulas); the
+ * table, its note (one line a row) and the chart under them, in the table's columns so they print with it.
+ */
+export function adjacencyCharts(b: SpecBuilder, row: number, pairs: readonly LiftPair[], note: readonly string[]): void {
   if (pairs.length === 0) return;
-  const head = ["Pair (owned → next)", "Lift", "95% low", "95% high", "Below", "Above"];
   const { headRow, firstRow } = helperTable(b, row, 0, "Top pairs by lift", [
-    head,
+    LIFT_HEAD,
     ...pairs.map((p, i): SpecCell[] => {
       const r = row + 3 + i;
-      return [`${p.from} → ${p.to}`, p.lift, p.low, p.high, { f: `=B${r}-C${r}` }, { f: `=D${r}-B${r}` }];
+      return [liftPairName(p), p.lift, p.low, p.high, { f: `=B${r}-C${r}` }, { f: `=D${r}-B${r}` }];
     }),
   ]);
   const n = pairs.length;
-  b.block(firstRow + n, 0, [[note]]);
-  b.format({ range: a1(firstRow + n, 0), italic: true, fontColor: COLORS.muted });
+  b.block(firstRow + n, 0, note.map((line) => [line]));
+  b.format({ range: a1Range(firstRow + n, 0, note.length, 1), italic: true, fontColor: COLORS.muted });
   b.format({ range: a1Range(firstRow, 1, n, 5), numberFormat: "0.00" });
   b.chart({
     kind: "bar",
@@ -111,7 +116,7 @@ export function adjacencyCharts(b: SpecBuilder, row: number, pairs: readonly Lif
     series: [{ name: a1(headRow, 1), values: a1Range(firstRow, 1, n, 1), color: COLORS.header, errorBars: { plus: a1Range(firstRow, 5, n, 1), minus: a1Range(firstRow, 4, n, 1) } }],
     valueFormat: "0.0",
     valueAxisTitle: "Lift (1 = no better than chance)",
-    anchor: a1(row, 7),
+    anchor: a1(firstRow + n + note.length + 1, 0),
     ...size,
   });
 }

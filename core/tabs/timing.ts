@@ -79,6 +79,5 @@ export function buildTiming(inputs: TabInputs): SheetSpec {
   }
   timingCharts(b);
   if (h.notes.length > 0) b.notes.push({ cell: "A1", text: `Subscription rows left out: ${h.notes.join("; ")}.` });
-  b.widths([20, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]);
   return b.finish();
 }

@@ -116,7 +116,6 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     const [products] = blocks(cells.slice(0, method < 0 ? cells.length : method)).slice(1);
     if (products) section("Next-product picks per product", method >= 0 ? String(cells[method][1]) : "", products, [4, 5]);
   }
-  b.widths([34, 14, 14, 14, 14, 14, 14, 14, 12, 12, 12, 30, 14, 12, 12]);
   // the charts sit right of the widest block (the suggested model), beside the tables they read
   const chartCol = columnLetter(usedColumns(b) + 1);
   const bandRows = bands.length - 2; // without the header and the All row

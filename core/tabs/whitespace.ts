@@ -8,6 +8,7 @@ import { percent } from "../integrity/flags";
 import { COLORS, SpecBuilder, a1, a1Range, type SheetSpec, type SpecCell } from "./spec";
 import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
 import { whitespaceCharts } from "./tab-charts";
+import { PRINTED_ACCOUNTS, printedListTitle } from "./print";
 
 const FN = "Whitespace";
 
@@ -77,11 +78,21 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   const totalFormat = prices ? "$#,##0" : "#,##0.0";
   b.format({ range: a1Range(1, P + 1, N + 1, 1), numberFormat: totalFormat, bold: true });
   b.format({ range: a1Range(N + 1, 1, 1, P), numberFormat: totalFormat });
-  b.widths([28, ...own.products.map((p) => Math.min(18, Math.max(10, p.length + 2))), 18]);
   economicsRows(b, N + 3, productEconomics(own, prices, DEFAULT_PAIR_RULES.pass_through_share), prices !== null, own.arr.size > 0, P);
   b.freeze = { rows: 1, cols: 1 };
-  // a long list of short numbers: portrait fits more accounts on a page than landscape does
-  b.print = { orientation: "portrait" };
+  // on paper the accounts with the most whitespace (the list is sorted by it), then the totals of all accounts and
+  // the product economics; portrait fits more rows of short numbers on a page than landscape does
+  const printed = Math.min(N, PRINTED_ACCOUNTS);
+  if (printed < N) {
+    b.block(N + 2, 0, [[`The totals are of all ${N.toLocaleString("en-US")} accounts; the printed copy lists the ${printed} with the most whitespace.`]]);
+    b.format({ range: a1(N + 2, 0), italic: true, fontColor: COLORS.muted });
+  }
+  const used = b.blocks.reduce((m, x) => Math.max(m, x.row + x.cells.length), 0);
+  b.print = {
+    orientation: "portrait",
+    area: printed < N ? `${a1Range(0, 0, printed + 1, P + 2)},${a1Range(N + 1, 0, used - N - 1, P + 2)}` : a1Range(0, 0, used, P + 2),
+    title: printedListTitle("Whitespace", printed, N),
+  };
   b.filter = a1Range(0, 0, N + 1, P + 2);
   whitespaceCharts(b, P, N, prices !== null);
   b.notes.push({

@@ -92,6 +92,7 @@ export function renderSpecToSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     if (f.fill) r.setBackground(f.fill);
     if (f.wrap !== undefined) r.setWrap(f.wrap);
     if (f.horizontalAlignment) r.setHorizontalAlignment(f.horizontalAlignment.toLowerCase() as "left" | "center" | "right");
+    if (f.verticalAlignment) r.setVerticalAlignment(f.verticalAlignment === "Center" ? "middle" : f.verticalAlignment === "Top" ? "top" : "bottom");
   }
   // runs of equal widths in one call each
   const widths = [...spec.columnWidths].sort((a, b) => a.col - b.col);

@@ -82,7 +82,7 @@ export function addSheetsCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec:
       if (!headers) opts.labelInLegend = specText(spec, s.name);
       if (c.kind === "scatter") Object.assign(opts, { pointSize: 0, lineWidth: 2, ...(i > 0 ? { lineDashStyle: [4, 4] } : {}) });
       series[i] = opts;
-      if (s.errorBars) notes.push(`The chart "${c.title}" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table beside it.`);
+      if (s.errorBars) notes.push(`The chart "${c.title}" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table it charts.`);
     });
     builder
       .setOption("title", c.title)

@@ -1,5 +1,6 @@
 /**
- * The demo workbook printed by LibreOffice (PDF export, as File → Print would lay it out): at most 30 pages, and
+ * The demo workbook printed by LibreOffice (PDF export, as File → Print would lay it out): at most 20 pages (15
+ * today: the long lists print their top accounts, the whole lists stay on screen), and
  * no tab split across pages sideways — every page of a tab whose header row repeats shows that header's first and
  * last cells, so the page holds the whole width. Pages are told apart by their page header (the tab's title).
  * Every tab's charts print (their titles are on a page of the tab, each once). The first two printed pages of each tab are kept as PNGs (test/artifacts/print-<tab>-<n>.png).
@@ -15,8 +16,8 @@ import { artifact } from "./harness";
 const dir = mkdtempSync(join(tmpdir(), "xsell-print-"));
 const demo = join(dir, "xsell-demo.xlsx");
 const pdf = join(dir, "xsell-demo.pdf");
-/** The page budget the README states. */
-export const DEMO_MAX_PAGES = 30;
+/** The page budget the README states (the demo prints in 15; the issue's ceiling is 30). */
+export const DEMO_MAX_PAGES = 20;
 let pages: string[] = [];
 
 beforeAll(async () => {
@@ -70,11 +71,25 @@ describe("the demo workbook in print", () => {
     ["Whitespace", "Account", "(expected ARR)"],
   ])("keeps every %s page one page wide: the repeated header's first and last cells on each", (tab, first, last) => {
     const mine = pages.filter((p) => tabOf(p) === tab && !isChartPage(p));
-    expect(mine.length).toBeGreaterThan(1);
+    expect(mine.length).toBeGreaterThan(0);
     for (const p of mine) {
       expect(p).toContain(first);
       expect(p).toContain(last);
     }
+  });
+
+  it.each(["Scorecard", "Whitespace"])("says on every %s page that it prints the top 30 of the demo's 400 accounts", (tab) => {
+    const mine = pages.filter((p) => tabOf(p) === tab);
+    expect(mine.length).toBeGreaterThan(1);
+    for (const p of mine) expect(p).toContain(`${tab} — top 30 of 400 accounts`);
+  });
+
+  it("prints the Adjacency tab as its honest matrix, legend and top pairs, none of the raw or count matrices", () => {
+    const mine = pages.filter((p) => tabOf(p) === "Adjacency").join("\n");
+    expect(mine).toContain("Honest: owned");
+    expect(mine).toContain("Top pairs by lift");
+    expect(mine).not.toContain("Raw: owned");
+    expect(mine).not.toContain("Accounts owning both");
   });
 
   it("renders the first two printed pages of each tab to PNG", () => {

@@ -59,11 +59,11 @@ describe("Sheets sidebar (built) in Chromium", () => {
     await page.waitForSelector("#results:not([hidden])", { timeout: 60_000 });
     expect(await page.textContent("#error")).toBe("");
     const built = await page.$$eval("#built li", (lis) => lis.map((l) => l.textContent));
-    // Whitespace: header, 400 accounts, totals; a blank row and the 14 rows of product economics (as in test/hosts/sheets-addon.test.ts); Adjacency: its rule sentences are cut into rows as wide as the printed matrix, so it is 37 rows
+    // Whitespace: header, 400 accounts, totals; a blank row and the 14 rows of product economics (as in test/hosts/sheets-addon.test.ts); Adjacency: its rule, legend and lift sentences are cut into rows as wide as the printed matrix, so it is 39 rows
     expect(built).toEqual([
       "Scorecard — 401 rows",
       "Whitespace — 417 rows",
-      'Adjacency — 37 rows. The chart "Top product pairs by lift, with 95% intervals" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table beside it.',
+      'Adjacency — 39 rows. The chart "Top product pairs by lift, with 95% intervals" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table it charts.',
       "Scenario — 37 rows",
     ]);
     const top = await page.$$eval("#top li", (lis) => lis.map((l) => l.textContent));

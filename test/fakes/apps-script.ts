@@ -319,6 +319,11 @@ export class FakeSheetsRange {
   setHorizontalAlignment(a: string): this {
     return this.fmt("align", a);
   }
+  /** Apps Script takes "top", "middle" or "bottom" (not Excel's "center"). */
+  setVerticalAlignment(a: string): this {
+    if (!["top", "middle", "bottom"].includes(a)) throw new Error(`Exception: Invalid argument: ${a}`);
+    return this.fmt("verticalAlignment", a);
+  }
   createFilter(): this {
     this.sheet.book.app.writable("Range.createFilter");
     this.sheet.filter = this.address;

@@ -578,6 +578,12 @@ class FakeRangeFormat implements ExcelRangeFormat {
   get horizontalAlignment(): Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
     throw notLoaded("horizontalAlignment");
   }
+  set verticalAlignment(v: Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed") {
+    this.record("verticalAlignment", v);
+  }
+  get verticalAlignment(): Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed" {
+    throw notLoaded("verticalAlignment");
+  }
   set columnWidth(v: number) {
     this.setWidth(v);
   }

@@ -73,7 +73,7 @@ describe("Excel charts", () => {
 
   it("says where the lift intervals are, since Office.js cannot bind error bars to cells", async () => {
     const { stats } = await rendered("adjacency");
-    expect(stats.chartNotes).toEqual(['The chart "Top product pairs by lift, with 95% intervals" has no error bars in Excel (Office.js cannot bind them to cells); the intervals are in the table beside it.']);
+    expect(stats.chartNotes).toEqual(['The chart "Top product pairs by lift, with 95% intervals" has no error bars in Excel (Office.js cannot bind them to cells); the intervals are in the table it charts.']);
     expect((await rendered("scorecard")).stats.chartNotes).toEqual([]);
   });
 

@@ -114,7 +114,7 @@ describe("Sheets charts", () => {
   });
 
   it("says where the lift intervals are, since Sheets charts cannot read error bars from cells", () => {
-    expect(rendered("adjacency").stats.chartNotes).toEqual(['The chart "Top product pairs by lift, with 95% intervals" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table beside it.']);
+    expect(rendered("adjacency").stats.chartNotes).toEqual(['The chart "Top product pairs by lift, with 95% intervals" has no error bars in Sheets (its charts cannot read them from cells); the intervals are in the table it charts.']);
     expect(rendered("timing").stats.chartNotes).toEqual([]);
   });
 

@@ -133,12 +133,30 @@ describe("renderers apply the print setup", () => {
       centerHorizontally: true,
       printArea: spec.print!.area,
       printTitleRows: "$1:$1",
-      leftHeader: '&"-,Bold"Scorecard',
+      // the printed copy lists the 30 best-scored of the sample's 400 accounts, and its header says so
+      leftHeader: '&"-,Bold"Scorecard — top 30 of 400 accounts by score',
       rightHeader: "As of 2026-11-01",
       centerFooter: "Page &P of &N",
     });
     for (const h of spec.rowHeights!) expect(sheet.rowHeights.get(h.row)).toBe(h.height);
     expect(spec.rowHeights!.length).toBeGreaterThan(100); // reasons and triggers wrap on most rows
+    // a tall row's cells start on its first line
+    expect(sheet.formats).toContainEqual({ range: "A2:I401", prop: "verticalAlignment", value: "Top" });
+  });
+
+  it("Sheets and xlsx top-align the Scorecard's rows too (Apps Script says \"top\"; OOXML vertical=\"top\")", async () => {
+    const app = new FakeAppsScript();
+    const g = globalThis as Record<string, unknown>;
+    Object.assign(g, { SpreadsheetApp: app.globals().SpreadsheetApp, Charts: app.globals().Charts });
+    try {
+      renderSpecToSheets(app.spreadsheet as never, spec);
+    } finally {
+      delete g.SpreadsheetApp;
+      delete g.Charts;
+    }
+    expect(app.spreadsheet.getSheetByName("Scorecard")!.formats).toContainEqual({ range: "A2:I401", prop: "verticalAlignment", value: "top" });
+    const { book: back } = await written((w) => w.addSpecSheet(spec));
+    expect(back.getWorksheet("Scorecard")!.getCell("B2").alignment?.vertical).toBe("top");
   });
 
   it("the fake Excel refuses a title range that is not whole rows and a zoom with both a scale and a fit", async () => {
@@ -174,7 +192,7 @@ describe("renderers apply the print setup", () => {
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.pageSetup.showGridLines).toBe(false);
     expect(ws.pageSetup.printTitlesRow).toBe("1:1");
-    expect(ws.headerFooter.oddHeader).toBe('&L&"-,Bold"Scorecard&RAs of 2026-11-01');
+    expect(ws.headerFooter.oddHeader).toBe('&L&"-,Bold"Scorecard — top 30 of 400 accounts by score&RAs of 2026-11-01');
     expect(ws.getRow(spec.rowHeights![0].row + 1).height).toBe(spec.rowHeights![0].height);
     const data = back.getWorksheet("Data")!;
     expect(data.state).toBe("hidden");
@@ -182,7 +200,7 @@ describe("renderers apply the print setup", () => {
     expect(data.pageSetup.printArea).toBeUndefined();
   });
 
-  it("xlsx: the print area is written with absolute rows ('$A$1:$I$401', which LibreOffice honours)", async () => {
+  it("xlsx: the print area is written with absolute rows ('$A$1:$I$31', which LibreOffice honours)", async () => {
     const { part } = await written((w) => w.addSpecSheet(spec));
     const xml = await part("xl/workbook.xml");
     const [charts, table] = spec.print!.area.split(",");
