@@ -13,7 +13,7 @@ import { standingOf, type Standing } from "./read/status";
 import { OwnerSets, PairBuffer } from "./owner-sets";
 import { StringIndex } from "./string-index";
 import { asGrid, isBlankRow, readTable, type Table } from "./table";
-import { isMissing, showValue, toDay, toNumber, toText, today, type CellValue } from "./values";
+import { dayFromExcelSerial, isMissing, MAX_EXCEL_SERIAL, showValue, toDay, toNumber, toText, today, type CellValue } from "./values";
 
 export interface Ownership {
   readonly shape: "wide" | "long";
@@ -188,29 +188,47 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   const pairs = new PairBuffer();
   const trialPairs = new PairBuffer();
   const arr = new Map<number, number>();
-  const arrSeen: { a: number; p: number; v: number }[] = [];
+  // flat (account, product, value) triples, not an object per row: a million accounts' rows are 3 million of them
+  const arrSeen: number[] = [];
   const startSeen: number[] = []; // account, product, day, …
   const left = new LeftOut();
   const unknownStatus = new Map<string, number>();
+  // a long table lists an account's rows together and repeats a few product names: the same cell as the row
+  // before is the same account, and a product cell seen before is the same product (no hashing per row)
+  let prevKeyCell: CellValue = undefined;
+  let prevA = -1;
+  const productOfCell = new Map<string, number>();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (isBlankRow(row)) continue;
-    const key = toText(row[keyCol]);
-    const product = toText(row[productCol]);
-    if (key === "") {
-      if (product !== "") throw valueError(fn, `ownership row ${table.rowNumbers[r]}: product "${product}" has a blank ${idCol === undefined ? "Account" : "Account ID"}`);
-      continue;
+    const keyCell = row[keyCol];
+    const productCell = row[productCol];
+    let a = prevA;
+    if (keyCell !== prevKeyCell || prevA < 0) {
+      const key = toText(keyCell);
+      if (key === "") {
+        const product = toText(productCell);
+        if (product !== "") throw valueError(fn, `ownership row ${table.rowNumbers[r]}: product "${product}" has a blank ${idCol === undefined ? "Account" : "Account ID"}`);
+        continue;
+      }
+      const before = accIndex.size;
+      a = accIndex.add(key);
+      if (accIndex.size > before) {
+        const name = idCol === undefined ? key : toText(row[nameCol]) || key;
+        accounts.push(name);
+        if (names !== accIndex) names.add(name);
+      }
+      prevKeyCell = keyCell;
+      prevA = a;
     }
-    const before = accIndex.size;
-    const a = accIndex.add(key);
-    if (accIndex.size > before) {
-      const name = idCol === undefined ? key : toText(row[nameCol]) || key;
-      accounts.push(name);
-      if (names !== accIndex) names.add(name);
+    let p = typeof productCell === "string" ? (productOfCell.get(productCell) ?? -1) : -1;
+    if (p < 0) {
+      const product = toText(productCell);
+      if (product === "") continue; // an account with no products still counts in denominators
+      p = prodIndex.add(product);
+      if (p >= BUDGETS.products) tooManyProducts(fn, `row ${table.rowNumbers[r]} holds product number ${(BUDGETS.products + 1).toLocaleString("en-US")}, ${showValue(product)}`);
+      if (typeof productCell === "string" && productOfCell.size < 4096) productOfCell.set(productCell, p);
     }
-    if (product === "") continue; // an account with no products still counts in denominators
-    const p = prodIndex.add(product);
-    if (p >= BUDGETS.products) tooManyProducts(fn, `row ${table.rowNumbers[r]} holds product number ${(BUDGETS.products + 1).toLocaleString("en-US")}, ${showValue(product)}`);
     if (statusCol !== undefined && !isMissing(row[statusCol])) {
       const word = toText(row[statusCol]);
       const st = standingOf(word);
@@ -232,35 +250,34 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
         continue;
       }
     }
-    if (endCol !== undefined && !isMissing(row[endCol])) {
-      const end = toDay(row[endCol]);
-      if (end.ok && end.value <= asOf) {
+    if (endCol !== undefined) {
+      const end = dayOf(row[endCol]);
+      if (end <= asOf) {
         left.add("row{s} whose End Date is on or before the as-of date not counted");
         continue;
       }
     }
     let startDay = NaN;
-    if (startCol !== undefined && !isMissing(row[startCol])) {
-      const start = toDay(row[startCol]);
-      if (start.ok && start.value > asOf) {
+    if (startCol !== undefined) {
+      startDay = dayOf(row[startCol]);
+      if (startDay > asOf) {
         left.add("row{s} starting after the as-of date not counted");
         continue;
       }
-      if (start.ok) startDay = start.value;
     }
     let value = NaN;
     if (arrCol !== undefined && typeof row[arrCol] === "number") {
       value = row[arrCol] as number;
       if (value < 0) throw valueError(fn, `ownership column "${table.headers[arrCol]}" row ${table.rowNumbers[r]}: ARR cannot be negative (${value})`);
-      arrSeen.push({ a, p, v: value });
+      arrSeen.push(a, p, value);
     }
     pairs.push(a, p);
     if (!Number.isNaN(startDay)) startSeen.push(a, p, startDay);
   }
   if (products.length === 0) throw naError(fn, "ownership lists no products");
-  for (const { a, p, v } of arrSeen) {
-    const k = a * products.length + p;
-    arr.set(k, (arr.get(k) ?? 0) + v);
+  for (let i = 0; i < arrSeen.length; i += 3) {
+    const k = arrSeen[i] * products.length + arrSeen[i + 1];
+    arr.set(k, (arr.get(k) ?? 0) + arrSeen[i + 2]);
   }
   // a row whose summed ARR is 0 is a product on the books at no value: not owned
   const P = products.length;
@@ -276,6 +293,14 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   const notes = left.sentences();
   for (const [word, n] of unknownStatus) notes.push(`${n} row${n === 1 ? "" : "s"} with the status ${showValue(word)}, which XSELL does not know, not counted as owned`);
   return finish({ shape: "long", accounts, products, owners, arr, starts, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
+}
+
+/** A date cell's day number; NaN when missing or not a date (a serial, the form reading leaves, without an allocation). */
+function dayOf(v: CellValue): number {
+  if (typeof v === "number" && v >= 1 && v <= MAX_EXCEL_SERIAL) return dayFromExcelSerial(v);
+  if (isMissing(v)) return NaN;
+  const d = toDay(v);
+  return d.ok ? d.value : NaN;
 }
 
 /** Account a's summed ARR for product p from a long table's ARR column; NaN when not given. */

@@ -112,27 +112,43 @@ export function retentionSummary(fn: string, tableArg: unknown, options: ReadOpt
   const rowEnd = new Float64Array(R);
   const startWhat = `column "${table.headers[cStart]}"`;
   const endWhat = `column "${table.headers[cEnd]}"`;
+  // an account's rows come together and products repeat: the same cell as the row before is the same account, a
+  // product cell seen before the same product (no hashing per row)
+  let prevCell: CellValue = undefined;
+  let prevAccount = -1;
+  const productOfCell = new Map<string, number>();
   for (let r = 0; r < R; r++) {
     const row = table.rows[r];
-    const name = toText(row[cAccount]);
+    const cell = row[cAccount];
     const rs = row[cStart];
     const re = row[cEnd];
     const s = typeof rs === "number" && rs >= 0 && rs !== Infinity ? rs : arrValue(fn, startWhat, rs, table.rowNumbers[r]);
     const e = typeof re === "number" && re >= 0 && re !== Infinity ? re : arrValue(fn, endWhat, re, table.rowNumbers[r]);
-    if (name === "") {
-      if (s !== 0 || e !== 0) throw valueError(fn, `row ${table.rowNumbers[r]}: ARR without an account name`);
-      continue;
+    if (cell !== prevCell || prevAccount < 0) {
+      const name = toText(cell);
+      if (name === "") {
+        if (s !== 0 || e !== 0) throw valueError(fn, `row ${table.rowNumbers[r]}: ARR without an account name`);
+        continue;
+      }
+      prevCell = cell;
+      prevAccount = accounts.add(name);
     }
-    rowAccount[r] = accounts.add(name);
+    rowAccount[r] = prevAccount;
     rowStart[r] = s;
     rowEnd[r] = e;
     if (byProduct) {
-      const product = toText(row[cProduct as number]);
-      if (product === "") {
-        if (s !== 0 || e !== 0) throw valueError(fn, `row ${table.rowNumbers[r]}: ARR without a product name (the table has a Product column)`);
-        continue;
+      const productCell = row[cProduct as number];
+      let p = typeof productCell === "string" ? (productOfCell.get(productCell) ?? -1) : -1;
+      if (p < 0) {
+        const product = toText(productCell);
+        if (product === "") {
+          if (s !== 0 || e !== 0) throw valueError(fn, `row ${table.rowNumbers[r]}: ARR without a product name (the table has a Product column)`);
+          continue;
+        }
+        p = products.add(product);
+        if (typeof productCell === "string" && productOfCell.size < 4096) productOfCell.set(productCell, p);
       }
-      rowProduct[r] = products.add(product);
+      rowProduct[r] = p;
     }
   }
   const n = accounts.size;

@@ -111,6 +111,73 @@ export function parseNumberText(t: NumberText, decimal: Decimal): number | null 
   return t.percent ? signed / 100 : signed;
 }
 
+// ---------- plain text, recognised without allocating ----------
+
+/** Not plain: read through numberText and dateText. */
+export const PLAIN_NONE = 0;
+/** Digits with an optional leading minus ("12200", "-3"), but not 8 bare digits (perhaps a compact date). */
+export const PLAIN_DIGITS = 1;
+/** Digits with one "." between digits ("0.18"), an optional leading minus. */
+export const PLAIN_POINT = 2;
+/** Digits with one "," between digits ("1,5"), an optional leading minus. */
+export const PLAIN_COMMA = 3;
+/** yyyy-mm-dd naming a real day. */
+export const PLAIN_ISO = 4;
+
+/**
+ * What a cell's text plainly is, for the bulk of a large export: numbers and ISO dates recognised without a
+ * regular expression or an allocation. A plain text reads exactly as numberText/dateText read it (and is neither a
+ * yes/no word, nor another kind of date, nor blank or an error), which test/core/read-plain.test.ts checks.
+ */
+export function plainKind(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 40) return PLAIN_NONE;
+  if (n === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) return plainIsoDay(s) === null ? PLAIN_NONE : PLAIN_ISO;
+  const from = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (from >= n) return PLAIN_NONE;
+  let sep = -1;
+  for (let k = from; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sep < 0 && k > from && k < n - 1) {
+      sep = k;
+      continue;
+    }
+    return PLAIN_NONE;
+  }
+  if (sep < 0) return from === 0 && n === 8 ? PLAIN_NONE : PLAIN_DIGITS;
+  return s.charCodeAt(sep) === 46 ? PLAIN_POINT : PLAIN_COMMA;
+}
+
+/** The day of a plain yyyy-mm-dd text; null when it is not one (or names no real day). */
+export function plainIsoDay(s: string): number | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(s, 0, 4);
+  const m = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  return y >= 0 && m >= 0 && d >= 0 ? validDay(y, m, d) : null;
+}
+
+/** decimalProof of a PLAIN_POINT or PLAIN_COMMA text (its one separator), without slicing it. */
+export function plainProof(s: string, kind: number): Decimal | null {
+  const from = s.charCodeAt(0) === 45 ? 1 : 0;
+  const sep = s.indexOf(kind === PLAIN_POINT ? "." : ",");
+  const intLength = sep - from;
+  // one separator followed by exactly three digits after a 1–3 digit, non-zero integer part: either reading works
+  if (s.length - sep - 1 === 3 && intLength <= 3 && !(intLength === 1 && s.charCodeAt(from) === 48)) return null;
+  return kind === PLAIN_POINT ? "." : ",";
+}
+
+/** parseNumberText of a plain number's text (PLAIN_DIGITS, PLAIN_POINT, PLAIN_COMMA) under a decimal convention. */
+export function plainNumber(s: string, kind: number, decimal: Decimal): number | null {
+  if (kind === PLAIN_DIGITS) return Number(s);
+  const proof = plainProof(s, kind);
+  if (proof !== null && proof !== decimal) return null;
+  const sepChar = kind === PLAIN_POINT ? "." : ",";
+  if (sepChar !== decimal) return Number(s.replace(sepChar, "")); // a group of three: 1.200 is 1200 with a decimal comma
+  return Number(kind === PLAIN_POINT ? s : s.replace(",", "."));
+}
+
 // ---------- dates ----------
 
 const MONTHS: Record<string, number> = (() => {

@@ -8,7 +8,7 @@
 import { valueError } from "../errors";
 import { arguableReason, fieldOf, fieldType, type Field, type FieldType } from "../headers";
 import { isBlank, isErrorValue, showValue, toText, yesNoWord, type CellValue } from "../values";
-import { dateText, dayOfDateNumber, dayOfDateText, decimalProof, numberText, parseNumberText, serialOfDay, type DateOrder, type DateText, type Decimal, type NumberText } from "./cells";
+import { dateText, dayOfDateNumber, dayOfDateText, decimalProof, numberText, parseNumberText, PLAIN_DIGITS, PLAIN_ISO, PLAIN_NONE, plainIsoDay, plainKind, plainNumber, plainProof, serialOfDay, type DateOrder, type DateText, type Decimal, type NumberText } from "./cells";
 
 export interface ReadOptions {
   /** Day/month order for slash or dash dates that prove neither (default month first; dotted dates are day first). */
@@ -90,13 +90,35 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
   let proofMdy = -1;
   let proofComma = -1;
   let proofDot = -1;
+  let binaryNumbers = 0;
+  /** Whether any text cell holds a "." or ",", for the note on numbers whose separator nothing proves. */
+  let separators = false;
   const plainWords = new Map<string, number>();
   const n = rows.length;
   for (let r = 0; r < n; r++) {
     const v = rows[r][col];
     if (typeof v === "number") {
       numbers++;
+      if (v === 0 || v === 1) binaryNumbers++;
       continue;
+    }
+    if (typeof v === "string") {
+      if (!separators && (v.indexOf(".") >= 0 || v.indexOf(",") >= 0)) separators = true;
+      // most cells of a large export are plain numbers or ISO dates: classified without allocating
+      const kind = plainKind(v);
+      if (kind !== PLAIN_NONE) {
+        if (kind === PLAIN_ISO) textDates++;
+        else if (kind === PLAIN_DIGITS) {
+          if (v === "0" || v === "1") binaryText++; // a number and a yes/no at once: the rest of the column decides
+          else textNumbers++;
+        } else {
+          textNumbers++;
+          const p = plainProof(v, kind);
+          if (p === "," && proofComma < 0) proofComma = r;
+          if (p === "." && proofDot < 0) proofDot = r;
+        }
+        continue;
+      }
     }
     if (isBlank(v)) {
       blanks++;
@@ -160,7 +182,6 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
   if (filled === 0) return { readAs: "empty", unreadable: 0, notes: [...notes, "no values"] };
 
   const asDates = type === "date" || (type === null && dateObjects + textDates >= 0.9 * filled && dateObjects + textDates > 0);
-  const binaryNumbers = countBinaryNumbers(rows, col);
   const asYesNo = !asDates && (type === "yesno" || ((type === "signal" || type === null) && bools + yesNoText + binaryText + binaryNumbers === filled && bools + yesNoText > 0));
   const asNumbers = !asDates && !asYesNo && (type === "number" || ((type === null || type === "signal") && numbers + textNumbers + binaryText >= 0.9 * filled));
   if (asYesNo) {
@@ -194,6 +215,11 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
         day = dayOfDateNumber(v, o.date1904 === true);
       }
       else if (typeof v === "string") {
+        const plain = plainIsoDay(v);
+        if (plain !== null) {
+          put(r, col, serialOfDay(plain));
+          continue;
+        }
         const d: DateText | null = dateText(v);
         if (d) day = dayOfDateText(d, order);
         else if (/^\s*\d+(\.\d+)?\s*$/.test(v)) day = dayOfDateNumber(Number(v), o.date1904 === true); // a serial or yyyymmdd written as text
@@ -213,12 +239,20 @@ function readColumn(fn: string, header: string, field: Field | null, col: number
     else if (proofDot >= 0) decimal = ".";
     else {
       decimal = o.decimal ?? ".";
-      if (textNumbers > 0 && hasAmbiguousSeparator(rows, col)) notes.push(`no value shows the decimal separator: read with a decimal ${decimal === "," ? "comma (1.200 is 1200)" : "point (1,200 is 1200)"}, the default for this table`);
+      if (textNumbers > 0 && separators) notes.push(`no value shows the decimal separator: read with a decimal ${decimal === "," ? "comma (1.200 is 1200)" : "point (1,200 is 1200)"}, the default for this table`);
     }
     let unreadable = 0;
     for (let r = 0; r < n; r++) {
       const v = rows[r][col];
-      if (typeof v !== "string" || isBlank(v) || isErrorValue(v)) continue;
+      if (typeof v !== "string") continue;
+      const kind = plainKind(v);
+      if (kind !== PLAIN_NONE && kind !== PLAIN_ISO) {
+        const value = plainNumber(v, kind, decimal);
+        if (value === null) unreadable++;
+        else put(r, col, value);
+        continue;
+      }
+      if (isBlank(v) || isErrorValue(v)) continue;
       const t: NumberText | null = numberText(v);
       // an NPS written "45%" means 45 points, not 0.45 (NPS runs from −100 to 100)
       const value = t ? parseNumberText(field === "NPS" && t.percent ? { ...t, percent: false } : t, decimal) : null;
@@ -258,12 +292,6 @@ function readLevels(col: number, rows: CellValue[][], put: Put): Kinded {
   return { readAs: "text", unreadable: 0, notes: renamed > 0 ? [`${plural(renamed, "value")} read as Low/Medium/High (e.g. Niedrig = Low, Mittel = Medium)`] : [] };
 }
 
-function countBinaryNumbers(rows: CellValue[][], col: number): number {
-  let k = 0;
-  for (const row of rows) if (row[col] === 0 || row[col] === 1) k++;
-  return k;
-}
-
 function countProofs(rows: CellValue[][], col: number, d: Decimal): number {
   let k = 0;
   for (const row of rows) {
@@ -273,14 +301,6 @@ function countProofs(rows: CellValue[][], col: number, d: Decimal): number {
     if (t && decimalProof(t.body) === d) k++;
   }
   return k;
-}
-
-function hasAmbiguousSeparator(rows: CellValue[][], col: number): boolean {
-  for (const row of rows) {
-    const v = row[col];
-    if (typeof v === "string" && /[.,]/.test(v)) return true;
-  }
-  return false;
 }
 
 /** Adds the unreadable-cells note, naming the first few. */

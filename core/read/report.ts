@@ -24,7 +24,8 @@ export function columnReportText(label: string, table: Table): string {
   const widths = [6, 28, 22, 22, 20];
   const cut = (s: string, w: number): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const used = table.report.columns.filter((c) => c.field).length;
-  const dataRows = table.rows.filter((r) => !isBlankRow(r)).length;
+  let dataRows = 0;
+  for (const r of table.rows) if (!isBlankRow(r)) dataRows++;
   const lines = [`${label}: ${dataRows.toLocaleString("en-US")} row${dataRows === 1 ? "" : "s"} of data; ${used} of ${table.report.columns.length} columns used`];
   for (const r of rows) {
     if (r[1] === "(table)") {
