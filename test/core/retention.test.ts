@@ -155,3 +155,66 @@ describe("XSELL_MOVEMENT with paid_before", () => {
     expect(XSELL_MOVEMENT([["Start ARR"], [0], [0], [100], [0]], [["End ARR"], [50], [50], [0], [70]], [["Paid before"], ["Yes"], ["No"], [""], [1200]])).toEqual([["Movement"], ["Reactivation"], ["New"], ["Churn"], ["Reactivation"]]);
   });
 });
+
+describe("retentionSummary by product against a dense reference", () => {
+  it("gives the same cross-sell, upsell, contraction and products at start on interleaved random rows", async () => {
+    const { retentionSummary } = await import("../../core/retention");
+    let seed = 7;
+    // mulberry32: a small seeded generator whose low bits are not correlated
+    const rand = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
+    };
+    const rows: CellValue[][] = [["Account", "Product", "Start ARR", "End ARR"]];
+    // accounts' rows interleaved and repeated pairs, fractional amounts: the summing order matters
+    for (let i = 0; i < 3000; i++) rows.push([`A${rand(200)}`, `P${rand(9)}`, rand(3) === 0 ? 0 : rand(1000) / 7, rand(4) === 0 ? 0 : rand(1000) / 3]);
+    const got = retentionSummary("T", rows);
+    // the reference: pairs summed in row order, walked account by account and product by product in order
+    const acc = new Map<string, number>();
+    const prod = new Map<string, number>();
+    for (const r of rows.slice(1)) {
+      if (!acc.has(r[0] as string)) acc.set(r[0] as string, acc.size);
+      if (!prod.has(r[1] as string)) prod.set(r[1] as string, prod.size);
+    }
+    const n = acc.size;
+    const P = prod.size;
+    const ps = new Float64Array(n * P);
+    const pe = new Float64Array(n * P);
+    const seen = new Uint8Array(n * P);
+    const as = new Float64Array(n);
+    const ae = new Float64Array(n);
+    for (const r of rows.slice(1)) {
+      const a = acc.get(r[0] as string)!;
+      const k = a * P + prod.get(r[1] as string)!;
+      ps[k] += r[2] as number;
+      pe[k] += r[3] as number;
+      seen[k] = 1;
+      as[a] += r[2] as number;
+      ae[a] += r[3] as number;
+    }
+    let crossSell = 0;
+    let upsell = 0;
+    let contraction = 0;
+    const atStart: number[] = [];
+    for (let a = 0; a < n; a++) {
+      let count = 0;
+      for (let k = a * P; k < a * P + P; k++) {
+        if (!seen[k]) continue;
+        if (ps[k] > 0) count++;
+        if (!(as[a] > 0 && ae[a] > 0)) continue;
+        if (ps[k] === 0 && pe[k] > 0) crossSell += pe[k];
+        else if (pe[k] > ps[k]) upsell += pe[k] - ps[k];
+        else if (pe[k] < ps[k]) contraction += ps[k] - pe[k];
+      }
+      atStart.push(count);
+    }
+    expect(got.crossSell).toBe(crossSell);
+    expect(got.upsell).toBe(upsell);
+    expect(got.contraction).toBe(contraction);
+    expect(got.accounts.map((a) => a.productsAtStart)).toEqual(atStart);
+    expect(crossSell).toBeGreaterThan(0);
+    expect(upsell).toBeGreaterThan(0);
+  });
+});
