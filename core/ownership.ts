@@ -313,6 +313,15 @@ export function startOf(own: Ownership, a: number, p: number): number {
   return own.starts.get(a * own.products.length + p) ?? NaN;
 }
 
+/** Calls `f` with every (account, product, Start Date) of a long table, in no particular order. */
+export function eachStart(own: Ownership, f: (account: number, product: number, day: number) => void): void {
+  const P = own.products.length;
+  for (const [key, day] of own.starts) {
+    const account = Math.floor(key / P);
+    f(account, key - account * P, day);
+  }
+}
+
 /** The same ownership with the listed (account, product) pairs not counted as owned (pass-through left out). */
 export function withoutPairs(own: Ownership, pairs: readonly (readonly [number, number])[]): Ownership {
   if (pairs.length === 0) return own;
