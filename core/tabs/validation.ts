@@ -17,6 +17,7 @@ import { isoFromDay } from "../values";
 import { readPrices } from "../whitespace";
 import { accountsOf, optionsFor, type TabInputs } from "./inputs";
 import { CHART_HEIGHT, CHART_ROWS, CHART_WIDTH, usedColumns } from "./chart-area";
+import { formatRuns, validationFormats } from "./validation-formats";
 import { COLORS, SpecBuilder, a1, a1Range, columnLetter, type SheetSpec, type SpecCell } from "./spec";
 
 const FN = "Validation";
@@ -58,7 +59,7 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
 
   const b = new SpecBuilder("Validation");
   let row = 0;
-  const section = (title: string, note: string, cells: SpecCell[][], percentCols: number[] = []): number => {
+  const section = (title: string, note: string, cells: SpecCell[][]): number => {
     b.block(row, 0, [[title], [note]]);
     b.format({ range: a1Range(row, 0, 1, 1), bold: true, fontColor: COLORS.title, fontSize: 13 });
     b.format({ range: a1Range(row + 1, 0, 1, 1), italic: true, fontColor: COLORS.muted });
@@ -67,7 +68,7 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     const rect = cells.map((r) => [...r, ...Array.from({ length: cols - r.length }, () => "")]);
     b.block(top, 0, rect);
     b.format({ range: a1Range(top, 0, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
-    for (const c of percentCols) if (rect.length > 1) b.format({ range: a1Range(top + 1, c, rect.length - 1, 1), numberFormat: "0.0%" });
+    for (const [r, n, c, numberFormat] of formatRuns(validationFormats(rect))) b.format({ range: a1Range(top + 1 + r, c, n, 1), numberFormat });
     row = top + rect.length + 2;
     return top;
   };
@@ -79,8 +80,8 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     `Scores as of ${asOf} from the ${model.name} model against outcomes from ${joined.source}${joined.missing > 0 ? ` (${joined.missing} accounts without one left out)` : ""}. AUC 0.5 is chance, 1 a perfect ranking.`,
     summary,
   );
-  const bandTop = section("Conversion by band", "Share of each band's accounts that expanded, with its 95% Wilson interval; lift against the overall rate.", bands, [3, 4, 5]);
-  const decileTop = section("Lift by score decile", "Decile 1 holds the top tenth of scores; tied scores stay in one decile, so some may be empty.", deciles, [5]);
+  const bandTop = section("Conversion by band", "Share of each band's accounts that expanded, with its 95% Wilson interval; lift against the overall rate.", bands);
+  const decileTop = section("Lift by score decile", "Decile 1 holds the top tenth of scores; tied scores stay in one decile, so some may be empty.", deciles);
 
   let fitCells: SpecCell[][];
   try {
@@ -111,10 +112,9 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
       "Do next-product picks come true?",
       `Ownership rewound to ${isoFromDay(from)}; each account's best next product then, against what it bought in the ${BACKTEST_DAYS} days after, beside popularity and random picks.`,
       blocks(cells.slice(0, method < 0 ? cells.length : method))[0],
-      [],
     );
     const [products] = blocks(cells.slice(0, method < 0 ? cells.length : method)).slice(1);
-    if (products) section("Next-product picks per product", method >= 0 ? String(cells[method][1]) : "", products, [4, 5]);
+    if (products) section("Next-product picks per product", method >= 0 ? String(cells[method][1]) : "", products);
   }
   // the charts sit right of the widest block (the suggested model), beside the tables they read
   const chartCol = columnLetter(usedColumns(b) + 1);
