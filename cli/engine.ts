@@ -1,7 +1,8 @@
 /**
- * `xsell report --engine duckdb`: the retention and subscription tables are read by DuckDB where they lie, CSV or
- * Parquet of any size, and the warehouse SQL (core/sql) computes what the Retention tab needs; only the aggregates
- * come into memory, and the tab builder takes them (TabInputs.precomputed) as it would its own.
+ * `xsell report --engine duckdb`: the ownership, retention and subscription tables are read by DuckDB where they
+ * lie, CSV or Parquet of any size, and the warehouse SQL (core/sql) computes what the Adjacency and Retention tabs
+ * need; only the aggregates come into memory, and the tab builders take them (TabInputs.precomputed) as they would
+ * their own.
  */
 import { divError } from "../core/errors";
 import { flowsWindow, periodStart, type Flows, type MovementRow } from "../core/history/movements";
@@ -14,9 +15,12 @@ import { flowsWindowDays } from "../core/sql";
 import type { Precomputed } from "../core/tabs/inputs";
 import { isoFromDay } from "../core/values";
 import { DuckDb, fileSource, type SqlRow } from "./duckdb";
+import { adjacencyFromSql } from "./engine-ownership";
 import { CliError } from "./io";
 
 export interface EngineFiles {
+  readonly ownership?: string;
+  readonly prices?: string;
   readonly retention?: string;
   readonly subscriptions?: string;
 }
@@ -116,6 +120,11 @@ export async function duckdbAggregates(files: EngineFiles, asOf: number, log?: (
   const unavailable = new Map<string, string>();
   const pre: { -readonly [K in keyof Precomputed]: Precomputed[K] } = {};
   try {
+    if (files.ownership) {
+      const own = await source(db, "ownership", files.ownership, log);
+      const prices = files.prices ? await source(db, "prices", files.prices, log) : undefined;
+      pre.adjacency = await adjacencyFromSql(db, own, asOf, files.ownership, prices);
+    }
     if (files.retention) {
       const ret = await source(db, "retention", files.retention, log);
       const [summary] = await db.all(retentionSummaryQuery(DUCKDB, ret));

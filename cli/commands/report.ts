@@ -221,7 +221,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const { loaded: accounts, options, table: accountTable, model } = await readAccounts({ ...o, onBytes });
   let table: Table | undefined = accountTable;
   // --engine duckdb: retention and subscriptions stay where they are; DuckDB computes what the Retention tab needs
-  const engine = o.engine === "duckdb" ? await duckdbAggregates({ retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
+  const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, prices: o.ownership ? o.prices : undefined, retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
   // ownership and prices are read in memory either way: the Whitespace and Adjacency tabs' honest view reads each
   // account's own rows
   const ownership = o.ownership ? await readOther(o.ownership, o, asOf, "ownership", onBytes) : undefined;

@@ -5,7 +5,7 @@
  * or without Start Dates to tell (a subset); and, with a price list, an account paying at most a small share of
  * list for a product (a pass-through: a price cut booked as attach).
  */
-import { coOwnership } from "../adjacency";
+import { coOwnership, type OwnerCounts } from "../adjacency";
 import { checkOutputSize } from "../budgets";
 import { arrOf, owns, startOf, type Ownership } from "../ownership";
 import type { PairRules } from "./rules";
@@ -53,7 +53,7 @@ const count = (n: number, word: string): string => `${n.toLocaleString("en-US")}
 const ofThe = (k: number, n: number): string => (k === n ? `all ${n.toLocaleString("en-US")}` : `${k.toLocaleString("en-US")} of the ${n.toLocaleString("en-US")} (${percent(k / n)})`);
 
 /** Per ordered pair (a, b) over accounts owning both with Start Dates: dated, same day, and b started after a. */
-export function startOrder(own: Ownership): { dated: Int32Array; sameDay: Int32Array; bLater: Int32Array } {
+export function startOrder(own: Ownership): StartOrder {
   const P = own.products.length;
   const dated = new Int32Array(P * P);
   const sameDay = new Int32Array(P * P);
@@ -88,13 +88,28 @@ export function startOrder(own: Ownership): { dated: Int32Array; sameDay: Int32A
   return { dated, sameDay, bLater };
 }
 
+/** Per ordered pair (a, b), a*P+b: accounts owning both with Start Dates for both, same-day starts, b started after a. */
+export interface StartOrder {
+  readonly dated: Int32Array;
+  readonly sameDay: Int32Array;
+  readonly bLater: Int32Array;
+}
+
 /** The pair flags of an ownership table under the rules, forced bundles first, then prerequisites and subsets. */
 export function pairFlags(own: Ownership, rules: PairRules, fn = "XSELL_PAIR_FLAGS"): PairFlag[] {
   const P = own.products.length;
   // every pair is counted, in four P × P arrays: within the cells budget, checked before any is allocated
   checkOutputSize(fn, P, P, `pair flags over ${P.toLocaleString("en-US")} products × ${P.toLocaleString("en-US")}`, "filter ownership to the products that matter");
-  const counts = coOwnership(own);
-  const { dated, sameDay, bLater } = startOrder(own);
+  return pairFlagsOf(own, coOwnership(own), startOrder(own), rules);
+}
+
+/**
+ * The pair flags from the counts they read, whoever counted them: this ownership's owner sets (pairFlags) or a
+ * warehouse's GROUP BY (core/sql/flags.ts, `xsell report --engine duckdb`). counts: accounts owning both, a*P+b.
+ */
+export function pairFlagsOf(own: OwnerCounts, counts: Int32Array, order: StartOrder, rules: PairRules): PairFlag[] {
+  const P = own.products.length;
+  const { dated, sameDay, bLater } = order;
   const name = own.products;
   const contained = (a: number, b: number): boolean => {
     const nb = own.ownerCounts[b];

@@ -12,7 +12,7 @@ import { bindArg } from "../args";
 import { EXCLUDE } from "../params";
 import { asGrid, isOmitted } from "../table";
 import { isMissing, showValue, toText, type CellValue } from "../values";
-import { PAIR_FLAG_KINDS, PASS_THROUGH, percent, pairFlags, passThroughFlags, type Flags, type PairFlagKind } from "./flags";
+import { PAIR_FLAG_KINDS, PASS_THROUGH, percent, pairFlags, passThroughFlags, type Flags, type PairFlag, type PairFlagKind } from "./flags";
 import { DEFAULT_PAIR_RULES, pairRulesSentence, resolvePairRules, type PairRules } from "./rules";
 
 export const FLAG_COLUMNS = ["Product A", "Product B", "Flag", "Accounts", "Evidence"] as const;
@@ -46,8 +46,8 @@ export interface HonestView {
   readonly passThrough: Set<number>;
 }
 
-export function honestView(own: Ownership, flags: Flags): HonestView {
-  const P = own.products.length;
+/** The cells that pair flags make no cross-sell rate, and each forced bundle's two halves, over P products. */
+export function flagCells(P: number, pairs: readonly PairFlag[]): Pick<HonestView, "cellFlag" | "bundled"> {
   const cellFlag = new Map<number, { kind: PairFlagKind; evidence: string }>();
   const bundled = new Map<number, number[]>();
   const pair = (a: number, b: number): void => {
@@ -60,7 +60,7 @@ export function honestView(own: Ownership, flags: Flags): HonestView {
     const was = cellFlag.get(k);
     if (!was || PAIR_FLAG_KINDS.indexOf(kind) < PAIR_FLAG_KINDS.indexOf(was.kind)) cellFlag.set(k, { kind, evidence });
   };
-  for (const f of flags.pairs) {
+  for (const f of pairs) {
     // B → A is never a choice (B is not seen without A); A → B is not one either for a bundle, or when A ⊂ B too
     mark(f.b, f.a, f.kind, f.evidence);
     if (f.kind === "Forced bundle" || f.mutual) mark(f.a, f.b, f.kind, f.evidence);
@@ -69,6 +69,12 @@ export function honestView(own: Ownership, flags: Flags): HonestView {
       pair(f.b, f.a);
     }
   }
+  return { cellFlag, bundled };
+}
+
+export function honestView(own: Ownership, flags: Flags): HonestView {
+  const P = own.products.length;
+  const { cellFlag, bundled } = flagCells(P, flags.pairs);
   const passThrough = new Set(flags.passThrough.map((t) => t.account * P + t.product));
   const counted = withoutPairs(own, flags.passThrough.map((t) => [t.account, t.product] as const));
   const bundles = flags.pairs.filter((f) => f.kind === "Forced bundle").length;

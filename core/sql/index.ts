@@ -7,6 +7,9 @@ import { FLOWS_SPAN, periodIndex, periodStart, type PeriodKind } from "../histor
 import type { Dialect } from "./dialect";
 import type { WarehouseSources, WarehouseTable } from "./mapping";
 import { flowsQuery, movementsQuery } from "./movements";
+import { percent } from "../integrity/flags";
+import { DEFAULT_PAIR_RULES } from "../integrity/rules";
+import { pairEvidenceQuery, productOwnersQuery } from "./flags";
 import { nextProductQuery, pairsQuery, whitespaceQuery } from "./ownership";
 import { retentionAccountsQuery, retentionSummaryQuery } from "./retention";
 
@@ -49,6 +52,8 @@ export function warehouseStatements(d: Dialect, sources: WarehouseSources, o: Wa
     const ws = { asOf: o.asOf, minAccounts: o.minAccounts ?? 1 };
     out.push(
       { name: "xsell_adjacency", table: "ownership", about: `Every ordered pair of products: attach rate, lift, accounts owning both, support and the Wilson 95% interval of the attach rate (blank below ${adj.minAccounts} owners).`, sql: pairsQuery(d, own, adj) },
+      { name: "xsell_product_owners", table: "ownership", about: `Each product's owners${sources.prices ? `, those paying at or below ${percent(DEFAULT_PAIR_RULES.pass_through_share)} of list (pass-through, not counted as owned in the honest view) and the rest` : ""}, and the number of accounts.`, sql: productOwnersQuery(d, own, adj, sources.prices) },
+      { name: "xsell_pair_evidence", table: "ownership", about: `What the pair flags read, per ordered pair: accounts owning both, of them those with Start Dates for both, same-day starts and the next product started later${sources.prices ? ", and accounts owning both with neither a pass-through" : ""}.`, sql: pairEvidenceQuery(d, own, adj, sources.prices) },
       { name: "xsell_whitespace", table: "ownership", about: "Every account and product it does not own: the propensity (best attach rate from a product it owns, else the product's share)" + (sources.prices ? " and expected ARR." : "."), sql: whitespaceQuery(d, own, ws, sources.prices) },
       { name: "xsell_next_product", table: "ownership", about: `Each account's best ${o.top && o.top > 1 ? `${o.top} products` : "product"} to offer next${sources.prices ? ", by expected ARR" : ", by propensity"}.`, sql: nextProductQuery(d, own, ws, sources.prices, o.top ?? 1) },
     );

@@ -15,7 +15,7 @@ export interface OwnershipParams {
   readonly minAccounts: number;
 }
 
-/** The common table expressions of every ownership query: own_rows, own_accounts, own_n, own_pairs, own_products. */
+/** The common table expressions of every ownership query: own_rows, own_accounts, own_n, own_pairs, own_products, pair_counts. */
 export function ownershipCtes(d: Dialect, src: TableSource, asOf: number): [string, string][] {
   const c = src.col;
   const key = c["Account ID"] ?? c.Account!;
@@ -28,17 +28,26 @@ export function ownershipCtes(d: Dialect, src: TableSource, asOf: number): [stri
     c["Start Date"] && `(${asDate(c["Start Date"])} IS NULL OR ${asDate(c["Start Date"])} <= ${dateLiteral(asOf)})`,
   ].filter((x): x is string => Boolean(x));
   const order = src.order ? `${src.order} AS row_order` : "0 AS row_order";
+  // the earliest Start Date and the summed ARR of an account's counted rows for a product, as core/ownership.ts
+  const start = c["Start Date"] ? asDate(c["Start Date"]) : "CAST(NULL AS DATE)";
+  const arr = c.ARR ? asDouble(d, c.ARR) : `CAST(NULL AS ${d.double})`;
   return [
     ["own_rows", lines(
       `SELECT ${keyOf(d, key)} AS account_key, ${name} AS account_name,`,
       `  ${keyOf(d, c.Product!)} AS product_key, ${textOf(d, c.Product!)} AS product_name, ${order},`,
-      `  CASE WHEN ${conditions.join("\n    AND ")} THEN 1 ELSE 0 END AS owned`,
+      `  CASE WHEN ${conditions.join("\n    AND ")} THEN 1 ELSE 0 END AS owned,`,
+      `  ${start} AS start_day, ${arr} AS arr`,
       `FROM ${src.from}`,
       `WHERE ${present(d, key)}`,
     )],
     ["own_accounts", "SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key"],
     ["own_n", "SELECT COUNT(*) AS n FROM own_accounts"],
-    ["own_pairs", "SELECT DISTINCT account_key, product_key FROM own_rows WHERE owned = 1"],
+    // a product whose counted rows sum to an ARR of 0 is on the books at no value: not owned
+    ["own_pairs", lines(
+      "SELECT account_key, product_key, MIN(start_day) AS start_day, SUM(arr) AS arr",
+      "FROM own_rows WHERE owned = 1 GROUP BY account_key, product_key",
+      "HAVING SUM(arr) IS NULL OR SUM(arr) > 0",
+    )],
     ["own_products", lines(
       "SELECT p.product_key, p.product_name, COALESCE(o.owners, 0) AS owners,",
       "  ROW_NUMBER() OVER (ORDER BY p.first_row, p.product_key) AS product_order",
@@ -101,7 +110,7 @@ export function pairsQuery(d: Dialect, src: TableSource, p: OwnershipParams): st
 }
 
 /** Prices by product key (the highest where a product is listed twice), when a prices table is given. */
-function priceCte(d: Dialect, prices: TableSource): [string, string] {
+export function priceCte(d: Dialect, prices: TableSource): [string, string] {
   const c = prices.col;
   return ["prices", lines(
     `SELECT ${keyOf(d, c.Product!)} AS product_key, MAX(${asDouble(d, c.Price!)}) AS price`,

@@ -3,19 +3,17 @@
  * pass-through ownership not counted when prices are given) beside the raw one, the count matrix, and a legend
  * saying what each flag means and the rules that found it.
  */
-import { checkOutputSize } from "../budgets";
 import { valueError } from "../errors";
-import { adjacencyValue, coOwnership, PATTERN_MIN_ACCOUNTS, wilson } from "../adjacency";
+import { adjacencyValue, PATTERN_MIN_ACCOUNTS, wilson, type OwnerCounts } from "../adjacency";
 import { PAIR_FLAG_KINDS, PASS_THROUGH, percent, type PairFlagKind } from "../integrity/flags";
-import { findFlags, honestView } from "../integrity/honest";
+import { flagCells } from "../integrity/honest";
 import { DEFAULT_PAIR_RULES, pairRulesSentence } from "../integrity/rules";
-import type { Ownership } from "../ownership";
-import { readPrices } from "../whitespace";
 import { LIFT_HEAD, adjacencyCharts, liftPairName, type LiftPair } from "./tab-charts";
 import { COLORS, DEFAULT_COLUMN_WIDTH, SpecBuilder, a1, a1Range, linesOf, type SheetSpec, type SpecCell } from "./spec";
 import { contentWidths } from "./widths";
 import { chartBox } from "./print";
-import { optionsFor, ownershipOf, type TabInputs } from "./inputs";
+import { adjacencyFacts, checkAdjacencySize } from "./adjacency-facts";
+import type { TabInputs } from "./inputs";
 
 const FN = "Adjacency";
 
@@ -34,18 +32,16 @@ const MEANING: Record<PairFlagKind | typeof PASS_THROUGH, string> = {
 };
 
 export function buildAdjacency(inputs: TabInputs): SheetSpec {
-  if (!inputs.ownership) throw valueError(FN, "needs the ownership table");
-  const own = ownershipOf(FN, inputs);
-  const prices = inputs.prices ? readPrices(FN, inputs.prices, own, optionsFor(inputs, "prices")) : null;
+  // counted in memory from the ownership table, or by the warehouse SQL (--engine duckdb) by the same rules
+  const facts = inputs.precomputed?.adjacency ?? (inputs.ownership ? adjacencyFacts(FN, inputs) : null);
+  if (!facts) throw valueError(FN, "needs the ownership table");
+  const { raw: own, rawCounts, honest: counted, honestCounts } = facts;
+  const prices = facts.passThrough !== null;
   const min = inputs.minAccounts ?? PATTERN_MIN_ACCOUNTS;
   const P = own.products.length;
-  // three P × P matrices side by side, checked before any pair is counted
-  checkOutputSize(FN, P + 4, 3 * P + 7, `three matrices of ${P.toLocaleString("en-US")} products × ${P.toLocaleString("en-US")}`, "filter ownership to the products that matter (up to 5,459 fit a sheet's width)");
-  const view = honestView(own, findFlags(own, prices));
-  const counted = view.counted;
-  const rawCounts = coOwnership(own);
-  const honestCounts = counted === own ? rawCounts : coOwnership(counted);
-  const pass = view.flags.passThrough.length;
+  checkAdjacencySize(FN, P);
+  const view = { flags: { pairs: facts.flags }, ...flagCells(P, facts.flags) };
+  const pass = facts.passThrough ?? 0;
   const rule = `Rates are blank where fewer than ${min} accounts own the row product: a rate from a handful of owners is noise, not a pattern. Honest leaves out the pairs that are no cross-sell choice (marked with their flag; hover for the evidence)${prices ? ` and ${pass} pass-through account-product${pass === 1 ? "" : "s"}` : ""}; raw counts every owner.`;
   const rawCol = P + 3; // one empty column between the matrices
   const countCol = 2 * P + 6;
@@ -162,7 +158,7 @@ export function buildAdjacency(inputs: TabInputs): SheetSpec {
 }
 
 /** The `n` pairs with the highest lift (both products with at least `min` owners, no flagged cell), with 95% intervals. */
-export function topLiftPairs(own: Ownership, counts: Int32Array, min: number, n: number, flagged: ReadonlyMap<number, unknown> = new Map()): LiftPair[] {
+export function topLiftPairs(own: OwnerCounts, counts: Int32Array, min: number, n: number, flagged: ReadonlyMap<number, unknown> = new Map()): LiftPair[] {
   const P = own.products.length;
   const N = own.accounts.length;
   const pairs: LiftPair[] = [];

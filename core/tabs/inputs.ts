@@ -3,6 +3,7 @@ import type { Flows, MovementRow } from "../history/movements";
 import type { TabDestination } from "../limits";
 import { readOwnership, type Ownership } from "../ownership";
 import type { RetentionSummary } from "../retention";
+import type { AdjacencyFacts } from "./adjacency-facts";
 import type { ReadOptions } from "../read/columns";
 import { readTable, type Table } from "../table";
 import type { CellValue } from "../values";
@@ -51,6 +52,8 @@ export interface Precomputed {
     /** Whether the snapshot summary was read from this history (no retention table). */
     readonly snapshotFromIt: boolean;
   };
+  /** The Adjacency tab's owner and pair counts, raw and honest, and the pair flags. */
+  readonly adjacency?: AdjacencyFacts;
 }
 
 

@@ -16,6 +16,7 @@ import { retentionAccountsQuery, retentionSummaryQuery } from "../../core/sql/re
 import { flowsWindowDays } from "../../core/sql";
 import { accountPropensities, gapScratch, nthGap, propensities } from "../../core/whitespace";
 import type { DuckDb, SqlRow, SqlValue } from "../../cli/duckdb";
+import type { AdjacencyFacts } from "../../core/tabs/adjacency-facts";
 
 /** Equal to 1e-12, relative to the larger magnitude (absolute below 1); null for the core's blank. */
 export function near(actual: SqlValue, expected: number | null, what: string): void {
@@ -167,4 +168,34 @@ export async function compareMovements(db: DuckDb, src: TableSource, h: History,
   expect(f.opening_customers).toBe(flows.openingCustomers);
   expect(f.churned_customers).toBe(flows.churnedCustomers);
   return n + 14;
+}
+
+/**
+ * The Adjacency tab's facts from the warehouse SQL against those counted in memory: products and owners, raw and
+ * honest pair counts exactly, the same flags (kind, pair, evidence sentence), the same pass-through count, and
+ * every pair's attach rate, lift and Wilson interval from them to 1e-12 (raw and honest). Returns the pairs compared.
+ */
+export function compareAdjacencyFacts(sql: AdjacencyFacts, memory: AdjacencyFacts, minAccounts = 5): number {
+  expect(sql.raw.products).toEqual(memory.raw.products);
+  expect(sql.raw.accounts.length).toBe(memory.raw.accounts.length);
+  expect([...sql.raw.ownerCounts]).toEqual([...memory.raw.ownerCounts]);
+  expect([...sql.honest.ownerCounts]).toEqual([...memory.honest.ownerCounts]);
+  expect(sql.passThrough).toBe(memory.passThrough);
+  expect(sql.flags).toEqual(memory.flags);
+  const P = memory.raw.products.length;
+  let pairs = 0;
+  for (let a = 0; a < P; a++) {
+    for (let b = 0; b < P; b++) {
+      if (a === b) continue;
+      const k = a * P + b;
+      same(sql.rawCounts[k], memory.rawCounts[k], `both ${a} → ${b}`);
+      same(sql.honestCounts[k], memory.honestCounts[k], `honest both ${a} → ${b}`);
+      for (const m of MEASURES) {
+        near(adjacencyValue(sql.raw, sql.rawCounts, m, a, b, minAccounts), adjacencyValue(memory.raw, memory.rawCounts, m, a, b, minAccounts), `raw ${m} ${a} → ${b}`);
+        near(adjacencyValue(sql.honest, sql.honestCounts, m, a, b, minAccounts), adjacencyValue(memory.honest, memory.honestCounts, m, a, b, minAccounts), `honest ${m} ${a} → ${b}`);
+      }
+      pairs++;
+    }
+  }
+  return pairs;
 }

@@ -6,7 +6,8 @@ own_rows AS (
   SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
-      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned
+      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -17,7 +18,9 @@ own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
 ),
 own_pairs AS (
-  SELECT DISTINCT account_key, product_key FROM own_rows WHERE owned = 1
+  SELECT account_key, product_key, MIN(start_day) AS start_day, SUM(arr) AS arr
+  FROM own_rows WHERE owned = 1 GROUP BY account_key, product_key
+  HAVING SUM(arr) IS NULL OR SUM(arr) > 0
 ),
 own_products AS (
   SELECT p.product_key, p.product_name, COALESCE(o.owners, 0) AS owners,
@@ -53,13 +56,14 @@ SELECT product, next_product, na AS product_accounts, nb AS next_product_account
 FROM pair_wilson
 ORDER BY a_order, b_order;
 
--- xsell_whitespace: Every account and product it does not own: the propensity (best attach rate from a product it owns, else the product's share) and expected ARR.
+-- xsell_product_owners: Each product's owners, those paying at or below 20% of list (pass-through, not counted as owned in the honest view) and the rest, and the number of accounts.
 WITH
 own_rows AS (
   SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
-      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned
+      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -70,7 +74,113 @@ own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
 ),
 own_pairs AS (
-  SELECT DISTINCT account_key, product_key FROM own_rows WHERE owned = 1
+  SELECT account_key, product_key, MIN(start_day) AS start_day, SUM(arr) AS arr
+  FROM own_rows WHERE owned = 1 GROUP BY account_key, product_key
+  HAVING SUM(arr) IS NULL OR SUM(arr) > 0
+),
+own_products AS (
+  SELECT p.product_key, p.product_name, COALESCE(o.owners, 0) AS owners,
+    ROW_NUMBER() OVER (ORDER BY p.first_row, p.product_key) AS product_order
+  FROM (SELECT product_key, MIN(product_name) AS product_name, MIN(row_order) AS first_row FROM own_rows WHERE product_key <> '' GROUP BY product_key) p
+  LEFT JOIN (SELECT product_key, COUNT(*) AS owners FROM own_pairs GROUP BY product_key) o ON o.product_key = p.product_key
+),
+prices AS (
+  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, MAX(CAST(price AS DOUBLE)) AS price
+  FROM xsell_sample.prices
+  WHERE (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '') AND price IS NOT NULL
+  GROUP BY LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' '))
+),
+flag_pairs AS (
+  SELECT o.account_key, o.product_key, o.start_day, CASE WHEN pr.price > 0 AND o.arr IS NOT NULL AND o.arr <= 0.2 * pr.price THEN 1 ELSE 0 END AS pass_through
+  FROM own_pairs o
+  LEFT JOIN prices pr ON pr.product_key = o.product_key
+),
+flag_products AS (
+  SELECT product_key, SUM(pass_through) AS pass_through FROM flag_pairs GROUP BY product_key
+)
+SELECT pr.product_name AS product, pr.owners, COALESCE(f.pass_through, 0) AS pass_through,
+  pr.owners - COALESCE(f.pass_through, 0) AS honest_owners, own_n.n AS accounts
+FROM own_products pr CROSS JOIN own_n
+LEFT JOIN flag_products f ON f.product_key = pr.product_key
+ORDER BY pr.product_order;
+
+-- xsell_pair_evidence: What the pair flags read, per ordered pair: accounts owning both, of them those with Start Dates for both, same-day starts and the next product started later, and accounts owning both with neither a pass-through.
+WITH
+own_rows AS (
+  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
+    LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
+    CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
+      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+  FROM xsell_sample.ownership
+  WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
+),
+own_accounts AS (
+  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
+),
+own_n AS (
+  SELECT COUNT(*) AS n FROM own_accounts
+),
+own_pairs AS (
+  SELECT account_key, product_key, MIN(start_day) AS start_day, SUM(arr) AS arr
+  FROM own_rows WHERE owned = 1 GROUP BY account_key, product_key
+  HAVING SUM(arr) IS NULL OR SUM(arr) > 0
+),
+own_products AS (
+  SELECT p.product_key, p.product_name, COALESCE(o.owners, 0) AS owners,
+    ROW_NUMBER() OVER (ORDER BY p.first_row, p.product_key) AS product_order
+  FROM (SELECT product_key, MIN(product_name) AS product_name, MIN(row_order) AS first_row FROM own_rows WHERE product_key <> '' GROUP BY product_key) p
+  LEFT JOIN (SELECT product_key, COUNT(*) AS owners FROM own_pairs GROUP BY product_key) o ON o.product_key = p.product_key
+),
+prices AS (
+  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, MAX(CAST(price AS DOUBLE)) AS price
+  FROM xsell_sample.prices
+  WHERE (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '') AND price IS NOT NULL
+  GROUP BY LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' '))
+),
+flag_pairs AS (
+  SELECT o.account_key, o.product_key, o.start_day, CASE WHEN pr.price > 0 AND o.arr IS NOT NULL AND o.arr <= 0.2 * pr.price THEN 1 ELSE 0 END AS pass_through
+  FROM own_pairs o
+  LEFT JOIN prices pr ON pr.product_key = o.product_key
+),
+pair_evidence AS (
+  SELECT x.product_key AS a, y.product_key AS b, COUNT(*) AS both_accounts,
+    SUM(CASE WHEN x.start_day IS NOT NULL AND y.start_day IS NOT NULL THEN 1 ELSE 0 END) AS dated,
+    SUM(CASE WHEN x.start_day IS NOT NULL AND y.start_day IS NOT NULL AND x.start_day = y.start_day THEN 1 ELSE 0 END) AS same_day,
+    SUM(CASE WHEN x.start_day IS NOT NULL AND y.start_day IS NOT NULL AND y.start_day > x.start_day THEN 1 ELSE 0 END) AS b_later,
+    SUM(CASE WHEN x.pass_through = 0 AND y.pass_through = 0 THEN 1 ELSE 0 END) AS honest_both
+  FROM flag_pairs x JOIN flag_pairs y ON x.account_key = y.account_key AND x.product_key <> y.product_key
+  GROUP BY x.product_key, y.product_key
+)
+SELECT pa.product_name AS product, pb.product_name AS next_product,
+  COALESCE(e.both_accounts, 0) AS both_accounts, COALESCE(e.dated, 0) AS dated, COALESCE(e.same_day, 0) AS same_day,
+  COALESCE(e.b_later, 0) AS b_later, COALESCE(e.honest_both, 0) AS honest_both
+FROM own_products pa CROSS JOIN own_products pb
+LEFT JOIN pair_evidence e ON e.a = pa.product_key AND e.b = pb.product_key
+WHERE pa.product_key <> pb.product_key
+ORDER BY pa.product_order, pb.product_order;
+
+-- xsell_whitespace: Every account and product it does not own: the propensity (best attach rate from a product it owns, else the product's share) and expected ARR.
+WITH
+own_rows AS (
+  SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
+    LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
+    CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
+      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+  FROM xsell_sample.ownership
+  WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
+),
+own_accounts AS (
+  SELECT account_key, MIN(account_name) AS account_name FROM own_rows GROUP BY account_key
+),
+own_n AS (
+  SELECT COUNT(*) AS n FROM own_accounts
+),
+own_pairs AS (
+  SELECT account_key, product_key, MIN(start_day) AS start_day, SUM(arr) AS arr
+  FROM own_rows WHERE owned = 1 GROUP BY account_key, product_key
+  HAVING SUM(arr) IS NULL OR SUM(arr) > 0
 ),
 own_products AS (
   SELECT p.product_key, p.product_name, COALESCE(o.owners, 0) AS owners,
@@ -128,7 +238,8 @@ own_rows AS (
   SELECT LOWER(REGEXP_REPLACE(TRIM(CAST(account AS VARCHAR)), '[[:space:]]+', ' ')) AS account_key, TRIM(CAST(account AS VARCHAR)) AS account_name,
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
-      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned
+      AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -139,7 +250,9 @@ own_n AS (
   SELECT COUNT(*) AS n FROM own_accounts
 ),
 own_pairs AS (
-  SELECT DISTINCT account_key, product_key FROM own_rows WHERE owned = 1
+  SELECT account_key, product_key, MIN(start_day) AS start_day, SUM(arr) AS arr
+  FROM own_rows WHERE owned = 1 GROUP BY account_key, product_key
+  HAVING SUM(arr) IS NULL OR SUM(arr) > 0
 ),
 own_products AS (
   SELECT p.product_key, p.product_name, COALESCE(o.owners, 0) AS owners,
