@@ -42,6 +42,16 @@ export class DuckDb {
     return result.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, plainValue(row[i])])));
   }
 
+  /** The first `columns` columns of each row as plain values, in arrays (no object per row: millions of rows). */
+  async rows(sql: string, columns: number): Promise<SqlValue[][]> {
+    const rows = (await this.connection.runAndReadAll(sql)).getRows();
+    for (const row of rows) {
+      row.length = columns;
+      for (let c = 0; c < columns; c++) row[c] = plainValue(row[c]);
+    }
+    return rows as SqlValue[][];
+  }
+
   async run(sql: string): Promise<void> {
     await this.connection.runAndReadAll(sql);
   }

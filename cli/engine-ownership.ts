@@ -8,9 +8,11 @@ import { pairFlagsOf } from "../core/integrity/flags";
 import { DEFAULT_PAIR_RULES } from "../core/integrity/rules";
 import { DUCKDB } from "../core/sql/dialect";
 import { pairEvidenceQuery, productOwnersQuery } from "../core/sql/flags";
+import { ownershipRowsQuery } from "../core/sql/ownership";
+import { BUDGETS } from "../core/limits";
+import type { CellValue } from "../core/values";
 import type { TableSource } from "../core/sql/mapping";
-import type { AdjacencyFacts } from "../core/tabs/adjacency-facts";
-import { checkAdjacencySize } from "../core/tabs/adjacency-facts";
+import { checkAdjacencySize, type AdjacencyFacts } from "../core/tabs/adjacency-facts";
 import type { DuckDb } from "./duckdb";
 import { CliError } from "./io";
 
@@ -50,4 +52,22 @@ export async function adjacencyFromSql(db: DuckDb, own: TableSource, asOf: numbe
   }
   const passThrough = prices ? products.reduce((sum, r) => sum + Number(r.pass_through), 0) : null;
   return { raw, rawCounts, honest, honestCounts, flags: pairFlagsOf(raw, rawCounts, order, DEFAULT_PAIR_RULES), passThrough };
+}
+
+/** The tabs that read each account's ownership (propensities, next product, gaps, the scenario's attach rates). */
+export const PER_ACCOUNT_TABS = ["scorecard", "whitespace", "scenario"] as const;
+
+/**
+ * Ownership reduced by DuckDB to one row per account and product (core/sql ownershipRowsQuery), as a table the
+ * core reads into the same ownership as the file's rows, when its accounts fit a sheet; else the sentence saying
+ * why the per-account tabs are left out.
+ */
+export async function ownershipRowsFromSql(db: DuckDb, own: TableSource, asOf: number, accounts: number): Promise<CellValue[][] | string> {
+  if (accounts > BUDGETS.rows) {
+    return `ownership holds ${accounts.toLocaleString("en-US")} accounts, more than a sheet's ${BUDGETS.rows.toLocaleString("en-US")} rows, so the per-account tabs are not built from it; xsell sql's xsell_whitespace and xsell_next_product give them in the warehouse`;
+  }
+  const byId = own.col["Account ID"] !== undefined;
+  const header: CellValue[] = [...(byId ? ["Account ID"] : []), "Account", "Product", "ARR", "Start Date", "Status"];
+  const rows = await db.rows(ownershipRowsQuery(DUCKDB, own, asOf), header.length);
+  return [header, ...rows];
 }

@@ -13,9 +13,9 @@ import { flowsQuery, historySnapshotSource, movementsQuery } from "../core/sql/m
 import { retentionAccountsQuery, retentionSummaryQuery } from "../core/sql/retention";
 import { flowsWindowDays } from "../core/sql";
 import type { Precomputed } from "../core/tabs/inputs";
-import { isoFromDay } from "../core/values";
-import { DuckDb, fileSource, type SqlRow } from "./duckdb";
-import { adjacencyFromSql } from "./engine-ownership";
+import { isoFromDay, type CellValue } from "../core/values";
+import { DuckDb, fileRelation, fileSource, type SqlRow } from "./duckdb";
+import { adjacencyFromSql, ownershipRowsFromSql, PER_ACCOUNT_TABS } from "./engine-ownership";
 import { CliError } from "./io";
 
 export interface EngineFiles {
@@ -29,6 +29,18 @@ export interface EngineResult {
   readonly precomputed: Precomputed;
   /** Tabs that cannot be built from these aggregates, with the reason. */
   readonly unavailable: ReadonlyMap<string, string>;
+  /** Ownership reduced to one row per account and product, for the per-account tabs (when its accounts fit a sheet). */
+  readonly ownershipRows?: CellValue[][];
+  /** A Parquet price list as a table (header row first): the per-account tabs read prices in memory. */
+  readonly pricesRows?: CellValue[][];
+}
+
+/** A small Parquet table's rows as a table, header row first. */
+async function parquetTable(db: DuckDb, path: string): Promise<CellValue[][]> {
+  const relation = fileRelation(path);
+  const header = (await db.all(`DESCRIBE SELECT * FROM ${relation}`)).map((c) => String(c.column_name));
+  const rows = await db.rows(`SELECT * FROM ${relation}`, header.length);
+  return [header, ...rows];
 }
 
 const num = (v: unknown): number => (typeof v === "number" ? v : NaN);
@@ -119,11 +131,20 @@ export async function duckdbAggregates(files: EngineFiles, asOf: number, log?: (
   const db = await DuckDb.open();
   const unavailable = new Map<string, string>();
   const pre: { -readonly [K in keyof Precomputed]: Precomputed[K] } = {};
+  let ownershipRows: CellValue[][] | undefined;
+  let pricesRows: CellValue[][] | undefined;
   try {
     if (files.ownership) {
       const own = await source(db, "ownership", files.ownership, log);
       const prices = files.prices ? await source(db, "prices", files.prices, log) : undefined;
+      if (files.prices && /\.(parquet|pq)$/i.test(files.prices)) pricesRows = await parquetTable(db, files.prices);
       pre.adjacency = await adjacencyFromSql(db, own, asOf, files.ownership, prices);
+      const reduced = await ownershipRowsFromSql(db, own, asOf, pre.adjacency.raw.accounts.length);
+      if (typeof reduced === "string") for (const t of PER_ACCOUNT_TABS) unavailable.set(t, reduced);
+      else {
+        ownershipRows = reduced;
+        log?.(`${files.ownership}: ${pre.adjacency.raw.accounts.length.toLocaleString("en-US")} accounts × ${pre.adjacency.raw.products.length.toLocaleString("en-US")} products; the Adjacency tab from DuckDB's counts, the per-account tabs from its ${(reduced.length - 1).toLocaleString("en-US")} account-product rows`);
+      }
     }
     if (files.retention) {
       const ret = await source(db, "retention", files.retention, log);
@@ -149,5 +170,5 @@ export async function duckdbAggregates(files: EngineFiles, asOf: number, log?: (
   } finally {
     db.dispose();
   }
-  return { precomputed: pre, unavailable };
+  return { precomputed: pre, unavailable, ownershipRows, pricesRows };
 }

@@ -33,7 +33,7 @@ export const REPORT_FLAGS: readonly Flag[] = [
   AS_OF_FLAG,
   { name: "data", kind: "value", value: "copy|none", default: "copy", description: "copy the input tables into Data tabs (hidden), or leave them out" },
   ...READING_FLAGS,
-  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read retention and subscriptions (CSV or Parquet, any size) through DuckDB and build the Retention tab from its aggregates (no cohort triangle, no Timing tab, no copy of them in data tabs); the other inputs are read as always" },
+  { name: "engine", kind: "value", value: "duckdb", default: "memory", description: "duckdb: read ownership, retention and subscriptions (CSV or Parquet, any size) through DuckDB: the Adjacency and Retention tabs from its aggregates, the per-account tabs from ownership reduced to one row per account and product while its accounts fit a sheet (no cohort triangle, no Timing tab, no copy of them in data tabs)" },
   { name: "force", kind: "switch", description: "replace --out if it exists" },
 ];
 
@@ -177,6 +177,22 @@ async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "own
   return { loaded, options: base };
 }
 
+/** Ownership as DuckDB reduced it (one row per account and product), read by the core; none when it did not fit. */
+function engineOwnership(label: string, rows: CellValue[][] | undefined, asOf: number): OtherTable | undefined {
+  if (!rows) return undefined;
+  let own;
+  try {
+    own = readOwnership(label, rows, asOf);
+  } catch (e) {
+    throw new CliError(describeError(e));
+  }
+  // not copied into a Data tab: these rows are DuckDB's reduction, not the file
+  return { ...engineTable(label, rows), own: { ...own, table: undefined } };
+}
+
+/** A table DuckDB read (typed values, no text conventions to guess). */
+const engineTable = (label: string, rows: CellValue[][]): OtherTable => ({ loaded: { label, rows, conventions: {}, format: "DuckDB" }, options: {} });
+
 /** The tabs asked for (or the default), less those the engine's aggregates cannot build: said, or refused when asked for. */
 function engineTabs(o: ReportOptions, unavailable: ReadonlyMap<string, string>): TabKind[] {
   const tabs = o.tabs ?? defaultTabs(o);
@@ -222,15 +238,15 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   let table: Table | undefined = accountTable;
   // --engine duckdb: retention and subscriptions stay where they are; DuckDB computes what the Retention tab needs
   const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, prices: o.ownership ? o.prices : undefined, retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
-  // ownership and prices are read in memory either way: the Whitespace and Adjacency tabs' honest view reads each
-  // account's own rows
-  const ownership = o.ownership ? await readOther(o.ownership, o, asOf, "ownership", onBytes) : undefined;
+  // with the engine, ownership is read by DuckDB: the Adjacency tab takes its counts, the per-account tabs its rows
+  // reduced to one per account and product (when they fit a sheet)
+  const ownership = o.ownership ? (engine ? engineOwnership(o.ownership, engine.ownershipRows, asOf) : await readOther(o.ownership, o, asOf, "ownership", onBytes)) : undefined;
   if (ownership) {
     const unmatched = joinNote(ownership.own!, table);
     if (unmatched) o.log?.(`${accounts.label} × ${ownership.loaded.label}: ${unmatched}`);
   }
   const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
-  const prices = o.prices ? await readOther(o.prices, o, asOf, "prices", onBytes) : undefined;
+  const prices = o.prices ? (engine?.pricesRows ? engineTable(o.prices, engine.pricesRows) : await readOther(o.prices, o, asOf, "prices", onBytes)) : undefined;
   const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
   const outcomes = o.outcomes && !engine ? await readOther(o.outcomes, o, asOf, "outcomes", onBytes) : undefined;
   const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
@@ -313,7 +329,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       retention.loaded.rows = [];
       result.retentionRows = undefined;
     }
-    if (data === "copy" && ownership && !ownership.table) {
+    if (data === "copy" && ownership && !ownership.table && !engine) {
       // a wide ownership table is copied as its cells (it has no column report)
       await w.addDataSheet("Data - Ownership", ownership.loaded.rows[0] ?? [], ownership.loaded.rows.slice(1), new Set(), { order: 101, onRows: writing("Data - Ownership", ownership.loaded.rows.length) });
     }

@@ -36,7 +36,7 @@ export function ownershipCtes(d: Dialect, src: TableSource, asOf: number): [stri
       `SELECT ${keyOf(d, key)} AS account_key, ${name} AS account_name,`,
       `  ${keyOf(d, c.Product!)} AS product_key, ${textOf(d, c.Product!)} AS product_name, ${order},`,
       `  CASE WHEN ${conditions.join("\n    AND ")} THEN 1 ELSE 0 END AS owned,`,
-      `  ${start} AS start_day, ${arr} AS arr`,
+      `  ${start} AS start_day, ${arr} AS arr, ${c.Status ? `CASE WHEN ${standing(d, c.Status)} = 'trial' THEN 1 ELSE 0 END` : "0"} AS trial`,
       `FROM ${src.from}`,
       `WHERE ${present(d, key)}`,
     )],
@@ -197,3 +197,38 @@ export function nextProductQuery(d: Dialect, src: TableSource, p: OwnershipParam
   );
 }
 
+
+/**
+ * Ownership as of the date, one row per account and product in the order first seen (by the row order of the
+ * source, which must give one): counted rows as one row with their summed ARR and earliest Start Date (status
+ * blank); a trial as a "trial" row; a pair with no counted row as a "cancelled" row, so that products and
+ * accounts keep their places. Read by core/ownership.ts, these rows give the same ownership as the source's rows.
+ */
+export function ownershipRowsQuery(d: Dialect, src: TableSource, asOf: number): string {
+  // each pair's first row is found by its row number: without one, every row of the pair would match
+  if (!src.order) throw new Error("ownershipRowsQuery needs a source with a row order");
+  const byId = src.col["Account ID"] !== undefined;
+  const pk = "COALESCE(product_key, '')";
+  const row = (status: string, counted: boolean): string => lines(
+    `SELECT ${byId ? "r.account_key AS account_id, " : ""}f.account_name AS account, COALESCE(f.product_name, '') AS product,`,
+    `  ${counted ? "r.arr" : `CAST(NULL AS ${d.double})`} AS arr, ${counted ? `CAST(r.start_day AS ${d.text})` : `CAST(NULL AS ${d.text})`} AS start_date, ${status} AS status, r.first_row, ${counted ? 0 : 1} AS part`,
+    "FROM own_reduced r JOIN own_rows f ON f.account_key = r.account_key AND COALESCE(f.product_key, '') = r.product_key AND f.row_order = r.first_row",
+  );
+  return withQuery(
+    [
+      ...ownershipCtes(d, src, asOf).filter(([name]) => name === "own_rows"),
+      ["own_reduced", lines(
+        `SELECT account_key, ${pk} AS product_key, MIN(row_order) AS first_row, MAX(owned) AS owned, MAX(trial) AS trial,`,
+        "  SUM(CASE WHEN owned = 1 THEN arr END) AS arr, MIN(CASE WHEN owned = 1 THEN start_day END) AS start_day",
+        `FROM own_rows GROUP BY account_key, ${pk}`,
+      )],
+    ],
+    lines(
+      row("CASE WHEN r.owned = 1 THEN '' WHEN r.trial = 1 THEN 'trial' ELSE 'cancelled' END", true),
+      "UNION ALL",
+      row("'trial'", false),
+      "WHERE r.owned = 1 AND r.trial = 1",
+      "ORDER BY first_row, part",
+    ),
+  );
+}

@@ -33,11 +33,11 @@ describe("xsell sql", () => {
     expect(await main(["sql", "--dialect", "bigquery", "--map", "examples/warehouse-mapping.json", "--as-of", "2026-11-01"])).toBe(0);
     const script = out.join("");
     expect(script).toContain("-- XSELL warehouse SQL (bigquery), as of 2026-11-01.");
-    expect(script.match(/^-- xsell_\w+:/gm)).toHaveLength(7);
+    expect(script.match(/^-- xsell_\w+:/gm)).toHaveLength(9);
     expect(script).toContain("FROM `xsell_sample.ownership`");
     out = [];
     expect(await main(["sql", "--dialect", "snowflake", "--map", "examples/warehouse-mapping.json", "--as-of", "2026-11-01", "--views", "analytics"])).toBe(0);
-    expect(out.join("").match(/^CREATE OR REPLACE VIEW analytics\.xsell_\w+ AS$/gm)).toHaveLength(7);
+    expect(out.join("").match(/^CREATE OR REPLACE VIEW analytics\.xsell_\w+ AS$/gm)).toHaveLength(9);
     const file = join(dir, "x.sql");
     expect(await main(["sql", "--dialect", "spark", "--map", "examples/warehouse-mapping.json", "--as-of", "2026-11-01", "--out", file])).toBe(0);
     expect(readFileSync(file, "utf8")).toContain("explode(sequence(");

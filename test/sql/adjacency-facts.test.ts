@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayFromYmd, type CellValue } from "../../core/values";
 import { adjacencyFacts } from "../../core/tabs/adjacency-facts";
 import { DuckDb, fileSource } from "../../cli/duckdb";
-import { adjacencyFromSql } from "../../cli/engine-ownership";
+import { adjacencyFromSql, ownershipRowsFromSql } from "../../cli/engine-ownership";
+import { readOwnership, type Ownership } from "../../core/ownership";
 import { readTableFile } from "../../cli/readers";
 import { compareAdjacencyFacts } from "./compare";
 
@@ -37,6 +38,61 @@ const csv = (rows: CellValue[][]): string => {
   return file;
 };
 
+/** Forced bundle, prerequisite, subset, pass-through, ARR summing to 0, cancelled, trial, ended, not yet started. */
+function everyFlag(): CellValue[][] {
+  const rows: CellValue[][] = [["Account", "Product", "ARR", "Start Date", "End Date", "Status"]];
+  for (let i = 0; i < 40; i++) {
+    const a = `Acct ${i}`;
+    // Core and Core Add-on: bought as one (a forced bundle); Platform then Module, later (a prerequisite)
+    rows.push([a, "Core", 10000, "2024-01-01", "", "active"]);
+    if (i % 2 === 0) rows.push([a, "Core Add-on", i === 4 ? 1000 : 5000, "2024-01-01", "", ""]);
+    if (i % 3 === 0) rows.push([a, "Platform", 20000, "2023-03-01", "", ""]);
+    if (i % 6 === 0) rows.push([a, "Module", 3000, `2024-0${1 + (i % 9)}-15`, "", "Active"]);
+    // Reports: every owner owns Core, no Start Dates (a subset)
+    if (i % 4 === 1) rows.push([a, "Reports", 2000, "", "", ""]);
+    if (i % 5 === 2) rows.push([a, "Extra", i === 7 ? 0 : 800, "2025-06-01", "", ""]);
+    if (i % 7 === 3) rows.push([a, "Extra", 500, "2025-07-01", "", "cancelled"]);
+    if (i % 8 === 5) rows.push([a, "Platform", 900, "2022-01-01", "2025-01-01", ""]);
+    if (i % 9 === 6) rows.push([a, "Module", 900, "2027-01-01", "", ""]);
+    if (i % 10 === 3) rows.push([a, i === 13 ? "Extra" : "Trial Only", "", "2026-10-01", "", "Trial"]);
+  }
+  rows.push(["Acct 99", "", "", "", "", ""]);
+  return rows;
+}
+
+/** The same ownership: accounts, products, who owns what, summed ARR, earliest starts, trials. */
+function sameOwnership(actual: Ownership, expected: Ownership): void {
+  expect(actual.accounts).toEqual(expected.accounts);
+  expect(actual.products).toEqual(expected.products);
+  expect([...actual.ownerCounts]).toEqual([...expected.ownerCounts]);
+  for (let p = 0; p < expected.products.length; p++) {
+    expect([...actual.owners.ownersOf(p)], expected.products[p]).toEqual([...expected.owners.ownersOf(p)]);
+    expect([...actual.trials.ownersOf(p)], `${expected.products[p]} trials`).toEqual([...expected.trials.ownersOf(p)]);
+  }
+  expect([...actual.arr].sort()).toEqual([...expected.arr].sort());
+  expect([...actual.starts].sort()).toEqual([...expected.starts].sort());
+}
+
+describe("ownership reduced by DuckDB to one row per account and product reads as the file does", () => {
+  it("on the sample, on a table with every way a row is not counted, and by Account ID with names", async () => {
+    const byId: CellValue[][] = everyFlag().map((r, i) => (i === 0 ? ["Account ID", "Account Name", ...r.slice(1)] : [`ID-${String(r[0]).split(" ")[1]}`, r[0] === "Acct 3" ? "" : `${r[0]} Inc`, ...r.slice(1)]));
+    for (const file of ["examples/ownership.csv", csv(everyFlag()), csv(byId)]) {
+      const expected = readOwnership("t", (await readTableFile(file)).rows, AS_OF);
+      const src = await fileSource(db, "ownership", file);
+      const rows = await ownershipRowsFromSql(db, src, AS_OF, expected.accounts.length);
+      expect(typeof rows).not.toBe("string");
+      sameOwnership(readOwnership("t", rows, AS_OF), expected);
+      // the made tables hold trials (listed apart) and a trial of a product the account also owns
+      if (file !== "examples/ownership.csv") expect(expected.products.reduce((n, _, p) => n + expected.trials.count(p), 0)).toBe(4);
+    }
+  });
+
+  it("says why when the accounts are more than a sheet holds", async () => {
+    const src = await fileSource(db, "ownership", "examples/ownership.csv");
+    expect(await ownershipRowsFromSql(db, src, AS_OF, 1_048_577)).toBe("ownership holds 1,048,577 accounts, more than a sheet's 1,048,576 rows, so the per-account tabs are not built from it; xsell sql's xsell_whitespace and xsell_next_product give them in the warehouse");
+  });
+});
+
 describe("the Adjacency tab's facts from SQL equal the core's", () => {
   it("on the sample, without and with prices", async () => {
     for (const prices of [undefined, "examples/prices.csv"]) {
@@ -49,25 +105,10 @@ describe("the Adjacency tab's facts from SQL equal the core's", () => {
   });
 
   it("on a table holding every flag and every way a row is not counted", async () => {
-    const rows: CellValue[][] = [["Account", "Product", "ARR", "Start Date", "End Date", "Status"]];
-    for (let i = 0; i < 40; i++) {
-      const a = `Acct ${i}`;
-      // Core and Core Add-on: bought as one (a forced bundle); Platform then Module, later (a prerequisite)
-      rows.push([a, "Core", 10000, "2024-01-01", "", "active"]);
-      if (i % 2 === 0) rows.push([a, "Core Add-on", i === 4 ? 1000 : 5000, "2024-01-01", "", ""]);
-      if (i % 3 === 0) rows.push([a, "Platform", 20000, "2023-03-01", "", ""]);
-      if (i % 6 === 0) rows.push([a, "Module", 3000, `2024-0${1 + (i % 9)}-15`, "", "Active"]);
-      // Reports: every owner owns Core, no Start Dates (a subset)
-      if (i % 4 === 1) rows.push([a, "Reports", 2000, "", "", ""]);
-      if (i % 5 === 2) rows.push([a, "Extra", i === 7 ? 0 : 800, "2025-06-01", "", ""]);
-      if (i % 7 === 3) rows.push([a, "Extra", 500, "2025-07-01", "", "cancelled"]);
-      if (i % 8 === 5) rows.push([a, "Platform", 900, "2022-01-01", "2025-01-01", ""]);
-      if (i % 9 === 6) rows.push([a, "Module", 900, "2027-01-01", "", ""]);
-    }
-    rows.push(["Acct 99", "", "", "", "", ""]);
+    const rows = everyFlag();
     const prices = csv([["Product", "Price"], ["Core", 12000], ["Core Add-on", 6000], ["Platform", 20000], ["Module", 4000], ["Reports", 2500], ["Extra", 5000]]);
     const { memory, sql } = await both(csv(rows), prices);
-    expect(compareAdjacencyFacts(sql, memory)).toBe(30);
+    expect(compareAdjacencyFacts(sql, memory)).toBe(42);
     expect(new Set(memory.flags.map((f) => f.kind))).toEqual(new Set(["Forced bundle", "Prerequisite", "Subset"]));
     expect(memory.passThrough).toBeGreaterThan(0);
   });

@@ -13,7 +13,9 @@ import { DUCKDB } from "../../core/sql/dialect";
 import type { TableSource } from "../../core/sql/mapping";
 import { dayFromYmd, type CellValue } from "../../core/values";
 import { DuckDb, fileSource } from "../../cli/duckdb";
-import { comparePairs, compareWhitespace } from "./compare";
+import { adjacencyFacts } from "../../core/tabs/adjacency-facts";
+import { adjacencyFromSql } from "../../cli/engine-ownership";
+import { compareAdjacencyFacts, comparePairs, compareWhitespace } from "./compare";
 
 const DIR = "/work/shared/datasets/groceries";
 const AS_OF = dayFromYmd(2026, 11, 1);
@@ -21,10 +23,11 @@ const AS_OF = dayFromYmd(2026, 11, 1);
 let db: DuckDb;
 let own: Ownership;
 let src: TableSource;
+let grid: CellValue[][];
 
 beforeAll(async () => {
   const labels = readFileSync(join(DIR, "Groceries.labels"), "utf8").split(/\r?\n/).filter(Boolean).map((l) => l.split("\t")[1]);
-  const grid: CellValue[][] = [["Account", "Product"]];
+  grid = [["Account", "Product"]];
   readFileSync(join(DIR, "Groceries.data"), "utf8").split(/\r?\n/).filter(Boolean).forEach((line, b) => {
     line.split("\t").forEach((flag, i) => {
       // a cell counts the item's lines in the basket (1 to 7): bought at all is owned
@@ -46,6 +49,12 @@ describe("warehouse SQL on Groceries, against the core", () => {
     expect(await comparePairs(db, src, own, 1)).toBe(169 * 168 * 7);
     await comparePairs(db, src, own, 50);
   });
+
+  it("the Adjacency tab's facts: every pair's raw and honest counts and the flags (baskets have no Start Dates: subsets)", async () => {
+    const memory = adjacencyFacts("t", { ownership: grid, asOf: AS_OF });
+    expect(compareAdjacencyFacts(await adjacencyFromSql(db, src, AS_OF, "groceries"), memory)).toBe(169 * 168);
+    expect(memory.flags.every((f) => f.kind === "Subset")).toBe(true);
+  }, 120_000);
 
   it("the published rule {other vegetables} → {whole milk}", async () => {
     const rows = await db.all(pairsQuery(DUCKDB, src, { asOf: AS_OF, minAccounts: 1 }));

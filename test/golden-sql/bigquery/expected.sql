@@ -7,7 +7,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS STRING)), r'[\s]+', ' ')) AS product_key, TRIM(CAST(product AS STRING)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS STRING)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr, 0 AS trial
   FROM `xsell_sample.ownership`
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
@@ -63,7 +63,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS STRING)), r'[\s]+', ' ')) AS product_key, TRIM(CAST(product AS STRING)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS STRING)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr, 0 AS trial
   FROM `xsell_sample.ownership`
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
@@ -111,7 +111,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS STRING)), r'[\s]+', ' ')) AS product_key, TRIM(CAST(product AS STRING)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS STRING)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr, 0 AS trial
   FROM `xsell_sample.ownership`
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
@@ -167,7 +167,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS STRING)), r'[\s]+', ' ')) AS product_key, TRIM(CAST(product AS STRING)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS STRING)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr, 0 AS trial
   FROM `xsell_sample.ownership`
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),
@@ -239,7 +239,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS STRING)), r'[\s]+', ' ')) AS product_key, TRIM(CAST(product AS STRING)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS STRING)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS FLOAT64) AS arr, 0 AS trial
   FROM `xsell_sample.ownership`
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS STRING)) <> '')
 ),

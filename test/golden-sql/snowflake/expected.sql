@@ -7,7 +7,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr, 0 AS trial
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -63,7 +63,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr, 0 AS trial
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -111,7 +111,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr, 0 AS trial
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -167,7 +167,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr, 0 AS trial
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
@@ -239,7 +239,7 @@ own_rows AS (
     LOWER(REGEXP_REPLACE(TRIM(CAST(product AS VARCHAR)), '[[:space:]]+', ' ')) AS product_key, TRIM(CAST(product AS VARCHAR)) AS product_name, 0 AS row_order,
     CASE WHEN (product IS NOT NULL AND TRIM(CAST(product AS VARCHAR)) <> '')
       AND (CAST(start_date AS DATE) IS NULL OR CAST(start_date AS DATE) <= DATE '2026-11-01') THEN 1 ELSE 0 END AS owned,
-    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr
+    CAST(start_date AS DATE) AS start_day, CAST(arr AS DOUBLE) AS arr, 0 AS trial
   FROM xsell_sample.ownership
   WHERE (account IS NOT NULL AND TRIM(CAST(account AS VARCHAR)) <> '')
 ),
