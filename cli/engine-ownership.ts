@@ -62,9 +62,13 @@ export const PER_ACCOUNT_TABS = ["scorecard", "whitespace", "scenario"] as const
  * core reads into the same ownership as the file's rows, when its accounts fit a sheet; else the sentence saying
  * why the per-account tabs are left out.
  */
-export async function ownershipRowsFromSql(db: DuckDb, own: TableSource, asOf: number, accounts: number): Promise<CellValue[][] | string> {
-  if (accounts > BUDGETS.rows) {
-    return `ownership holds ${accounts.toLocaleString("en-US")} accounts, more than a sheet's ${BUDGETS.rows.toLocaleString("en-US")} rows, so the per-account tabs are not built from it; xsell sql's xsell_whitespace and xsell_next_product give them in the warehouse`;
+export async function ownershipRowsFromSql(db: DuckDb, own: TableSource, asOf: number, accounts: number, ownedPairs = 0): Promise<CellValue[][] | string> {
+  const warehouse = "xsell sql's xsell_whitespace and xsell_next_product give them in the warehouse";
+  if (accounts > BUDGETS.xlsxTabRows) {
+    return `ownership holds ${accounts.toLocaleString("en-US")} accounts, more than a sheet's ${BUDGETS.xlsxTabRows.toLocaleString("en-US")} rows, so the per-account tabs are not built from it; ${warehouse}`;
+  }
+  if (ownedPairs > BUDGETS.cliInputRows) {
+    return `ownership holds ${ownedPairs.toLocaleString("en-US")} owned account-products, more than the ${BUDGETS.cliInputRows.toLocaleString("en-US")} rows read in memory, so the per-account tabs are not built from it; ${warehouse}`;
   }
   const byId = own.col["Account ID"] !== undefined;
   const header: CellValue[] = [...(byId ? ["Account ID"] : []), "Account", "Product", "ARR", "Start Date", "Status"];

@@ -139,7 +139,8 @@ export async function duckdbAggregates(files: EngineFiles, asOf: number, log?: (
       const prices = files.prices ? await source(db, "prices", files.prices, log) : undefined;
       if (files.prices && /\.(parquet|pq)$/i.test(files.prices)) pricesRows = await parquetTable(db, files.prices);
       pre.adjacency = await adjacencyFromSql(db, own, asOf, files.ownership, prices);
-      const reduced = await ownershipRowsFromSql(db, own, asOf, pre.adjacency.raw.accounts.length);
+      const owned = pre.adjacency.raw.ownerCounts.reduce((sum, n) => sum + n, 0);
+      const reduced = await ownershipRowsFromSql(db, own, asOf, pre.adjacency.raw.accounts.length, owned);
       if (typeof reduced === "string") for (const t of PER_ACCOUNT_TABS) unavailable.set(t, reduced);
       else {
         ownershipRows = reduced;

@@ -5,6 +5,7 @@
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { BUDGETS } from "../../core/limits";
 import { isPreset, PRESETS, resolveModel } from "../../core/model";
 import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
@@ -182,7 +183,7 @@ function engineOwnership(label: string, rows: CellValue[][] | undefined, asOf: n
   if (!rows) return undefined;
   let own;
   try {
-    own = readOwnership(label, rows, asOf);
+    own = readOwnership(label, rows, asOf, { maxRows: BUDGETS.cliInputRows });
   } catch (e) {
     throw new CliError(describeError(e));
   }

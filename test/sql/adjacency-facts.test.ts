@@ -89,6 +89,7 @@ describe("ownership reduced by DuckDB to one row per account and product reads a
 
   it("says why when the accounts are more than a sheet holds", async () => {
     const src = await fileSource(db, "ownership", "examples/ownership.csv");
+    expect(await ownershipRowsFromSql(db, src, AS_OF, 1000, 10_000_001)).toBe("ownership holds 10,000,001 owned account-products, more than the 10,000,000 rows read in memory, so the per-account tabs are not built from it; xsell sql's xsell_whitespace and xsell_next_product give them in the warehouse");
     expect(await ownershipRowsFromSql(db, src, AS_OF, 1_048_577)).toBe("ownership holds 1,048,577 accounts, more than a sheet's 1,048,576 rows, so the per-account tabs are not built from it; xsell sql's xsell_whitespace and xsell_next_product give them in the warehouse");
   });
 });
