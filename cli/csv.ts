@@ -266,7 +266,7 @@ export class DelimitedParser {
   }
 
   private checkRowBudget(): void {
-    if (this.rows.length > this.maxDataRows) throw new CliError(`${this.label}: line ${fmtCount(this.line)} is past the rows budget: XSELL reads at most ${fmtCount(this.maxDataRows)} data rows of a file in memory; split or total the file first, or read retention and subscriptions of any size with --engine duckdb`);
+    if (this.rows.length > this.maxDataRows) throw new CliError(`${this.label}: line ${fmtCount(this.line)} is past the rows budget: XSELL reads at most ${fmtCount(this.maxDataRows)} data rows of a file in memory; split or total the file first, or read ownership, retention and subscriptions of any size with --engine duckdb`);
   }
 
   /** The rows read; throws CliError when a quote never closed. */

@@ -10,7 +10,7 @@ export { BUDGETS, type TabDestination } from "./limits";
  */
 export function checkTableSize(fn: string, what: string, rows: number, columns: number, maxRows: number = BUDGETS.rows): void {
   if (rows > maxRows + 1) {
-    const why = maxRows === BUDGETS.rows ? "per table (an Excel sheet's height): split it or total it first" : "per file in memory: split it or total it first, or read retention and subscriptions with --engine duckdb";
+    const why = maxRows === BUDGETS.rows ? "per table (an Excel sheet's height): split it or total it first" : "per file in memory: split it or total it first, or read ownership, retention and subscriptions with --engine duckdb";
     throw valueError(fn, `${what} has ${fmt(rows - 1)} data rows; XSELL reads at most ${fmt(maxRows)} ${why}`);
   }
   if (columns > BUDGETS.columns) throw valueError(fn, `${what} has ${fmt(columns)} columns; XSELL reads at most ${fmt(BUDGETS.columns)} (an Excel sheet's width)`);

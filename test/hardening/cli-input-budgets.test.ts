@@ -64,7 +64,7 @@ describe("the CLI's input rows budget", () => {
       const out = join(dir, "out.xlsx");
       expect(await main(["report", accounts, "--ownership", ownership, "--tabs", "adjacency", "--out", out, "--as-of", "2026-11-04"])).toBe(2);
       expect(err).toHaveLength(1);
-      expect(err[0]).toContain("ownership.csv: line 1,002 is past the rows budget: XSELL reads at most 1,000 data rows of a file in memory; split or total the file first, or read retention and subscriptions of any size with --engine duckdb");
+      expect(err[0]).toContain("ownership.csv: line 1,002 is past the rows budget: XSELL reads at most 1,000 data rows of a file in memory; split or total the file first, or read ownership, retention and subscriptions of any size with --engine duckdb");
       expect(err[0]).not.toContain("\n");
       expect(existsSync(out)).toBe(false);
     } finally {
