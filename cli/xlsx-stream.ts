@@ -51,6 +51,12 @@ export class XlsxStreamWriter {
     this.zip = new ZipWriter(path);
   }
 
+  /** A turn of the event loop, and a wait while the zip has too many pieces deflating. */
+  private async pause(): Promise<void> {
+    await breathe();
+    await this.zip.ready();
+  }
+
   /** Sheet names taken so far, in order. */
   get names(): string[] {
     return this.sheets.map((s) => s.name);
@@ -155,7 +161,7 @@ export class XlsxStreamWriter {
       else if (xml) z.text(`<row r="${rowNo}">${xml}</row>`);
       if ((r & (ROWS_PER_TICK - 1)) === 0) {
         options.onRows?.(r);
-        await breathe();
+        await this.pause();
       }
     }
     options.onRows?.(rows);
@@ -248,7 +254,7 @@ export class XlsxStreamWriter {
       if (xml) z.text(`<row r="${rowNo}">${xml}</row>`);
       if ((i & (ROWS_PER_TICK - 1)) === 0) {
         options.onRows?.(i + 1);
-        await breathe();
+        await this.pause();
       }
     }
     options.onRows?.(rows.length + 1);
@@ -266,7 +272,7 @@ export class XlsxStreamWriter {
   }
 
   /** Writes the workbook, styles, shared strings and package parts, and closes the file. */
-  close(options: { fullCalcOnLoad?: boolean } = {}): void {
+  async close(options: { fullCalcOnLoad?: boolean } = {}): Promise<void> {
     const z = this.zip;
     z.file("xl/styles.xml", this.styles.xml());
     z.begin("xl/sharedStrings.xml");
@@ -282,7 +288,7 @@ export class XlsxStreamWriter {
     z.file("_rels/.rels", ROOT_RELS);
     z.file("docProps/core.xml", CORE_PROPS);
     z.file("docProps/app.xml", APP_PROPS);
-    z.close();
+    await z.close();
   }
 
   abort(): void {

@@ -2,10 +2,13 @@
  * A ZIP file written as it goes, for an .xlsx package too large to hold in memory: each entry is deflated in
  * pieces as text arrives and its header patched in place once its size and CRC are known. Pieces are deflated
  * independently and sync-flushed (byte-aligned, non-final blocks), so concatenated they form one valid stream;
- * a final empty block closes it. Entries past 4 GiB (ZIP64) are refused: an xlsx part never gets near.
+ * a final empty block closes it. Pieces are deflated on zlib's thread pool while the caller goes on making XML
+ * (the second core does the deflating), and written in order as they come back; `ready()` lets a caller wait
+ * when too many are in flight, `close()` waits for the last. Entries past 4 GiB (ZIP64) are refused: an xlsx
+ * part never gets near.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 
 /** DOS time and date of 1980-01-01 00:00: the same inputs give the same bytes. */
 const DOS_TIME = 0;
@@ -14,7 +17,7 @@ const LIMIT = 0xffffffff;
 
 interface Entry {
   readonly name: Buffer;
-  readonly offset: number;
+  offset: number;
   crc: number;
   compressed: number;
   size: number;
@@ -22,16 +25,30 @@ interface Entry {
 
 /** The text written to an open entry is buffered to about this many bytes before it is deflated. */
 const PIECE = 1 << 20;
+/** Pieces deflating at once before `ready()` makes the caller wait (memory stays a few MB). */
+const IN_FLIGHT = 4;
+
+/** What goes to the file next, in order: an entry's local header, a piece (once deflated), the patch that ends an entry. */
+type Step =
+  | { kind: "piece"; entry: Entry; out: Buffer | null }
+  | { kind: "begin"; entry: Entry }
+  | { kind: "end"; entry: Entry };
 
 export class ZipWriter {
   private readonly fd: number;
   private position = 0;
   private readonly entries: Entry[] = [];
   private open: Entry | null = null;
-  /** Text of the open entry not yet deflated, as UTF-8 bytes written straight into one reused buffer. */
-  private readonly pending = Buffer.allocUnsafe(PIECE + 4 * 65536);
+  /** Text of the open entry not yet deflated, as UTF-8 bytes. */
+  private pending = Buffer.allocUnsafe(PIECE + 4 * 65536);
   private pendingLength = 0;
   private readonly level: number;
+  private readonly steps: Step[] = [];
+  private head = 0;
+  private deflating = 0;
+  private failure: unknown = null;
+  private closed = false;
+  private waiters: (() => void)[] = [];
 
   constructor(path: string, level = 1) {
     this.fd = openSync(path, "w");
@@ -44,12 +61,62 @@ export class ZipWriter {
     this.position += buf.length;
   }
 
+  /** Writes the steps that are ready, in order, up to the first piece still deflating. */
+  private drain(): void {
+    try {
+      while (this.head < this.steps.length && !this.failure && !this.closed) {
+        const step = this.steps[this.head];
+        if (step.kind === "piece") {
+          if (!step.out) break;
+          step.entry.compressed += step.out.length;
+          if (step.entry.compressed > LIMIT) throw new Error(`the part ${step.entry.name.toString()} passes 4 GiB, more than an .xlsx part can hold`);
+          this.write(step.out);
+        } else if (step.kind === "begin") {
+          step.entry.offset = this.position;
+          this.write(localHeader(step.entry));
+        } else {
+          const e = step.entry;
+          const patch = Buffer.alloc(12);
+          patch.writeUInt32LE(e.crc >>> 0, 0);
+          patch.writeUInt32LE(e.compressed, 4);
+          patch.writeUInt32LE(e.size, 8);
+          writeSync(this.fd, patch, 0, 12, e.offset + 14);
+        }
+        this.steps[this.head++] = undefined as unknown as Step;
+      }
+      if (this.head === this.steps.length) {
+        this.steps.length = 0;
+        this.head = 0;
+      }
+    } catch (e) {
+      this.failure = e;
+    }
+    this.wake();
+  }
+
+  private wake(): void {
+    if (this.deflating >= IN_FLIGHT && !this.failure) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Resolves when few enough pieces are deflating for more text to be written (at once, if so). */
+  ready(): Promise<void> {
+    this.check();
+    if (this.deflating < IN_FLIGHT) return Promise.resolve();
+    return new Promise((done, fail) => this.waiters.push(() => (this.failure ? fail(this.failure) : done())));
+  }
+
   /** Starts an entry; the previous one is finished first. */
   begin(name: string): void {
     if (this.open) this.end();
-    const nameBytes = Buffer.from(name, "utf8");
-    const entry: Entry = { name: nameBytes, offset: this.position, crc: 0, compressed: 0, size: 0 };
-    this.write(localHeader(entry));
+    const entry: Entry = { name: Buffer.from(name, "utf8"), offset: 0, crc: 0, compressed: 0, size: 0 };
+    this.steps.push({ kind: "begin", entry });
     this.open = entry;
   }
 
@@ -57,50 +124,55 @@ export class ZipWriter {
   text(s: string): void {
     // at most 3 bytes per UTF-16 unit: a piece that might not fit goes after a flush (a long one through a Buffer of its own)
     if (this.pendingLength + s.length * 3 > this.pending.length) {
-      this.flush(false);
+      this.flush();
       if (s.length * 3 > this.pending.length) {
         this.deflate(Buffer.from(s, "utf8"));
         return;
       }
     }
     this.pendingLength += this.pending.write(s, this.pendingLength, "utf8");
-    if (this.pendingLength >= PIECE) this.flush(false);
+    if (this.pendingLength >= PIECE) this.flush();
   }
 
+  /** Sends one piece to be deflated; it is written when it and every step before it are done. */
   private deflate(raw: Buffer): void {
+    this.check();
     const e = this.open!;
     if (raw.length === 0) return;
     e.crc = crc32(raw, e.crc);
     e.size += raw.length;
-    const out = deflateRawSync(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH });
-    e.compressed += out.length;
-    this.write(out);
+    if (e.size > LIMIT) throw new Error(`the part ${e.name.toString()} passes 4 GiB, more than an .xlsx part can hold`);
+    const step: Step = { kind: "piece", entry: e, out: null };
+    this.steps.push(step);
+    this.deflating++;
+    deflateRaw(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }, (err, out) => {
+      this.deflating--;
+      if (err) this.failure ??= err;
+      else step.out = out;
+      this.drain();
+    });
   }
 
-  private flush(final: boolean): void {
-    const e = this.open!;
-    this.deflate(this.pending.subarray(0, this.pendingLength));
+  /** The pending text to a piece of its own (the buffer goes with it: zlib reads it on another thread). */
+  private flush(): void {
+    if (this.pendingLength === 0) return;
+    const raw = this.pending.subarray(0, this.pendingLength);
+    this.pending = Buffer.allocUnsafe(PIECE + 4 * 65536);
     this.pendingLength = 0;
-    if (final) {
-      const last = deflateRawSync(Buffer.alloc(0), { level: this.level });
-      e.compressed += last.length;
-      this.write(last);
-    }
-    if (e.size > LIMIT || e.compressed > LIMIT) throw new Error(`the part ${e.name.toString()} passes 4 GiB, more than an .xlsx part can hold`);
+    this.deflate(raw);
   }
 
-  /** Finishes the open entry: its data is flushed and its local header patched with the CRC and sizes. */
+  /** Finishes the open entry: its data is flushed, a final empty block closes its stream, and its local header is patched with the CRC and sizes. */
   end(): void {
     if (!this.open) return;
-    this.flush(true);
+    this.flush();
     const e = this.open;
-    const patch = Buffer.alloc(12);
-    patch.writeUInt32LE(e.crc >>> 0, 0);
-    patch.writeUInt32LE(e.compressed, 4);
-    patch.writeUInt32LE(e.size, 8);
-    writeSync(this.fd, patch, 0, 12, e.offset + 14);
+    const last = deflateRawSync(Buffer.alloc(0), { level: this.level });
+    this.steps.push({ kind: "piece", entry: e, out: last }, { kind: "end", entry: e });
     this.entries.push(e);
     this.open = null;
+    this.drain();
+    this.check();
   }
 
   /** A whole entry at once. */
@@ -110,9 +182,12 @@ export class ZipWriter {
     this.end();
   }
 
-  /** Writes the central directory and closes the file. */
-  close(): void {
+  /** Waits for every piece, writes the central directory and closes the file. */
+  async close(): Promise<void> {
     this.end();
+    while (this.deflating > 0) await new Promise<void>((done) => this.waiters.push(done));
+    this.drain();
+    this.check();
     if (this.position > LIMIT) throw new Error("the workbook passes 4 GiB, more than a ZIP without ZIP64 can address");
     const start = this.position;
     for (const e of this.entries) this.write(centralHeader(e));
@@ -123,11 +198,14 @@ export class ZipWriter {
     eocd.writeUInt32LE(this.position - start, 12);
     eocd.writeUInt32LE(start, 16);
     this.write(eocd);
+    this.closed = true;
     closeSync(this.fd);
   }
 
-  /** Closes the file without finishing it (the caller removes it). */
+  /** Closes the file without finishing it (the caller removes it); pieces still deflating are dropped. */
   abort(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
       closeSync(this.fd);
     } catch {

@@ -48,6 +48,9 @@ export function checkTabExtent(tab: string, blocks: readonly { cells: unknown[][
 }
 
 
+/** On a block's rows made when read (core/tabs/spec.ts rowsOf): row i before its long text is cut, for the check to note the cut. */
+export const RAW_ROW = Symbol("raw row");
+
 /**
  * A tab's cells, checked once for every builder (SpecBuilder.finish): a NaN or Infinity refuses the tab with the
  * sentence the functions give (never "Infinity" in a cell or <v>Infinity</v> in a file), text past a cell's
@@ -58,7 +61,9 @@ export function checkTabCells(tab: string, blocks: readonly { row: number; col: 
   if (cols > BUDGETS.columns) throw valueError(tab, `the tab needs ${fmt(cols)} columns, more than the ${fmt(BUDGETS.columns)} an Excel sheet has`);
   const cut: [number, number][] = [];
   for (const b of blocks) {
-    b.cells.forEach((r, i) => {
+    const raw = (b.cells as unknown as { [RAW_ROW]?: (i: number) => unknown[] })[RAW_ROW];
+    for (let i = 0; i < b.cells.length; i++) {
+      const r = raw ? raw(i) : b.cells[i];
       for (let j = 0; j < r.length; j++) {
         const v = r[j];
         if (typeof v === "number" && !Number.isFinite(v)) throw nonFiniteError(tab, v);
@@ -67,7 +72,7 @@ export function checkTabCells(tab: string, blocks: readonly { row: number; col: 
           cut.push([b.row + i, b.col + j]);
         }
       }
-    });
+    }
   }
   return cut;
 }

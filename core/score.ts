@@ -38,6 +38,8 @@ export interface ScoredTable {
   readonly points: Float64Array[];
   /** The explanation fragments of row i, in model order. */
   explain(i: number): string[];
+  /** The fragment of criterion j for row i alone (a tab that shows a few reasons need not word them all). */
+  fragment(i: number, j: number): string;
 }
 
 const NEGATE: Record<string, string> = { ">": "≤", ">=": "<", "<": "≥", "<=": ">" };
@@ -330,6 +332,12 @@ export function scoreTable(table: Table, model: Model, asOf: number): ScoredTabl
         evaluate(k, row, asOf, out);
         return fragment(k, out, asOf);
       });
+    },
+    fragment(i: number, j: number): string {
+      if (blank[i]) return "";
+      const k = compiled[j];
+      evaluate(k, table.rows[i], asOf, out);
+      return fragment(k, out, asOf);
     },
   };
 }

@@ -357,7 +357,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     await copy("Data - Prices", 103, prices ? readLoaded(prices.loaded, prices.options) : undefined);
     await copy("Data - Subscriptions", 104, subscriptions ? readLoaded(subscriptions.loaded, subscriptions.options) : undefined);
     await copy("Data - Outcomes", 105, outcomes ? readLoaded(outcomes.loaded, outcomes.options) : undefined);
-    w.close();
+    await w.close();
     progress.done();
     if (o.force) renameSync(tmp, out);
     else {

@@ -40,13 +40,13 @@ export function buildRetention(inputs: TabInputs): SheetSpec {
   if (history) historySections(b, history, flowsWin, rows.length + 2, snapshotFromIt);
   const printed = extent(b.blocks);
   const col = Math.max(3, printed.cols + 1);
-  const accounts: SpecCell[][] = [["Account", "Start ARR", "End ARR", "Change", "Movement", ...(summary.byProduct ? ["Products at start"] : [])]];
-  for (const a of summary.accounts) {
-    accounts.push([a.name, a.start, a.end, a.end - a.start, a.movement, ...(summary.byProduct ? [a.productsAtStart] : [])]);
-  }
-  const width = accounts[0].length;
-  const n = accounts.length - 1;
-  b.block(0, col, accounts);
+  const head: SpecCell[] = ["Account", "Start ARR", "End ARR", "Change", "Movement", ...(summary.byProduct ? ["Products at start"] : [])];
+  const list = summary.accounts;
+  // one row per account, made when written: a million accounts are not held twice
+  const accountRow = (a: (typeof list)[number]): SpecCell[] => (summary.byProduct ? [a.name, a.start, a.end, a.end - a.start, a.movement, a.productsAtStart] : [a.name, a.start, a.end, a.end - a.start, a.movement]);
+  const width = head.length;
+  const n = list.length;
+  b.rows(0, col, width, { length: n + 1, row: (i) => (i === 0 ? [...head] : accountRow(list[i - 1])) });
   b.format({ range: a1Range(0, col, 1, width), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
   if (n > 0) {
     b.format({ range: a1Range(1, col + 1, n, 3), numberFormat: "$#,##0" });

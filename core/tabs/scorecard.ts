@@ -1,7 +1,7 @@
 /** Scorecard tab: one row per account, best first — score, band, top reasons, next product, triggers, coverage. */
 import { valueError } from "../errors";
 import { resolveModel } from "../model";
-import { band, scoreTable } from "../score";
+import { band, scoreTable, type ScoredTable } from "../score";
 import { requireColumn } from "../table";
 import { resolveRules, triggerTexts } from "../triggers";
 import { gapScratch, nthGap, propensities, readPrices } from "../whitespace";
@@ -15,15 +15,27 @@ import { PRINTED_ACCOUNTS, printedListTitle } from "./print";
 
 const FN = "Scorecard";
 
-/** The criteria that earned points, largest first: "Seats 62% > 50% +20; Features yes +15". */
-function topReasons(fragments: string[], points: number[], n = 3): string {
-  return fragments
-    .map((text, i) => ({ text, pts: points[i] }))
-    .filter((x) => x.pts > 0)
-    .sort((a, b) => b.pts - a.pts)
-    .slice(0, n)
-    .map((x) => x.text)
-    .join("; ");
+/**
+ * The criteria that earned points, largest first (ties in model order): "Seats 62% > 50% +20; Features yes +15".
+ * Only the `n` shown are worded: a million rows need not word every criterion.
+ */
+function topReasons(scored: ScoredTable, i: number, n = 3): string {
+  const top: number[] = [];
+  const points = scored.points;
+  for (let j = 0; j < points.length; j++) {
+    const p = points[j][i];
+    if (!(p > 0)) continue;
+    // insertion after every criterion with at least as many points keeps the model order among ties
+    let at = top.length;
+    while (at > 0 && points[top[at - 1]][i] < p) at--;
+    if (at < n) {
+      top.splice(at, 0, j);
+      if (top.length > n) top.pop();
+    }
+  }
+  let text = "";
+  for (const j of top) text += (text ? "; " : "") + scored.fragment(i, j);
+  return text;
 }
 
 export function buildScorecard(inputs: TabInputs): SheetSpec {
@@ -50,39 +62,40 @@ export function buildScorecard(inputs: TabInputs): SheetSpec {
   order.sort((a, b) => scored.scores[b] - scored.scores[a] || a - b);
 
   const head = ["Account", "Score", "Band", "Top reasons", "Next best product", "Propensity", ...(prices ? ["Expected ARR"] : []), "Triggers", "Coverage"];
-  const rows: SpecCell[][] = [head];
-  for (const i of order) {
-    const fragments = scored.explain(i);
-    const pts = scored.points.map((p) => p[i]);
-    let next: SpecCell = "";
-    let propensity: SpecCell = "";
-    let expected: SpecCell = "";
+  // what each row shows, in flat arrays; the rows themselves are made when written (a million accounts)
+  const n = order.length;
+  const gapProduct = new Int32Array(n).fill(-1);
+  const gapPropensity = new Float64Array(n);
+  const gapExpected = new Float64Array(n);
+  const reasons: string[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
     if (own && pr && lookup) {
       const a = lookup(table.rows[i]);
       if (a >= 0) {
         const gap = nthGap(pr, prices, a, 1, scratch);
         if (gap) {
-          next = own.products[gap.product];
-          propensity = gap.propensity;
-          expected = Number.isNaN(gap.expectedArr) ? "" : gap.expectedArr;
+          gapProduct[r] = gap.product;
+          gapPropensity[r] = gap.propensity;
+          gapExpected[r] = gap.expectedArr;
         }
       }
     }
-    rows.push([
-      nameOf(table.rows[i]),
-      scored.scores[i],
-      band(scored.scores[i]),
-      topReasons(fragments, pts),
-      next,
-      propensity,
-      ...(prices ? [expected] : []),
-      triggers[i],
-      scored.coverage[i],
-    ]);
+    reasons[r] = topReasons(scored, i);
   }
-  const n = rows.length - 1;
+  const accountRow = (r: number): SpecCell[] => {
+    const i = order[r];
+    const g = gapProduct[r];
+    const next: SpecCell = g >= 0 ? own!.products[g] : "";
+    const propensity: SpecCell = g >= 0 ? gapPropensity[r] : "";
+    const score = scored.scores[i];
+    const row: SpecCell[] = [nameOf(table.rows[i]), score, band(score), reasons[r], next, propensity];
+    if (prices) row.push(g >= 0 && !Number.isNaN(gapExpected[r]) ? gapExpected[r] : "");
+    row.push(triggers[i], scored.coverage[i]);
+    return row;
+  };
   const cols = head.length;
-  const b = new SpecBuilder("Scorecard").block(0, 0, rows);
+  const b = new SpecBuilder("Scorecard").rows(0, 0, cols, { length: n + 1, row: (r) => (r === 0 ? [...head] : accountRow(r - 1)) });
   const col = (name: string): number => head.indexOf(name);
   b.format({ range: a1Range(0, 0, 1, cols), bold: true, fill: COLORS.header, fontColor: COLORS.headerText });
   if (n > 0) {

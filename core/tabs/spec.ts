@@ -3,8 +3,8 @@
  * renderers turn them into host calls. Cells are values or formulas; text is always text (renderers make sure
  * a user's "=HYPERLINK(…)" is never evaluated).
  */
-import { checkTabCells } from "../budgets";
-import { BUDGETS } from "../limits";
+import { checkTabCells, RAW_ROW } from "../budgets";
+import { BUDGETS, capCellText } from "../limits";
 import { areaWithCharts } from "./print";
 import { DEFAULT_WIDTH_RULE, contentWidths, type WidthRule } from "./widths";
 
@@ -171,25 +171,53 @@ export function printDefaults(spec: Omit<SheetSpec, "print">): PrintSetup {
 /** Excel's default row height in points (11-point Calibri), one line of text. */
 export const LINE_HEIGHT = 15;
 
-/** Lines `text` takes when wrapped greedily at word boundaries in a column `width` characters wide. */
+/** Whether a UTF-16 unit is white space as a regular expression's \s reads it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * Lines `text` takes when wrapped greedily at word boundaries in a column `width` characters wide. Scanned in
+ * place (no split words): the Scorecard measures two cells a row, a million rows.
+ */
 export function wrappedLines(text: string, width: number): number {
   const per = Math.max(1, Math.floor(width));
-  let lines = 0;
-  for (const para of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
-      if (need <= per) used = need;
-      else {
-        lines += used === 0 ? 0 : 1;
-        used = word.length;
-        while (used > per) {
-          lines++;
-          used -= per;
-        }
+  const n = text.length;
+  if (n <= per && text.indexOf("\n") < 0) return 1;
+  let lines = 1;
+  let used = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      // a new paragraph
+      lines++;
+      used = 0;
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 10 || isSpace(d)) break;
+      j++;
+    }
+    const word = j - i;
+    const need = used === 0 ? word : used + 1 + word;
+    if (need <= per) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      used = word;
+      while (used > per) {
+        lines++;
+        used -= per;
       }
     }
+    i = j;
   }
   return lines;
 }
@@ -216,33 +244,40 @@ export function linesOf(text: string, width: number): string[] {
  */
 export function fitRowHeights(spec: Omit<SheetSpec, "print" | "rowHeights">): { row: number; height: number }[] {
   const widths = new Map(spec.columnWidths.map((c) => [c.col, c.width]));
-  const cells = new Map<number, Map<number, SpecCell>>();
-  for (const b of spec.blocks) {
-    b.cells.forEach((r, i) => r.forEach((c, j) => {
-      if (typeof c !== "string" || c === "") return;
-      let row = cells.get(b.row + i);
-      if (!row) cells.set(b.row + i, (row = new Map()));
-      row.set(b.col + j, c);
-    }));
-  }
-  const lines = new Map<number, number>();
+  const rows = spec.blocks.reduce((n, b) => Math.max(n, b.row + b.cells.length), 0);
+  const lines = new Int32Array(rows);
   for (const f of spec.formats) {
     if (!f.wrap) continue;
     const r = parseA1(f.range);
     const bold = spec.formats.some((g) => g.bold && g.range === f.range) || f.bold;
-    for (let i = r.row; i < r.row + r.rows; i++) {
-      const row = cells.get(i);
-      if (!row) continue;
-      for (let j = r.col; j < r.col + r.cols; j++) {
-        const text = row.get(j);
-        if (typeof text !== "string") continue;
+    // the text of a cell is the last block's that holds text there (blocks seldom overlap; when they do, a cell is
+    // measured once, from the last block)
+    const over = spec.blocks.filter((b) => b.row < r.row + r.rows && b.row + b.cells.length > r.row && b.col < r.col + r.cols && b.col + (b.cells[0]?.length ?? 0) > r.col);
+    const seen = over.length > 1 ? new Set<number>() : null;
+    for (let k = over.length - 1; k >= 0; k--) {
+      const b = over[k];
+      const top = Math.max(r.row, b.row);
+      const bottom = Math.min(r.row + r.rows, b.row + b.cells.length);
+      const left = Math.max(r.col, b.col);
+      const right = Math.min(r.col + r.cols, b.col + b.cells[0].length);
+      for (let j = left; j < right; j++) {
         const w = (widths.get(j) ?? DEFAULT_COLUMN_WIDTH) * (bold ? 1 : 1.2);
-        lines.set(i, Math.max(lines.get(i) ?? 1, wrappedLines(text, w)));
+        for (let i = top; i < bottom; i++) {
+          const text = b.cells[i - b.row][j - b.col];
+          if (typeof text !== "string" || text === "") continue;
+          if (seen) {
+            const key = i * 16384 + j;
+            if (seen.has(key)) continue;
+            seen.add(key);
+          }
+          const n = wrappedLines(text, w);
+          if (n > lines[i]) lines[i] = n;
+        }
       }
     }
   }
   const out: { row: number; height: number }[] = [];
-  for (const [row, n] of [...lines].sort((a, b) => a[0] - b[0])) if (n > 1) out.push({ row, height: n * LINE_HEIGHT });
+  for (let i = 0; i < rows; i++) if (lines[i] > 1) out.push({ row: i, height: lines[i] * LINE_HEIGHT });
   return out;
 }
 
@@ -314,6 +349,64 @@ export function uniqueSheetName(wanted: string, existing: string[], max = EXCEL_
   }
 }
 
+/** Rows a builder can make one at a time, from arrays of its own (a tab's rows in a million-account report). */
+export interface RowSource {
+  readonly length: number;
+  /** Row i's cells, a fresh array each call. */
+  row(i: number): SpecCell[];
+}
+
+/** A block of more cells than this is a view over its source (below it, plain arrays: tests and hosts see no difference). */
+export const VIEW_CELLS = 1_000_000;
+
+/**
+ * A block's rows from a source: plain arrays when small; when large, an array-like view whose rows are made when
+ * read (the last one kept), so a tab of a million rows is never held as a million arrays. Every reader of
+ * `cells` (length, [i], forEach, map, JSON) works unchanged; text past a cell's limit is cut as it is made, and the
+ * uncut row is there for the budget check that notes the cut (RAW_ROW). Rows are read-only.
+ */
+export function rowsOf(source: RowSource, width: number): SpecCell[][] {
+  const n = source.length;
+  if (n * width <= VIEW_CELLS) return Array.from({ length: n }, (_, i) => source.row(i));
+  let last = -1;
+  let lastRow: SpecCell[] = [];
+  const at = (i: number): SpecCell[] => {
+    if (i !== last) {
+      const r = source.row(i);
+      for (let j = 0; j < r.length; j++) {
+        const v = r[j];
+        if (typeof v === "string" && v.length > BUDGETS.cellChars) r[j] = capCellText(v);
+      }
+      last = i;
+      lastRow = r;
+    }
+    return lastRow;
+  };
+  const index = (key: string | symbol): number => {
+    if (typeof key !== "string" || key === "" || key.length > 10) return -1;
+    const c = key.charCodeAt(0);
+    if (c < 48 || c > 57 || (c === 48 && key.length > 1)) return -1;
+    const i = Number(key);
+    return Number.isInteger(i) ? i : -1;
+  };
+  return new Proxy([] as SpecCell[][], {
+    get(target, key, receiver) {
+      if (key === "length") return n;
+      if (key === RAW_ROW) return (i: number) => source.row(i);
+      const i = index(key);
+      if (i >= 0) return i < n ? at(i) : undefined;
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      const i = index(key);
+      return i >= 0 ? i < n : Reflect.has(target, key);
+    },
+    set() {
+      throw new Error("the rows of a large block are made when read and cannot be changed");
+    },
+  });
+}
+
 /** Starts an empty spec; builders add blocks and formats, then `finish` computes its size. */
 export class SpecBuilder {
   readonly blocks: Block[] = [];
@@ -335,6 +428,13 @@ export class SpecBuilder {
     const width = cells[0].length;
     for (const r of cells) if (r.length !== width) throw new Error(`block at ${a1(row, col)} is ragged`);
     this.blocks.push({ row, col, cells });
+    return this;
+  }
+
+  /** A block whose rows a source makes (see rowsOf): a large tab is written without being held. */
+  rows(row: number, col: number, width: number, source: RowSource): this {
+    if (source.length === 0) return this;
+    this.blocks.push({ row, col, cells: rowsOf(source, width) });
     return this;
   }
 

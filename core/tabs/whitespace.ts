@@ -45,27 +45,28 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   }
   const order = Array.from({ length: N }, (_, i) => i).sort((x, y) => totals[y] - totals[x] || x - y);
   const totalLabel = prices ? "Total whitespace (expected ARR)" : "Total (expected products)";
-  const rows: SpecCell[][] = [["Account", ...own.products, totalLabel]];
+  const head: SpecCell[] = ["Account", ...own.products, totalLabel];
   const lastCol = a1(0, P).replace(/\d+$/, "");
-  for (let r = 0; r < N; r++) {
-    const a = order[r];
-    const row: SpecCell[] = new Array(P + 2);
-    row[0] = own.accounts[a];
-    for (let p = 0; p < P; p++) {
-      const k = a * P + p;
-      row[p + 1] = ownedMask[k] ? heldText(-ownedMask[k] - 1) : Number.isNaN(values[k]) ? "" : values[k];
-    }
-    // a live total: it follows the user's edits and reads as what it is
-    row[P + 1] = { f: `=SUM(B${r + 2}:${lastCol}${r + 2})` };
-    rows.push(row);
-  }
   const totalRow: SpecCell[] = ["Total"];
   for (let p = 0; p <= P; p++) {
     const c = a1(0, p + 1).replace(/\d+$/, "");
     totalRow.push({ f: N > 0 ? `=SUM(${c}2:${c}${N + 1})` : "=0" });
   }
-  rows.push(totalRow);
-  const b = new SpecBuilder("Whitespace").block(0, 0, rows);
+  const held = [1, 2, 3].map((k) => heldText(-k - 1));
+  // a row per account, made when written (a million accounts × 20 products is never held as cells)
+  const accountRow = (r: number): SpecCell[] => {
+    const a = order[r];
+    const row: SpecCell[] = new Array(P + 2);
+    row[0] = own.accounts[a];
+    for (let p = 0; p < P; p++) {
+      const k = a * P + p;
+      row[p + 1] = ownedMask[k] ? held[ownedMask[k] - 1] : Number.isNaN(values[k]) ? "" : values[k];
+    }
+    // a live total: it follows the user's edits and reads as what it is
+    row[P + 1] = { f: `=SUM(B${r + 2}:${lastCol}${r + 2})` };
+    return row;
+  };
+  const b = new SpecBuilder("Whitespace").rows(0, 0, P + 2, { length: N + 2, row: (i) => (i === 0 ? [...head] : i === N + 1 ? [...totalRow] : accountRow(i - 1)) });
   const fmt = prices ? "$#,##0" : "0%";
   b.format({ range: a1Range(0, 0, 1, P + 2), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
   b.format({ range: a1Range(N + 1, 0, 1, P + 2), bold: true });

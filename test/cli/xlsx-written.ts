@@ -10,7 +10,7 @@ export async function written(fill: (w: XlsxStreamWriter) => Promise<unknown>): 
   const path = join(mkdtempSync(join(tmpdir(), "xsell-xlsx-")), "book.xlsx");
   const w = new XlsxStreamWriter(path);
   await fill(w);
-  w.close();
+  await w.close();
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
   const zip = await JSZip.loadAsync(readFileSync(path));
