@@ -3,7 +3,7 @@
  * arrays it stands for, through every way a renderer or test reads cells, and the budget check still sees it.
  */
 import { describe, expect, it } from "vitest";
-import { fitRowHeights, rowsOf, SpecBuilder, VIEW_CELLS, wrappedLines, type SpecCell } from "../../core/tabs/spec";
+import { rowsOf, SpecBuilder, VIEW_CELLS, wrappedLines, type SpecCell } from "../../core/tabs/spec";
 
 const WIDTH = 4;
 const N = Math.floor(VIEW_CELLS / WIDTH) + 1;
