@@ -6,7 +6,7 @@
  * widths, frozen panes, filters, conditional formats and notes. Text is always written as text.
  */
 import { capCellText } from "../core/limits";
-import { isFormula, parseA1, PORTRAIT_MAX_CHARS, uniqueSheetName, type SheetSpec, type SpecCell } from "../core/tabs/spec";
+import { isFormula, parseA1, PORTRAIT_MAX_CHARS, rowReader, uniqueSheetName, type SheetSpec, type SpecCell } from "../core/tabs/spec";
 import { dayFromExcelSerial, dayOfDate, type CellValue } from "../core/values";
 import { chartXml, drawingXml } from "./xlsx-charts";
 import { commentsXml, contentTypesXml, drawingRels, printXml, sheetRels, vmlXml, workbookXml, ROOT_RELS, CORE_PROPS, APP_PROPS, type SheetEntry } from "./xlsx-parts";
@@ -130,7 +130,11 @@ export class XlsxStreamWriter {
     z.text(`<sheetViews><sheetView workbookViewId="0">${paneXml(spec.freeze)}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`);
     if (spec.columnWidths.length) z.text(`<cols>${[...spec.columnWidths].sort((a, b) => a.col - b.col).map((w) => `<col min="${w.col + 1}" max="${w.col + 1}" width="${w.width}" customWidth="1"/>`).join("")}</cols>`);
     z.text("<sheetData>");
-    const blocks = [...spec.blocks].sort((a, b) => a.row - b.row);
+    // each block's rows read directly (a large block's rows are made as they are read: see core/tabs/rows.ts)
+    const blocks = [...spec.blocks].sort((a, b) => a.row - b.row).map((b) => {
+      const read = rowReader(b.cells);
+      return { row: b.row, col: b.col, length: read.length, cellsAt: read.row };
+    });
     const styleRows = new FormatSegments(spec.formats, bounds, cols, this.styles);
     const values: (SpecCell | undefined)[] = new Array(cols);
     const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
@@ -138,11 +142,11 @@ export class XlsxStreamWriter {
     let active: typeof blocks = [];
     for (let r = 0; r < rows; r++) {
       while (next < blocks.length && blocks[next].row <= r) active.push(blocks[next++]);
-      active = active.filter((b) => b.row + b.cells.length > r);
+      if (active.some((b) => b.row + b.length <= r)) active = active.filter((b) => b.row + b.length > r);
       const styles = styleRows.at(r);
       values.fill(undefined);
       for (const b of active) {
-        const cells = b.cells[r - b.row];
+        const cells = b.cellsAt(r - b.row);
         for (let j = 0; j < cells.length; j++) {
           const c = cells[j];
           if (c !== null && c !== "") values[b.col + j] = c;

@@ -25,6 +25,10 @@ interface Entry {
 
 /** The text written to an open entry is buffered to about this many bytes before it is deflated. */
 const PIECE = 1 << 20;
+/** A piece's buffer: room for a piece and the longest text that is not written through a buffer of its own. */
+const PIECE_BYTES = PIECE + 4 * 65536;
+/** Characters of text gathered before they are encoded (one Buffer.write per row costs more than the row's bytes). */
+const GATHER = 1 << 14;
 /** Pieces deflating at once before `ready()` makes the caller wait (memory stays a few MB). */
 const IN_FLIGHT = 4;
 
@@ -40,8 +44,11 @@ export class ZipWriter {
   private readonly entries: Entry[] = [];
   private open: Entry | null = null;
   /** Text of the open entry not yet deflated, as UTF-8 bytes. */
-  private pending = Buffer.allocUnsafe(PIECE + 4 * 65536);
+  private pending: Buffer = Buffer.allocUnsafeSlow(PIECE_BYTES);
+  /** Piece buffers back from zlib, reused: a fresh 1 MB buffer a piece makes V8 count external memory and collect. */
+  private readonly spare: Buffer[] = [];
   private pendingLength = 0;
+  private gathered = "";
   private readonly level: number;
   private readonly steps: Step[] = [];
   private head = 0;
@@ -120,8 +127,20 @@ export class ZipWriter {
     this.open = entry;
   }
 
-  /** Appends text to the open entry. */
+  /** Appends text to the open entry: gathered into strings of some 16,000 characters, each written to the buffer in one call. */
   text(s: string): void {
+    this.gathered += s;
+    if (this.gathered.length >= GATHER) this.settle();
+  }
+
+  /** The gathered text to the pending bytes. */
+  private settle(): void {
+    const s = this.gathered;
+    this.gathered = "";
+    if (s) this.append(s);
+  }
+
+  private append(s: string): void {
     // at most 3 bytes per UTF-16 unit: a piece that might not fit goes after a flush (a long one through a Buffer of its own)
     if (this.pendingLength + s.length * 3 > this.pending.length) {
       this.flush();
@@ -135,7 +154,7 @@ export class ZipWriter {
   }
 
   /** Sends one piece to be deflated; it is written when it and every step before it are done. */
-  private deflate(raw: Buffer): void {
+  private deflate(raw: Buffer, owner?: Buffer): void {
     this.check();
     const e = this.open!;
     if (raw.length === 0) return;
@@ -145,8 +164,10 @@ export class ZipWriter {
     const step: Step = { kind: "piece", entry: e, out: null };
     this.steps.push(step);
     this.deflating++;
-    deflateRaw(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }, (err, out) => {
+    // a piece deflates to about a fifth of its size: one output chunk, where the default (16 KB) calls back to this thread for every 16 KB
+    deflateRaw(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: PIECE / 4 }, (err, out) => {
       this.deflating--;
+      if (owner && this.spare.length < 2 * IN_FLIGHT) this.spare.push(owner);
       if (err) this.failure ??= err;
       else step.out = out;
       this.drain();
@@ -155,11 +176,13 @@ export class ZipWriter {
 
   /** The pending text to a piece of its own (the buffer goes with it: zlib reads it on another thread). */
   private flush(): void {
+    this.settle();
     if (this.pendingLength === 0) return;
-    const raw = this.pending.subarray(0, this.pendingLength);
-    this.pending = Buffer.allocUnsafe(PIECE + 4 * 65536);
+    const owner = this.pending;
+    const raw = owner.subarray(0, this.pendingLength);
+    this.pending = this.spare.pop() ?? Buffer.allocUnsafeSlow(PIECE_BYTES);
     this.pendingLength = 0;
-    this.deflate(raw);
+    this.deflate(raw, owner);
   }
 
   /** Finishes the open entry: its data is flushed, a final empty block closes its stream, and its local header is patched with the CRC and sizes. */

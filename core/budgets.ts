@@ -62,7 +62,7 @@ export function checkTabCells(tab: string, blocks: readonly { row: number; col: 
   const cut: [number, number][] = [];
   for (const b of blocks) {
     const raw = (b.cells as unknown as { [RAW_ROW]?: (i: number) => unknown[] })[RAW_ROW];
-    for (let i = 0; i < b.cells.length; i++) {
+    for (let i = 0, n = b.cells.length; i < n; i++) {
       const r = raw ? raw(i) : b.cells[i];
       for (let j = 0; j < r.length; j++) {
         const v = r[j];

@@ -13,6 +13,17 @@ export interface RowSource {
   row(i: number): SpecCell[];
 }
 
+const ROW_AT = Symbol("row at");
+
+/**
+ * How to read row i of a block's cells, and how many rows it has, without going through the view's property
+ * lookups (a string key and a trap per access): for the loops that read every row (fitRowHeights, the xlsx writer).
+ */
+export function rowReader(cells: SpecCell[][]): { length: number; row: (i: number) => SpecCell[] } {
+  const at = (cells as unknown as { [ROW_AT]?: (i: number) => SpecCell[] })[ROW_AT];
+  return { length: cells.length, row: at ?? ((i) => cells[i]) };
+}
+
 /** A block of more cells than this is a view over its source (below it, plain arrays: tests and hosts see no difference). */
 export const VIEW_CELLS = 1_000_000;
 
@@ -50,6 +61,7 @@ export function rowsOf(source: RowSource, width: number): SpecCell[][] {
     get(target, key, receiver) {
       if (key === "length") return n;
       if (key === RAW_ROW) return (i: number) => source.row(i);
+      if (key === ROW_AT) return at;
       const i = index(key);
       if (i >= 0) return i < n ? at(i) : undefined;
       return Reflect.get(target, key, receiver);

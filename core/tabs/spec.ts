@@ -5,11 +5,11 @@
  */
 import { checkTabCells } from "../budgets";
 import { BUDGETS } from "../limits";
-import { rowsOf, wrappedLines, type RowSource } from "./rows";
+import { rowReader, rowsOf, wrappedLines, type RowSource } from "./rows";
 import { areaWithCharts } from "./print";
 import { DEFAULT_WIDTH_RULE, contentWidths, type WidthRule } from "./widths";
 
-export { rowsOf, VIEW_CELLS, wrappedLines, type RowSource } from "./rows";
+export { rowReader, rowsOf, VIEW_CELLS, wrappedLines, type RowSource } from "./rows";
 
 export type SpecValue = string | number | boolean | null;
 
@@ -208,21 +208,23 @@ export function fitRowHeights(spec: Omit<SheetSpec, "print" | "rowHeights">): { 
     const seen = over.length > 1 ? new Set<number>() : null;
     for (let k = over.length - 1; k >= 0; k--) {
       const b = over[k];
+      const rowsOfBlock = rowReader(b.cells);
       const top = Math.max(r.row, b.row);
-      const bottom = Math.min(r.row + r.rows, b.row + b.cells.length);
+      const bottom = Math.min(r.row + r.rows, b.row + rowsOfBlock.length);
       const left = Math.max(r.col, b.col);
       const right = Math.min(r.col + r.cols, b.col + b.cells[0].length);
-      for (let j = left; j < right; j++) {
-        const w = (widths.get(j) ?? DEFAULT_COLUMN_WIDTH) * (bold ? 1 : 1.2);
-        for (let i = top; i < bottom; i++) {
-          const text = b.cells[i - b.row][j - b.col];
+      const w = new Float64Array(right - left).map((_, j) => (widths.get(left + j) ?? DEFAULT_COLUMN_WIDTH) * (bold ? 1 : 1.2));
+      for (let i = top; i < bottom; i++) {
+        const cells = rowsOfBlock.row(i - b.row);
+        for (let j = left; j < right; j++) {
+          const text = cells[j - b.col];
           if (typeof text !== "string" || text === "") continue;
           if (seen) {
             const key = i * 16384 + j;
             if (seen.has(key)) continue;
             seen.add(key);
           }
-          const n = wrappedLines(text, w);
+          const n = wrappedLines(text, w[j - left]);
           if (n > lines[i]) lines[i] = n;
         }
       }
