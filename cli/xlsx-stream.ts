@@ -48,7 +48,7 @@ export class XlsxStreamWriter {
   private charts = 0;
 
   constructor(path: string) {
-    this.zip = new ZipWriter(path);
+    this.zip = new ZipWriter(path, 1, true);
   }
 
   /** A turn of the event loop, and a wait while the zip has too many pieces deflating. */
@@ -246,6 +246,9 @@ export class XlsxStreamWriter {
     let xml = "";
     for (let j = 0; j < header.length; j++) xml += this.dataCell(colName(j) + 1, header[j], bold, date, false, j);
     z.text(`<row r="1">${xml}</row>`);
+    // per column: whether it holds dates, and the start of its cells' XML (a million rows × 16 columns)
+    const isDate = Array.from({ length: header.length }, (_, j) => dateColumns.has(j));
+    const open = Array.from({ length: header.length }, (_, j) => `<c r="${colName(j)}`);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       const rowNo = i + 2;
@@ -253,7 +256,9 @@ export class XlsxStreamWriter {
       for (let j = 0; j < r.length; j++) {
         const v = r[j];
         if (v === null || v === undefined || v === "") continue;
-        xml += this.dataCell(colName(j) + rowNo, v, 0, date, dateColumns.has(j), j);
+        // a plain number is the common cell: written here, as cell() would write it
+        if (typeof v === "number" && !(isDate[j] ?? dateColumns.has(j)) && Number.isFinite(v)) xml += `${open[j] ?? `<c r="${colName(j)}`}${rowNo}"><v>${v}</v></c>`;
+        else xml += this.dataCell(colName(j) + rowNo, v, 0, date, isDate[j] ?? dateColumns.has(j), j);
       }
       if (xml) z.text(`<row r="${rowNo}">${xml}</row>`);
       if ((i & (ROWS_PER_TICK - 1)) === 0) {

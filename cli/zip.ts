@@ -57,7 +57,11 @@ export class ZipWriter {
   private closed = false;
   private waiters: (() => void)[] = [];
 
-  constructor(path: string, level = 1) {
+  /**
+   * `background`: pieces deflate on zlib's thread pool (the caller awaits `ready()` now and then and `close()`);
+   * otherwise each is deflated as it is cut, and a caller that never awaits gets a complete file from `close()`.
+   */
+  constructor(path: string, level = 1, private readonly background = false) {
     this.fd = openSync(path, "w");
     this.level = level;
   }
@@ -163,6 +167,13 @@ export class ZipWriter {
     if (e.size > LIMIT) throw new Error(`the part ${e.name.toString()} passes 4 GiB, more than an .xlsx part can hold`);
     const step: Step = { kind: "piece", entry: e, out: null };
     this.steps.push(step);
+    if (!this.background) {
+      step.out = deflateRawSync(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH });
+      if (owner) this.spare.push(owner);
+      this.drain();
+      this.check();
+      return;
+    }
     this.deflating++;
     // a piece deflates to about a fifth of its size: one output chunk, where the default (16 KB) calls back to this thread for every 16 KB
     deflateRaw(raw, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: PIECE / 4 }, (err, out) => {

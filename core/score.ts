@@ -243,19 +243,23 @@ function evaluate(k: Compiled, row: CellValue[], asOf: number, out: Outcome): vo
   }
 }
 
+/** A tested value as the reason shows it: a ratio as a percentage, else the number. */
+function shown(c: Criterion, v: number): string {
+  return c.ratio && Math.abs(v) < 1e13 ? `${Math.round(v * 100)}%` : fmtNumber(v);
+}
+
 function fragment(k: Compiled, out: Outcome, asOf: number): string {
   const c = k.c;
   if (out.status === "missing") return `${c.name} missing`;
   if (out.status === "unreadable") return `${c.name} unreadable ${showValue(out.raw)}`;
   const pass = out.status === "pass";
   const pts = fmtPoints(out.points);
-  const show = (v: number): string => (c.ratio && Math.abs(v) < 1e13 ? `${Math.round(v * 100)}%` : fmtNumber(v));
   switch (c.test) {
     case ">":
     case ">=":
     case "<":
     case "<=":
-      return `${c.name} ${show(out.value)} ${pass ? c.test.replace(">=", "≥").replace("<=", "≤") : NEGATE[c.test]} ${show(c.threshold as number)} ${pts}`;
+      return `${c.name} ${shown(c, out.value)} ${pass ? c.test.replace(">=", "≥").replace("<=", "≤") : NEGATE[c.test]} ${shown(c, c.threshold as number)} ${pts}`;
     case "days ago >":
       return `${c.name} ${asOf - out.value} d ${pass ? ">" : "≤"} ${fmtNumber(c.threshold as number)} ${pts}`;
     case "months ago >":
@@ -269,11 +273,11 @@ function fragment(k: Compiled, out: Outcome, asOf: number): string {
     case "true":
       return `${c.name} ${pass ? "yes" : "no"} ${pts}`;
     case "top quartile":
-      return `${c.name} ${show(out.value)} ${pass ? "≥" : "<"} Q3 ${show(k.cutoff as number)} ${pts}`;
+      return `${c.name} ${shown(c, out.value)} ${pass ? "≥" : "<"} Q3 ${shown(c, k.cutoff as number)} ${pts}`;
     case "above average":
-      return `${c.name} ${show(out.value)} ${pass ? ">" : "≤"} avg ${show(k.cutoff as number)} ${pts}`;
+      return `${c.name} ${shown(c, out.value)} ${pass ? ">" : "≤"} avg ${shown(c, k.cutoff as number)} ${pts}`;
     case "below average":
-      return `${c.name} ${show(out.value)} ${pass ? "<" : "≥"} avg ${show(k.cutoff as number)} ${pts}`;
+      return `${c.name} ${shown(c, out.value)} ${pass ? "<" : "≥"} avg ${shown(c, k.cutoff as number)} ${pts}`;
   }
 }
 
