@@ -85,9 +85,14 @@ export function fileRelation(path: string): string {
  * SQL reads the same columns the in-memory path would. `order` numbers the rows so products list as first seen.
  */
 export async function fileSource(db: DuckDb, view: string, path: string, map: Partial<Record<Field, string>> = {}, ordered = true): Promise<TableSource> {
-  // numbering rows costs a pass that keeps them in order; without it products are listed by name
-  const numbered = ordered ? ", row_number() OVER () AS xsell_row" : "";
-  await db.run(`CREATE OR REPLACE VIEW ${DUCKDB.ident(view)} AS SELECT *${numbered} FROM ${fileRelation(path)}`);
+  // numbering rows costs a pass that keeps them in order (Parquet numbers its own rows, at no cost); without it
+  // products are listed by name
+  const relation = fileRelation(path);
+  const parquet = ordered && relation.startsWith("read_parquet(");
+  const select = parquet
+    ? `SELECT * EXCLUDE (file_row_number), file_row_number AS xsell_row FROM ${relation.replace(/\)$/, ", file_row_number = true)")}`
+    : `SELECT *${ordered ? ", row_number() OVER () AS xsell_row" : ""} FROM ${relation}`;
+  await db.run(`CREATE OR REPLACE VIEW ${DUCKDB.ident(view)} AS ${select}`);
   const columns = await db.all(`DESCRIBE ${DUCKDB.ident(view)}`);
   const col: Partial<Record<Field, string>> = {};
   for (const c of columns) {
