@@ -11,6 +11,7 @@ import { naError, valueError } from "./errors";
 import type { ReadOptions } from "./read/columns";
 import { standingOf, type Standing } from "./read/status";
 import { OwnerSets, PairBuffer } from "./owner-sets";
+import { PairValues } from "./pair-values";
 import { StringIndex } from "./string-index";
 import { asGrid, isBlankRow, readTable, type Table } from "./table";
 import { dayFromExcelSerial, isMissing, MAX_EXCEL_SERIAL, showValue, toDay, toNumber, toText, today, type CellValue } from "./values";
@@ -24,10 +25,10 @@ export interface Ownership {
   readonly owners: OwnerSets;
   /** Accounts owning each product. */
   readonly ownerCounts: Int32Array;
-  /** Summed ARR per (account, product) from a long table's ARR column; empty otherwise. */
-  readonly arr: Map<number, number>;
+  /** Summed ARR per (account, product) (key account × products + product) from a long table's ARR column; empty otherwise. */
+  readonly arr: ReadonlyMap<number, number>;
   /** Earliest Start Date (a day number) per owned (account, product) of a long table; empty otherwise. Read it with startOf. */
-  readonly starts: Map<number, number>;
+  readonly starts: ReadonlyMap<number, number>;
   /** Account key → index: the Account ID when the table has one, else the name (ignoring case, spaces, Unicode form). */
   readonly index: StringIndex;
   /** Whether `index` is keyed by Account ID. */
@@ -187,10 +188,9 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   const products = prodIndex.keys;
   const pairs = new PairBuffer();
   const trialPairs = new PairBuffer();
-  const arr = new Map<number, number>();
-  // flat (account, product, value) triples, not an object per row: a million accounts' rows are 3 million of them
-  const arrSeen: number[] = [];
-  const startSeen: number[] = []; // account, product, day, …
+  // summed ARR and earliest start per pair, keyed a × BUDGETS.products + p until the product count is known
+  const arr = new PairValues(BUDGETS.products, arrCol === undefined ? 0 : rows.length);
+  const starts = new PairValues(BUDGETS.products, startCol === undefined ? 0 : rows.length);
   const left = new LeftOut();
   const unknownStatus = new Map<string, number>();
   // a long table lists an account's rows together and repeats a few product names: the same cell as the row
@@ -269,27 +269,19 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
     if (arrCol !== undefined && typeof row[arrCol] === "number") {
       value = row[arrCol] as number;
       if (value < 0) throw valueError(fn, `ownership column "${table.headers[arrCol]}" row ${table.rowNumbers[r]}: ARR cannot be negative (${value})`);
-      arrSeen.push(a, p, value);
+      arr.sum(a, p, value);
     }
     pairs.push(a, p);
-    if (!Number.isNaN(startDay)) startSeen.push(a, p, startDay);
+    if (!Number.isNaN(startDay)) starts.min(a, p, startDay);
   }
   if (products.length === 0) throw naError(fn, "ownership lists no products");
-  for (let i = 0; i < arrSeen.length; i += 3) {
-    const k = arrSeen[i] * products.length + arrSeen[i + 1];
-    arr.set(k, (arr.get(k) ?? 0) + arrSeen[i + 2]);
-  }
+  arr.rekey(products.length);
+  starts.rekey(products.length);
   // a row whose summed ARR is 0 is a product on the books at no value: not owned
   const P = products.length;
   const paid = arrCol === undefined ? undefined : (a: number, p: number): boolean => !(arr.get(a * P + p)! <= 0);
   const owners = new OwnerSets(pairs, P, accounts.length, paid);
   const trials = new OwnerSets(trialPairs, P, accounts.length);
-  const starts = new Map<number, number>();
-  for (let i = 0; i < startSeen.length; i += 3) {
-    const k = startSeen[i] * P + startSeen[i + 1];
-    const was = starts.get(k);
-    if (was === undefined || startSeen[i + 2] < was) starts.set(k, startSeen[i + 2]);
-  }
   const notes = left.sentences();
   for (const [word, n] of unknownStatus) notes.push(`${n} row${n === 1 ? "" : "s"} with the status ${showValue(word)}, which XSELL does not know, not counted as owned`);
   return finish({ shape: "long", accounts, products, owners, arr, starts, index: accIndex, byId: idCol !== undefined, names, trials, asOf, notes, table });
