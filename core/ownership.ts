@@ -279,7 +279,12 @@ function readLong(fn: string, table: Table, asOf: number): Ownership {
   starts.rekey(products.length);
   // a row whose summed ARR is 0 is a product on the books at no value: not owned
   const P = products.length;
-  const paid = arrCol === undefined ? undefined : (a: number, p: number): boolean => !(arr.get(a * P + p)! <= 0);
+  // (the few pairs at no value are listed once, so the million paid ones are not looked up twice each)
+  const unpaid = new Set<number>();
+  arr.forEach((v, k) => {
+    if (v <= 0) unpaid.add(k);
+  });
+  const paid = unpaid.size === 0 ? undefined : (a: number, p: number): boolean => !unpaid.has(a * P + p);
   const owners = new OwnerSets(pairs, P, accounts.length, paid);
   const trials = new OwnerSets(trialPairs, P, accounts.length);
   const notes = left.sentences();

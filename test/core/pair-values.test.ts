@@ -45,3 +45,19 @@ describe("PairValues", () => {
     expect(total).toBe(20 * (49_999 * 50_000) / 2 + 50_000 * 190);
   });
 });
+
+describe("long ownership's ARR sums", () => {
+  it("count a pair as owned when its rows' summed ARR is above 0, whatever order the rows come in", async () => {
+    const { owns, readOwnership, arrOf } = await import("../../core/ownership");
+    const own = readOwnership("T", [["Account", "Product", "ARR"], ["A", "CRM", 0], ["B", "CRM", 50], ["C", "CRM", 0], ["D", "BI", 0], ["C", "BI", 5], ["C", "CRM", 10], ["A", "BI", 1]], 20_000);
+    const at = (a: string, p: string): [boolean, number] => [owns(own, own.index.get(a), own.products.indexOf(p)), arrOf(own, own.index.get(a), own.products.indexOf(p))];
+    expect(at("A", "CRM")).toEqual([false, 0]);
+    expect(at("B", "CRM")).toEqual([true, 50]);
+    expect(at("C", "CRM")).toEqual([true, 10]);
+    expect(at("D", "BI")).toEqual([false, 0]);
+    expect(at("A", "BI")).toEqual([true, 1]);
+    expect(at("B", "BI")[0]).toBe(false);
+    expect(Number.isNaN(at("B", "BI")[1])).toBe(true);
+    expect([...own.arr.values()]).toEqual([0, 50, 10, 0, 5, 1]);
+  });
+});
