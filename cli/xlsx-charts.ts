@@ -3,7 +3,7 @@
  * (cli/xlsx-stream.ts) adds DrawingML parts itself: xl/charts/chartN.xml bound to the tab's cell ranges and a drawing
  * per sheet that anchors them; it writes the relationships and content types (cli/xlsx-parts.ts).
  */
-import { parseA1, type ChartSeries, type ChartSpec } from "../core/tabs/spec";
+import { parseA1, valueAxisMinimum, type ChartSeries, type ChartSpec } from "../core/tabs/spec";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -66,7 +66,8 @@ export function chartXml(sheet: string, chart: ChartSpec): string {
     chart.kind === "scatter"
       ? `<c:valAx><c:axId val="500"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${axisTitle(chart.categoryAxisTitle)}${catFormat}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="600"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:valAx>`
       : `<c:catAx><c:axId val="500"/><c:scaling><c:orientation val="${bar ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? "l" : "b"}"/>${axisTitle(chart.categoryAxisTitle)}${catFormat}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="600"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
-  const valAxis = `<c:valAx><c:axId val="600"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="E1DFDD"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${axisTitle(chart.valueAxisTitle)}${valFormat}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500"/><c:crosses val="${bar ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+  const min = valueAxisMinimum(chart);
+  const valAxis = `<c:valAx><c:axId val="600"/><c:scaling><c:orientation val="minMax"/>${min === undefined ? "" : `<c:min val="${min}"/>`}</c:scaling><c:delete val="0"/><c:axPos val="${bar ? "b" : "l"}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="E1DFDD"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${axisTitle(chart.valueAxisTitle)}${valFormat}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500"/><c:crosses val="${bar ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
   // a legend only where it tells series apart (not for one series, nor a bridge's base and bars)
   const legend = chart.kind !== "waterfall" && chart.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "";
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

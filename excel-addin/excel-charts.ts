@@ -7,7 +7,7 @@
  * no custom values), so a chart that has them says where its intervals are.
  */
 import type { ExcelChartType, ExcelWorksheet } from "./excel-surface";
-import { parseA1, specText, type ChartKind, type SheetSpec } from "../core/tabs/spec";
+import { parseA1, specText, valueAxisMinimum, type ChartKind, type SheetSpec } from "../core/tabs/spec";
 
 export const EXCEL_CHART_TYPES: Record<ChartKind, ExcelChartType> = {
   column: "ColumnClustered",
@@ -44,6 +44,8 @@ export function addExcelCharts(sheet: ExcelWorksheet, spec: SheetSpec): string[]
     });
     const { valueAxis, categoryAxis } = chart.axes;
     valueAxis.numberFormat = c.valueFormat;
+    const min = valueAxisMinimum(c);
+    if (min !== undefined) valueAxis.minimum = min;
     if (c.categoryFormat) categoryAxis.numberFormat = c.categoryFormat;
     if (c.valueAxisTitle) valueAxis.title.text = c.valueAxisTitle;
     if (c.categoryAxisTitle) categoryAxis.title.text = c.categoryAxisTitle;

@@ -37,7 +37,7 @@ export interface ExcelChartSeries extends Pick<Excel.ChartSeries, "name"> {
   readonly format: { readonly fill: { setSolidColor(color: string): void; clear(): void }; readonly line: Pick<Excel.ChartLineFormat, "color"> };
 }
 
-export interface ExcelChartAxis extends Pick<Excel.ChartAxis, "numberFormat" | "reversePlotOrder" | "position"> {
+export interface ExcelChartAxis extends Pick<Excel.ChartAxis, "numberFormat" | "reversePlotOrder" | "position" | "minimum"> {
   readonly title: Pick<Excel.ChartAxisTitle, "text">;
 }
 

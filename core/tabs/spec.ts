@@ -86,6 +86,21 @@ export interface ChartSpec {
   readonly height: number;
 }
 
+/**
+ * A chart axis's dollars, compact ($0, $500K, $1.5M): full dollars on an axis run into each other
+ * ("$1,000,000$1,500,000"). Excel and LibreOffice read the sections; Sheets' charts take ICU patterns, so its
+ * renderer draws this as "short" (500K, 1.5M).
+ */
+export const COMPACT_DOLLARS = '[>=1000000]$0.0,,"M";[>=1000]$0,"K";$0';
+
+/**
+ * Where a chart's value axis starts: bars and columns of amounts start at 0 (a bar's length is its value; an
+ * auto-scaled axis from $30,750 makes a $13 difference look twice as long); lines and curves keep the host's scale.
+ */
+export function valueAxisMinimum(chart: Pick<ChartSpec, "kind">): number | undefined {
+  return chart.kind === "bar" || chart.kind === "column" || chart.kind === "waterfall" ? 0 : undefined;
+}
+
 export interface SheetSpec {
   /** Preferred tab name; renderers append " (2)", " (3)"… when it is taken. */
   readonly name: string;

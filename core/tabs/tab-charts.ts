@@ -4,7 +4,7 @@
  * charts move when the tab's numbers do.
  */
 import { BRIDGE_COLORS, CHART_HEIGHT, CHART_ROWS, CHART_WIDTH, bridgeTable, columnRanges, helperTable, usedColumns, valueBesideLabel, type BridgeStep } from "./chart-area";
-import { COLORS, a1, a1Range, columnLetter, parseA1, type SpecBuilder, type SpecCell } from "./spec";
+import { COLORS, COMPACT_DOLLARS, a1, a1Range, columnLetter, parseA1, type SpecBuilder, type SpecCell } from "./spec";
 
 const size = { width: CHART_WIDTH, height: CHART_HEIGHT };
 /** Default-width columns (64 px) a chart takes, with a gap: where the next chart beside it starts. */
@@ -65,7 +65,7 @@ export function whitespaceCharts(b: SpecBuilder, products: number, accounts: num
     title: `Whitespace by product (${what})`,
     categories: a1Range(0, 1, 1, products),
     series: [{ name: a1(totalRow, 0), values: a1Range(totalRow, 1, 1, products), color: COLORS.header }],
-    valueFormat: priced ? "$#,##0" : "0.0",
+    valueFormat: priced ? COMPACT_DOLLARS : "0.0",
     anchor: `${col}1`,
     ...size,
   });
@@ -75,7 +75,7 @@ export function whitespaceCharts(b: SpecBuilder, products: number, accounts: num
     title: `Top ${top} accounts by whitespace (${what})`,
     categories: a1Range(1, 0, top, 1),
     series: [{ name: a1(0, totalCol), values: a1Range(1, totalCol, top, 1), color: COLORS.high }],
-    valueFormat: priced ? "$#,##0" : "0.0",
+    valueFormat: priced ? COMPACT_DOLLARS : "0.0",
     anchor: `${col}${1 + CHART_ROWS}`,
     ...size,
   });
@@ -151,7 +151,7 @@ export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow:
       { label: "Closing ARR", amount: end, total: true },
     ];
     const t = bridgeTable(b, row, col, "ARR bridge (snapshot)", steps, "$#,##0");
-    b.chart({ kind: "waterfall", title: "ARR bridge: opening to closing", categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: at(chart++), ...size });
+    b.chart({ kind: "waterfall", title: "ARR bridge: opening to closing", categories: t.categories, series: t.series, valueFormat: COMPACT_DOLLARS, anchor: at(chart++), ...size });
     row += t.rows + 1;
   }
   if (flowsAt === null) return;
@@ -174,7 +174,7 @@ export function retentionCharts(b: SpecBuilder, flowsAt: { col: number; fromRow:
       { label: `Closing ${unit}`, amount: close, total: true },
     ];
     const t = bridgeTable(b, row, col, `${unit} bridge by flows, trailing 12 months`, steps, "$#,##0");
-    b.chart({ kind: "waterfall", title: `${unit} bridge by flows, trailing 12 months`, categories: t.categories, series: t.series, valueFormat: "$#,##0", anchor: at(chart++), ...size });
+    b.chart({ kind: "waterfall", title: `${unit} bridge by flows, trailing 12 months`, categories: t.categories, series: t.series, valueFormat: COMPACT_DOLLARS, anchor: at(chart++), ...size });
     row += t.rows + 1;
   }
   // NRR and GRR month by month, from the movements table: (opening + expansion − contraction − churn) ÷ opening
@@ -245,7 +245,7 @@ export function scenarioCharts(b: SpecBuilder): void {
       { name: withX.head, values: withX.data, color: COLORS.header },
       { name: without.head, values: without.data, color: "#A19F9D" },
     ],
-    valueFormat: "$#,##0",
+    valueFormat: COMPACT_DOLLARS,
     anchor: `${columnLetter(usedColumns(b) + 1)}3`,
     ...size,
   });

@@ -5,7 +5,7 @@
  * whose base series is transparent. Sheets' chart options have no error bars bound to cells (only constant or
  * percent), so a chart that has them says where its intervals are.
  */
-import { parseA1, specText, type ChartKind, type ChartSpec, type SheetSpec } from "../../core/tabs/spec";
+import { COMPACT_DOLLARS, parseA1, specText, valueAxisMinimum, type ChartKind, type ChartSpec, type SheetSpec } from "../../core/tabs/spec";
 
 type ChartTypeName = "COLUMN" | "BAR" | "LINE" | "SCATTER";
 
@@ -58,6 +58,9 @@ export function adjacentBlocks(ranges: readonly string[], transpose: boolean): s
   return out.map((b) => `${colName(b.col)}${b.row + 1}:${colName(b.col + b.cols - 1)}${b.row + b.rows}`);
 }
 
+/** An axis format as Sheets' charts read it: ICU patterns, so compact dollars (Excel sections) become "short". */
+export const sheetsAxisFormat = (format: string): string => (format === COMPACT_DOLLARS ? "short" : format);
+
 /** Adds the spec's charts to `sheet`. Returns what the charts could not show, as sentences. */
 export function addSheetsCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: SheetSpec, range: (a1: string) => GoogleAppsScript.Spreadsheet.Range): string[] {
   const notes: string[] = [];
@@ -86,13 +89,15 @@ export function addSheetsCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec:
     });
     builder
       .setOption("title", c.title)
-      .setOption(`${valueAxis}.format`, c.valueFormat)
+      .setOption(`${valueAxis}.format`, sheetsAxisFormat(c.valueFormat))
       .setOption("series", series)
       .setOption("legend", { position: c.kind !== "waterfall" && c.series.length > 1 ? "bottom" : "none" })
       .setOption("width", c.width)
       .setOption("height", c.height);
     if (c.kind === "waterfall") builder.setOption("isStacked", true);
-    if (c.categoryFormat) builder.setOption(`${categoryAxis}.format`, c.categoryFormat);
+    const min = valueAxisMinimum(c);
+    if (min !== undefined) builder.setOption(`${valueAxis}.viewWindow.min`, min);
+    if (c.categoryFormat) builder.setOption(`${categoryAxis}.format`, sheetsAxisFormat(c.categoryFormat));
     if (c.valueAxisTitle) builder.setOption(`${valueAxis}.title`, c.valueAxisTitle);
     if (c.categoryAxisTitle) builder.setOption(`${categoryAxis}.title`, c.categoryAxisTitle);
     const at = parseA1(c.anchor);

@@ -114,6 +114,19 @@ describe("chartXml", () => {
     expect(tags(tags(sc, "c:yVal")[0], "c:f")[0].textContent).toBe("'S'!$G$2:$G$9");
   });
 
+  it("starts the value axis of bars, columns and a bridge at 0; a line or curve keeps the host's scale", () => {
+    const valueMin = (c: ChartSpec): string | null => {
+      const axis = tags(xml(c), "c:valAx").find((a) => tags(a, "c:axId")[0].getAttribute("val") === "600")!;
+      const min = tags(tags(axis, "c:scaling")[0], "c:min")[0];
+      return min ? min.getAttribute("val") : null;
+    };
+    expect(valueMin(column)).toBe("0");
+    expect(valueMin({ ...column, kind: "bar" })).toBe("0");
+    expect(valueMin({ ...column, kind: "waterfall" })).toBe("0");
+    expect(valueMin({ ...column, kind: "line" })).toBeNull();
+    expect(valueMin({ ...column, kind: "scatter", categoryFormat: "0" })).toBeNull();
+  });
+
   it("escapes titles and writes the value axis's number format", () => {
     const d = xml({ ...column, title: "R&D <costs>", valueFormat: '"$"#,##0' });
     expect(tags(d, "a:t")[0].textContent).toBe("R&D <costs>");

@@ -23,6 +23,7 @@ export interface FakeAxisRecord {
   numberFormat?: string;
   reversePlotOrder?: boolean;
   position?: string;
+  minimum?: number;
   title?: string;
 }
 
@@ -123,6 +124,13 @@ function axis(host: ChartHost, record: () => FakeAxisRecord): ExcelChartAxis {
     },
     get reversePlotOrder(): boolean {
       throw notLoaded("reversePlotOrder");
+    },
+    set minimum(v: number) {
+      if (!Number.isFinite(v)) throw invalid();
+      set((a) => void (a.minimum = v));
+    },
+    get minimum(): number {
+      throw notLoaded("minimum");
     },
     set position(v: ExcelChartAxis["position"]) {
       set((a) => void (a.position = v));

@@ -46,6 +46,8 @@ describe("Excel charts", () => {
       expect(got.anchor).toBe(c.anchor);
       expect([got.width, got.height]).toEqual([390, 225]);
       expect(got.valueAxis.numberFormat).toBe(c.valueFormat);
+      // bars and columns of amounts start at 0 (an auto-scaled axis makes small differences look large)
+      expect(got.valueAxis.minimum).toBe(w.kind === "line" || w.kind === "scatter" ? undefined : 0);
       if (w.categories) {
         const r = parseA1(c.categories);
         const cells = Array.from({ length: r.rows * r.cols }, (_, i) => (r.rows === 1 ? sheet.cell(r.row, r.col + i) : sheet.cell(r.row + i, r.col)));
