@@ -5,6 +5,7 @@
  */
 import { checkTabCells } from "../budgets";
 import { BUDGETS } from "../limits";
+import { headerAlignments } from "./alignment";
 import { rowReader, rowsOf, wrappedLines, type RowSource } from "./rows";
 import { areaWithCharts } from "./print";
 import { DEFAULT_WIDTH_RULE, contentWidths, type WidthRule } from "./widths";
@@ -380,7 +381,9 @@ export class SpecBuilder {
     // the builder's own widths, the rest from content (core/tabs/widths.ts)
     const fixed = new Set(this.columnWidths.map((c) => c.col));
     const columnWidths = [...contentWidths(this.blocks, this.formats, cols, this.widthRule, fixed), ...this.columnWidths].sort((a, b) => a.col - b.col);
-    const spec = { name: this.name, blocks: this.blocks, formats: this.formats, columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
+    // headers aligned like their numbers, numbers before text centered (core/tabs/alignment.ts); the builder's own formats after, so they win
+    const formats = [...headerAlignments(this.blocks, this.formats), ...this.formats];
+    const spec = { name: this.name, blocks: this.blocks, formats, columnWidths, freeze: this.freeze, filter: this.filter, conditionalFormats: this.conditionalFormats, notes: this.notes, charts: this.charts, rows, cols };
     const print = { ...printDefaults(spec), ...this.print };
     // a builder that narrows the area without choosing an orientation gets the one the area's width calls for
     if (this.print.area && !this.print.orientation) print.orientation = orientationFor(spec, print.area);
