@@ -90,11 +90,12 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     if (!(e instanceof XsellError)) throw e;
     fitCells = [["Suggested points"], [e.message.replace(/^Validation: /, "")]];
   }
-  section(
+  const fitTop = section(
     "Suggested points beside the current ones",
     "From a regularized logistic regression on 70% of the accounts; the other 30% judge it. Copy the first seven columns as a model table to score with them.",
     fitCells,
   );
+  wrapHeldOutText(b, fitTop, fitCells);
 
   if (inputs.subscriptions) {
     const h = readHistory(FN, inputs.subscriptions, optionsFor(inputs, "subscriptions"));
@@ -143,6 +144,25 @@ export function buildValidation(inputs: TabInputs): SheetSpec {
     height: CHART_HEIGHT,
   });
   return b.finish();
+}
+
+/** Widest the held-out check's Value column gets: its sentences (the verdict, the method) wrap inside it. */
+export const HELD_OUT_VALUE_WIDTH = 28;
+
+/**
+ * The held-out check's sentences (the verdict, the method) sit in its Value column, the table's last but two: left
+ * unwrapped they run past the print area's right edge and are cut on paper. They wrap in a capped column instead.
+ */
+function wrapHeldOutText(b: SpecBuilder, top: number, cells: readonly SpecCell[][]): void {
+  const col = cells[0].indexOf("Held-out check") + 1;
+  if (col <= 0) return;
+  let any = false;
+  cells.forEach((r, i) => {
+    if (i === 0 || typeof r[col] !== "string" || r[col] === "") return;
+    b.format({ range: a1(top + i, col), wrap: true, verticalAlignment: "Top" });
+    any = true;
+  });
+  if (any) b.widthRule = { ...b.widthRule, caps: [...(b.widthRule.caps ?? []), { col, max: HELD_OUT_VALUE_WIDTH }] };
 }
 
 /** The Validation tab's headline, read from its cells by label (as a summary line or a pane would show it). */

@@ -43,6 +43,24 @@ describe("Validation tab", () => {
     expect(hit.slice(1, 4)).toEqual([0.16111111111111112, 0.11944444444444445, 0.06424603174603173]);
   });
 
+  it("wraps the held-out check's sentences in a capped Value column, inside the print area rather than past its edge", () => {
+    const spec = buildTab("validation", { accounts, outcomes, asOf: AS_OF });
+    const block = spec.blocks.find((b) => b.cells[0].includes("Held-out check"))!;
+    const col = block.col + block.cells[0].indexOf("Held-out check") + 1;
+    const letter = String.fromCharCode(65 + col);
+    const sentences = block.cells.map((r, i) => ({ text: r[col - block.col], row: block.row + i + 1 })).filter((x, i) => i > 0 && typeof x.text === "string" && x.text.length > 20);
+    // the verdict and the method are sentences
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    for (const s of sentences) expect(spec.formats.some((f) => f.range === `${letter}${s.row}` && f.wrap === true)).toBe(true);
+    const width = spec.columnWidths.find((w) => w.col === col)!.width;
+    expect(width).toBe(28);
+    // each wrapped row is tall enough for its lines (about a width of text a line)
+    for (const s of sentences) expect(spec.rowHeights.find((h) => h.row === s.row - 1)?.height ?? 15).toBeGreaterThanOrEqual(15 * Math.ceil(String(s.text).length / 28 / 1.3));
+    // the column is inside the print area
+    const area = spec.print.area.split(",").pop()!;
+    expect(area.split(":")[1].replace(/\d+/, "") >= letter).toBe(true);
+  });
+
   it("says what it needs without outcomes", () => {
     expect(thrown(() => buildTab("validation", { accounts, asOf: AS_OF })).message).toBe(
       'Validation: needs outcomes: a column such as "Expanded", "Outcome", "Expansion" in the account table, or an outcomes table (Account, Expanded), e.g. xsell report --outcomes outcomes.csv',
