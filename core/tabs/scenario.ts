@@ -128,6 +128,8 @@ const RATE_STEPS = [-0.15, -0.1, -0.05, 0, 0.05, 0.1];
 /** The sensitivity grid's header row: its title, then the header, after a blank row. */
 export const SENSITIVITY_HEADER_ROW = LAST_OUTPUT_ROW + 3;
 const PROJECTION_YEARS = 3;
+/** Year 0's NRR: there is no year before it. */
+export const NO_NRR = "—";
 /** Year 0 of the projection: a blank row, its title and its header after the sensitivity grid. */
 export const PROJECTION_FIRST_ROW = SENSITIVITY_HEADER_ROW + RATE_STEPS.length + 4;
 
@@ -187,7 +189,8 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.block(R - 3, 0, [[f(`="${PROJECTION_YEARS}-year projection: two-product accounts churn "&TEXT($B$${I.churnMulti},"0%")&" a year, single-product accounts "&TEXT($B$${I.churnSingle},"0%")&"; no new logos"`)]]);
   const proj: SpecCell[][] = [[...PROJECTION_HEADERS]];
   const withArr = (r: number): SpecCell => f(`=D${r}*$B$${I.baseArr}+E${r}*($B$${I.baseArr}+$B$${I.addonPrice})`);
-  proj.push([0, f(`=$B$${I.accounts}`), f(`=B${R}*$B$${I.baseArr}`), f(`=$B$${I.accounts}`), 0, withArr(R), "", ""]);
+  // year 0 is the base: there is no year before it to grow from, so its NRR is a dash (noted), not a blank
+  proj.push([0, f(`=$B$${I.accounts}`), f(`=B${R}*$B$${I.baseArr}`), f(`=$B$${I.accounts}`), 0, withArr(R), NO_NRR, NO_NRR]);
   for (let y = 1; y <= PROJECTION_YEARS; y++) {
     const r = R + y;
     proj.push([
@@ -232,18 +235,20 @@ export function buildScenario(inputs: TabInputs): SheetSpec {
   b.format({ range: `A${R - 2}`, bold: true, fontColor: COLORS.title });
   const years = PROJECTION_YEARS + 1;
   b.format({ range: a1Range(R - 2, 0, 1, PROJECTION_HEADERS.length), bold: true, fill: COLORS.header, fontColor: COLORS.headerText, wrap: true });
-  // accounts after churn are expected counts: one decimal, shown as they are computed (ARR = accounts × price)
-  b.format({ range: a1Range(R - 1, 1, years, 1), numberFormat: "#,##0.0" });
+  // accounts are counted whole on the display; the formulas keep the expected counts (as XSELL_PROJECTION does)
+  b.format({ range: a1Range(R - 1, 1, years, 1), numberFormat: "#,##0" });
   b.format({ range: a1Range(R - 1, 2, years, 1), numberFormat: "$#,##0" });
-  b.format({ range: a1Range(R - 1, 3, years, 2), numberFormat: "#,##0.0" });
+  b.format({ range: a1Range(R - 1, 3, years, 2), numberFormat: "#,##0" });
   b.format({ range: a1Range(R - 1, 5, years, 1), numberFormat: "$#,##0" });
   b.format({ range: a1Range(R - 1, 6, years, 2), numberFormat: "0.0%" });
+  b.format({ range: a1Range(R - 1, 6, 1, 2), horizontalAlignment: "Right" });
   // the inputs' and outputs' labels are read in full: a wider label column than the default cap
   b.widthRule = { ...b.widthRule, caps: [{ col: 0, max: 54 }] };
   scenarioCharts(b);
   b.notes.push({ cell: `B${O.dealsNeeded}`, text: "Whole deals: the same ARR from new logos needs ROUNDUP(cross-sell ARR ÷ deal size) closed deals." });
   b.notes.push({ cell: `B${I.attachRate}`, text: d.sources.attachRate });
   b.notes.push({ cell: `B${O.buyers}`, text: "Whole accounts: ROUND(accounts × attach rate). Cross-sell ARR is this count × the add-on price, and the sensitivity grid counts buyers the same way." });
-  b.notes.push({ cell: `B${R - 1}`, text: "Accounts after churn are expected counts, so they carry a decimal; each year's ARR is these accounts × their ARR." });
+  b.notes.push({ cell: `B${R - 1}`, text: "Accounts are shown whole; after churn the cells hold expected counts (fractions of an account), and each year's ARR is that count × its ARR, so it can differ from the shown count × ARR by less than one account's ARR." });
+  b.notes.push({ cell: `G${R}`, text: "NRR compares a year's ARR with the year before; year 0 is the starting point, so it has none." });
   return b.finish();
 }

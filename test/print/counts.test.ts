@@ -43,3 +43,30 @@ describe("whole accounts, dollars from the whole count", () => {
     expect(title).not.toMatch(/churn at B\d/);
   });
 });
+
+describe("the Scenario's projection on the display", () => {
+  it("shows accounts whole (the formulas keep expected counts), and year 0's NRR as a dash, explained", () => {
+    const spec = buildTab("scenario", { asOf: dayFromYmd(2026, 11, 1) });
+    const block = spec.blocks.find((b) => b.cells[0][0] === "Year")!;
+    const head = block.cells[0] as string[];
+    const row0 = block.row + 2; // year 0, 1-based
+    const formatOf = (col: number, row: number): string | undefined => {
+      const cell = `${String.fromCharCode(65 + col)}${row}`;
+      let nf: string | undefined;
+      for (const f of spec.formats) {
+        const [from, to = from] = f.range.split(":");
+        const inCol = cell.replace(/\d+/, "") >= from.replace(/\d+/, "") && cell.replace(/\d+/, "") <= to.replace(/\d+/, "");
+        const r = Number(from.replace(/[A-Z]+/, "")), r2 = Number(to.replace(/[A-Z]+/, ""));
+        if (inCol && row >= r && row <= r2 && f.numberFormat) nf = f.numberFormat;
+      }
+      return nf;
+    };
+    for (const name of ["Accounts (no cross-sell)", "Single-product accounts", "Two-product accounts"]) {
+      for (let y = 0; y <= 3; y++) expect(formatOf(head.indexOf(name), row0 + y), `${name} year ${y}`).toBe("#,##0");
+    }
+    // year 1's single-product accounts are still a formula: (400 − 130) × 0.8 = 216 stays live, not a typed number
+    expect(typeof block.cells[2][head.indexOf("Single-product accounts")]).toBe("object");
+    expect(block.cells[1].slice(head.indexOf("NRR without"))).toEqual(["—", "—"]);
+    expect(spec.notes.find((n) => n.cell === `G${row0}`)?.text).toMatch(/year 0 is the starting point/);
+  });
+});

@@ -55,9 +55,9 @@ describe("Validation tab", () => {
     const width = spec.columnWidths.find((w) => w.col === col)!.width;
     expect(width).toBe(28);
     // each wrapped row is tall enough for its lines (about a width of text a line)
-    for (const s of sentences) expect(spec.rowHeights.find((h) => h.row === s.row - 1)?.height ?? 15).toBeGreaterThanOrEqual(15 * Math.ceil(String(s.text).length / 28 / 1.3));
+    for (const s of sentences) expect(spec.rowHeights!.find((h) => h.row === s.row - 1)?.height ?? 15).toBeGreaterThanOrEqual(15 * Math.ceil(String(s.text).length / 28 / 1.3));
     // the column is inside the print area
-    const area = spec.print.area.split(",").pop()!;
+    const area = spec.print!.area.split(",").pop()!;
     expect(area.split(":")[1].replace(/\d+/, "") >= letter).toBe(true);
   });
 
