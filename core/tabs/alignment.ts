@@ -75,5 +75,17 @@ export function headerAlignments(blocks: readonly Block[], formats: readonly For
       out.push({ range: a1(b.row, col), horizontalAlignment: chosen ?? "Right" });
     }
   }
-  return out;
+  return merged(out);
+}
+
+/** Side-by-side formats of the same rows and alignment as one range: each range is a host call (Sheets bills each). */
+function merged(formats: readonly Format[]): Format[] {
+  const out: { row: number; rows: number; col: number; cols: number; h: Format["horizontalAlignment"] }[] = [];
+  for (const f of formats) {
+    const r = parseA1(f.range);
+    const last = out[out.length - 1];
+    if (last && last.row === r.row && last.rows === r.rows && last.h === f.horizontalAlignment && last.col + last.cols === r.col) last.cols += r.cols;
+    else out.push({ row: r.row, rows: r.rows, col: r.col, cols: r.cols, h: f.horizontalAlignment });
+  }
+  return out.map((x) => ({ range: x.rows === 1 && x.cols === 1 ? a1(x.row, x.col) : a1Range(x.row, x.col, x.rows, x.cols), horizontalAlignment: x.h }));
 }

@@ -95,7 +95,8 @@ export function areaWithCharts(spec: Pick<SheetSpec, "charts" | "columnWidths">,
  */
 export const PRINTED_ACCOUNTS = 30;
 
-/** "Scorecard — top 30 of 1,200 accounts by score" (short: it shares the header with the date), or the tab's name. */
+/** "Scorecard — all 1,200 accounts charted; the top 30 by score listed" (short: it shares the header with the date), or the tab's name. */
 export function printedListTitle(tab: string, printed: number, total: number, order = ""): string {
-  return printed >= total ? tab : `${tab} — top ${printed.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} accounts${order}`;
+  // true on every page it heads: the charts (and totals) are of all the accounts, the list of the top ones
+  return printed >= total ? tab : `${tab} — all ${total.toLocaleString("en-US")} accounts charted; the top ${printed.toLocaleString("en-US")}${order} listed`;
 }

@@ -170,8 +170,10 @@ function historySections(b: SpecBuilder, h: HistoryAggregates, w: Window, firstR
   }
   row += bridge.length + 2;
   if (!h.cohorts) return;
-  title("Revenue cohorts by quarter", `Rows: the quarter of an account's first paid day; columns: quarters since; cells: revenue then ÷ revenue at the start (net of expansion and returns). As of ${isoFromDay(w.asOf)}.`);
-  const tri = h.cohorts as SpecCell[][];
+  title("Revenue cohorts by quarter", `Rows: the quarter of an account's first paid day (quarters in which no account started paying are left out); columns: quarters since; cells: revenue then ÷ revenue at the start (net of expansion and returns). As of ${isoFromDay(w.asOf)}.`);
+  // a cohort of no accounts (0 accounts, $0) has nothing to show: left out
+  const all = h.cohorts as SpecCell[][];
+  const tri = [all[0], ...all.slice(1).filter((r) => r[1] !== 0)];
   header(tri[0].length);
   b.block(row, col, tri);
   const m = tri.length - 1;
@@ -181,7 +183,9 @@ function historySections(b: SpecBuilder, h: HistoryAggregates, w: Window, firstR
     b.format({ range: a1Range(row + 1, col + 2, m, 1), numberFormat: money });
     if (k > 0) {
       b.format({ range: a1Range(row + 1, col + 3, m, k), numberFormat: "0%" });
-      b.conditionalFormats.push({ type: "colorScale", range: a1Range(row + 1, col + 3, m, k), min: COLORS.low, mid: COLORS.mid, max: COLORS.high });
+      // white to green: more revenue kept reads as better; red-to-green put 100% (all of it kept) in the low, red end
+      // of a range that runs past 300%
+      b.conditionalFormats.push({ type: "colorScale", range: a1Range(row + 1, col + 3, m, k), min: COLORS.white, max: COLORS.high });
     }
   }
 }

@@ -92,7 +92,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   b.print = {
     orientation: "portrait",
     area: printed < N ? `${a1Range(0, 0, printed + 1, P + 2)},${a1Range(N + 1, 0, used - N - 1, P + 2)}` : a1Range(0, 0, used, P + 2),
-    title: printedListTitle("Whitespace", printed, N),
+    title: printedListTitle("Whitespace", printed, N, " by whitespace"),
   };
   b.filter = a1Range(0, 0, N + 1, P + 2);
   whitespaceCharts(b, P, N, prices !== null);

@@ -33,11 +33,11 @@ describe("header alignments", () => {
     // Score (B) is followed by Band, text: centered, header and values
     expect(formats).toContainEqual({ range: "B1:B3", horizontalAlignment: "Center" });
     // Propensity (D) is followed by a number column; Expected ARR (E) holds formulas under a number format
-    expect(formats).toContainEqual({ range: "D1", horizontalAlignment: "Right" });
-    expect(formats).toContainEqual({ range: "E1", horizontalAlignment: "Right" });
+    // side by side, one range (each range is a host call)
+    expect(formats).toContainEqual({ range: "D1:E1", horizontalAlignment: "Right" });
     // text columns keep the host's left alignment
     expect(formats.some((f) => f.range.startsWith("A") || f.range.startsWith("C"))).toBe(false);
-    expect(formats).toHaveLength(3);
+    expect(formats).toHaveLength(2);
   });
 
   it("leaves formulas without a number format (they may be text) and a builder's own alignment alone", () => {

@@ -81,7 +81,7 @@ describe("the demo workbook in print", () => {
   it.each(["Scorecard", "Whitespace"])("says on every %s page that it prints the top 30 of the demo's 400 accounts", (tab) => {
     const mine = pages.filter((p) => tabOf(p) === tab);
     expect(mine.length).toBeGreaterThan(1);
-    for (const p of mine) expect(p).toContain(`${tab} — top 30 of 400 accounts`);
+    for (const p of mine) expect(p).toContain(`${tab} — all 400 accounts charted; the top 30`);
   });
 
   it("prints the Adjacency tab as its honest matrix, legend and top pairs, none of the raw or count matrices", () => {

@@ -218,7 +218,8 @@ describe("menu, triggers and sidebar", () => {
     ["xsellBuildScorecard", "Scorecard", 36],
     ["xsellBuildWhitespace", "Whitespace", 30],
     // honest and raw matrices, counts, the flags' legend and the lift chart: a fixed number, however many flags
-    ["xsellBuildAdjacency", "Adjacency", 48],
+    // (+ headers aligned like their numbers: one range per run of number columns in each matrix, 7 here)
+    ["xsellBuildAdjacency", "Adjacency", 54],
     // the ARR bridge adds a helper table (3 formats) and a chart reading 2 ranges
     ["xsellBuildRetention", "Retention", 48],
     ["xsellBuildScenario", "Scenario", 80],

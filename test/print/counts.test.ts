@@ -3,7 +3,10 @@
  * figure is that count × a price, in XSELL_SCENARIO, XSELL_SENSITIVITY, XSELL_PROJECTION and the Scenario tab alike.
  * Values worked by hand from the sample's defaults: 400 accounts, 32.6% attach, $15,000 add-on, $54,000 per account.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../cli/csv";
 import { XSELL_PROJECTION, XSELL_SCENARIO, XSELL_SENSITIVITY } from "../../core/functions";
 import { buildTab } from "../../core/tabs";
 import { SCENARIO_OUTPUT_ROWS } from "../../core/tabs/scenario";
@@ -68,5 +71,19 @@ describe("the Scenario's projection on the display", () => {
     expect(typeof block.cells[2][head.indexOf("Single-product accounts")]).toBe("object");
     expect(block.cells[1].slice(head.indexOf("NRR without"))).toEqual(["—", "—"]);
     expect(spec.notes.find((n) => n.cell === `G${row0}`)?.text).toMatch(/year 0 is the starting point/);
+  });
+});
+
+describe("the Retention tab's cohort triangle", () => {
+  const sample = (f: string) => parseCsv(readFileSync(join(__dirname, "..", "fixtures", "frozen-sample", f), "utf8"));
+  it("leaves out cohorts of no accounts, and colors kept revenue white to green (100% is not in a red end)", () => {
+    const spec = buildTab("retention", { retention: sample("retention.csv"), subscriptions: sample("subscriptions.csv"), asOf: dayFromYmd(2026, 11, 1) });
+    const block = spec.blocks.find((b) => b.cells[0][0] === "Cohort");
+    expect(block, "a cohort triangle").toBeDefined();
+    const rows = block!.cells.slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r[1]).not.toBe(0);
+    const scale = spec.conditionalFormats.filter((c) => c.type === "colorScale").pop() as { min: string; mid?: string; max: string };
+    expect([scale.min, scale.mid, scale.max]).toEqual(["#FFFFFF", undefined, "#63BE7B"]);
   });
 });

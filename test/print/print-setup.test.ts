@@ -134,7 +134,7 @@ describe("renderers apply the print setup", () => {
       printArea: spec.print!.area,
       printTitleRows: "$1:$1",
       // the printed copy lists the 30 best-scored of the sample's 400 accounts, and its header says so
-      leftHeader: '&"-,Bold"Scorecard — top 30 of 400 accounts by score',
+      leftHeader: '&"-,Bold"Scorecard — all 400 accounts charted; the top 30 by score listed',
       rightHeader: "As of 2026-11-01",
       centerFooter: "Page &P of &N",
     });
@@ -192,7 +192,7 @@ describe("renderers apply the print setup", () => {
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.pageSetup.showGridLines).toBe(false);
     expect(ws.pageSetup.printTitlesRow).toBe("1:1");
-    expect(ws.headerFooter.oddHeader).toBe('&L&"-,Bold"Scorecard — top 30 of 400 accounts by score&RAs of 2026-11-01');
+    expect(ws.headerFooter.oddHeader).toBe('&L&"-,Bold"Scorecard — all 400 accounts charted; the top 30 by score listed&RAs of 2026-11-01');
     expect(ws.getRow(spec.rowHeights![0].row + 1).height).toBe(spec.rowHeights![0].height);
     const data = back.getWorksheet("Data")!;
     expect(data.state).toBe("hidden");
