@@ -25,7 +25,11 @@ describe("Retention tab from subscription history", () => {
     expect(after("Retention by flows, MRR")).toEqual(XSELL_FLOWS(subs, "month", undefined, undefined, AS_OF));
     // the trailing twelve complete months before 2026-11-01: November 2025 to October 2026
     expect(after("Movements by month")).toEqual(XSELL_MOVEMENTS(subs, "month", "2025-11-01", "2026-10-01", AS_OF));
-    expect(after("Revenue cohorts by quarter")).toEqual(XSELL_COHORTS(subs, "quarter", "revenue", AS_OF));
+    // the tab leaves out cohorts of no accounts (a quarter in which nobody started paying); the function lists them
+    const all = XSELL_COHORTS(subs, "quarter", "revenue", AS_OF);
+    const kept = [all[0], ...all.slice(1).filter((r) => r[1] !== 0)];
+    expect(kept.length).toBeLessThan(all.length);
+    expect(after("Revenue cohorts by quarter")).toEqual(kept);
   });
   it("reads the snapshot from the same history: its starting ARR is twelve times the flows' opening MRR, and it reconciles", () => {
     const summary = spec.blocks[0].cells;
