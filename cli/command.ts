@@ -60,7 +60,10 @@ export function parseFlags(args: readonly string[], known: readonly Flag[], comm
     const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
     const inline = eq < 0 ? undefined : a.slice(eq + 1);
     const flag = known.find((f) => f.name === name);
-    if (!flag) throw new CliError(`unknown option --${name}; run ${command} --help`);
+    if (!flag) {
+      const near = closestFlag(name, known);
+      throw new CliError(`unknown option --${name}${near ? ` (did you mean --${near}?)` : ""}; run ${command} --help`);
+    }
     if (flag.kind === "switch") {
       if (inline !== undefined) throw new CliError(`--${name} takes no value`);
       switches.add(name);
@@ -72,6 +75,40 @@ export function parseFlags(args: readonly string[], known: readonly Flag[], comm
     else values.set(name, v);
   }
   return { positional, value: (n) => values.get(n), on: (n) => switches.has(n), list: (n) => lists.get(n) ?? [] };
+}
+
+/** Levenshtein distance between two short strings (flag names). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The known flag an unknown one was probably meant to be: the one it abbreviates (--own for --ownership), else the
+ * nearest within a third of its length in edits (--retnetion), else the longest one it starts with (--out for
+ * --output); undefined when none is close or two are equally close.
+ */
+export function closestFlag(name: string, known: readonly Flag[]): string | undefined {
+  const typed = name.toLowerCase();
+  if (typed.length < 2) return undefined;
+  const abbreviated = known.filter((f) => f.name.startsWith(typed));
+  if (abbreviated.length > 0) return abbreviated.length === 1 ? abbreviated[0].name : undefined;
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best = limit + 1;
+  let names: string[] = [];
+  for (const f of known) {
+    const d = editDistance(typed, f.name);
+    if (d < best) [best, names] = [d, [f.name]];
+    else if (d === best) names.push(f.name);
+  }
+  if (names.length > 0) return names.length === 1 ? names[0] : undefined;
+  const extended = known.filter((f) => f.name.length >= 3 && typed.startsWith(f.name)).sort((a, b) => b.name.length - a.name.length);
+  return extended[0]?.name;
 }
 
 /** A command's arguments parsed against its flag table, its required flags present. */

@@ -1,4 +1,6 @@
 /** The `xsell` command: finds the command object (cli/commands/) by its name, parses its flags and runs it. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { commandArgs, usageOf, wantsHelp, type Command } from "./command";
 import { demoCommand } from "./commands/demo";
 import { reportCommand } from "./commands/report";
@@ -10,6 +12,11 @@ import { MODEL_PRESET } from "../core/model";
 /** Every command, in the order the help lists them; adding one is adding it here. */
 export const COMMANDS: readonly Command[] = [reportCommand, scoreCommand, sqlCommand, demoCommand];
 
+/** The version in package.json, the one place it is written. */
+export function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
 /** `xsell --help`: each command's synopsis and summary, from the command objects. */
 export function usage(commands: readonly Command[] = COMMANDS): string {
   return [
@@ -19,6 +26,7 @@ export function usage(commands: readonly Command[] = COMMANDS): string {
     ...commands.flatMap((c) => [usageOf(c), ""]),
     "  xsell <command> --help            one command's options",
     "  xsell --help                      this text",
+    "  xsell --version                   the version of xsell",
     "",
     `Presets for --model: ${MODEL_PRESET.choices.join(", ")} (default ${MODEL_PRESET.default}). readiness-100 is the 100-point`,
     "cross-sell readiness scorecard; expansion-100 weighs product health 40, buying signals 30, expansion readiness 30.",
@@ -31,6 +39,10 @@ export async function main(argv: string[], commands: readonly Command[] = COMMAN
     if (name === undefined || name === "-h" || name === "--help" || name === "help") {
       console.log(usage(commands));
       return name === undefined ? 1 : 0;
+    }
+    if (name === "--version" || name === "-v" || name === "-V" || name === "version") {
+      console.log(`xsell ${version()}`);
+      return 0;
     }
     const command = commands.find((c) => c.name === name);
     if (!command) throw new CliError(`unknown command "${name}"; run xsell --help`);

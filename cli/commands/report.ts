@@ -218,13 +218,14 @@ function sameFile(a: string, b: string): boolean {
 export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const out = resolve(o.out);
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
-  if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
-  // never write over an input, by any path to it (the same name, a symlink or a hard link)
+  // never write over an input, by any path to it (the same name, a symlink or a hard link): said before "already
+  // exists", which --force would only turn into this sentence
   const files = [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.outcomes, o.model];
   for (const input of files) {
     if (input && existsSync(input) && existsSync(out) && sameFile(input, out)) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
     if (input && resolve(input) === out) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
   }
+  if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
   const asOf = parseAsOf(o.asOf);
   const data = o.data ?? "copy";
   // the bars show for large inputs: judged by the bytes to read (about 100 bytes a row) before a row is read
@@ -249,7 +250,8 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
   const prices = o.prices ? (engine?.pricesRows ? engineTable(o.prices, engine.pricesRows) : await readOther(o.prices, o, asOf, "prices", onBytes)) : undefined;
   const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
-  const outcomes = o.outcomes && !engine ? await readOther(o.outcomes, o, asOf, "outcomes", onBytes) : undefined;
+  // outcomes are read in memory with or without the engine (the engine computes ownership, retention and subscriptions)
+  const outcomes = o.outcomes ? await readOther(o.outcomes, o, asOf, "outcomes", onBytes) : undefined;
   const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
   progress.update(0, 1, 1, `${(totalBytes / 2 ** 20).toFixed(0)} MB`);
   const rows = table.rows.length;
