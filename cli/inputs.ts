@@ -6,7 +6,7 @@ import type { Flag } from "./command";
 import { MODEL_PRESET } from "../core/model";
 import { FIELD_NAMES, normalizeHeader, type Field } from "../core/headers";
 import { asOfArg } from "../core/args";
-import { BUDGETS } from "../core/limits";
+import { BUDGETS, fmtCount } from "../core/limits";
 import type { DateOrder, Decimal } from "../core/read/cells";
 import type { ReadOptions } from "../core/read/columns";
 import { columnReportText } from "../core/read/report";
@@ -103,4 +103,26 @@ export function readLoaded(loaded: LoadedTable, options: ReadOptions): Table {
 /** The column report of a table for the terminal, under the file's format. */
 export function describeTable(loaded: LoadedTable, table: Table): string {
   return `${columnReportText(loaded.label, table)}\n  · read as ${loaded.format}`;
+}
+
+/**
+ * One line when the accounts input looks like an ownership table: a Product column, and more than a fifth of its
+ * rows repeating an account listed above. The column report counts no repeats where there is a Product column
+ * (ownership lists an account per product), so they are counted here; scored as it stands, each repeat is
+ * scored again.
+ */
+export function ownershipLookalike(loaded: LoadedTable, table: Table): string | undefined {
+  const key = table.keyColumn;
+  if (key === undefined || !table.fields.has("Product")) return undefined;
+  const seen = new Set<string>();
+  let named = 0;
+  for (const row of table.rows) {
+    const name = toText(row[key]).trim().toLowerCase();
+    if (name === "") continue;
+    named++;
+    seen.add(name);
+  }
+  const repeats = named - seen.size;
+  if (repeats <= table.rows.length * 0.2) return undefined;
+  return `${loaded.label}: ${fmtCount(repeats)} of its ${fmtCount(table.rows.length)} rows repeat an account and it has a Product column: this looks like an ownership table (one row per account and product); pass it with --ownership beside a table of one row per account`;
 }

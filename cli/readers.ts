@@ -5,7 +5,7 @@
  */
 import { isAscii } from "node:buffer";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { extname } from "node:path";
 import type ExcelJS from "exceljs";
 import type { ReadOptions } from "../core/read/columns";
 import type { CellValue } from "../core/values";
@@ -184,12 +184,12 @@ export async function readTableFile(path: string, sheet?: string, onBytes?: (byt
   if (!st.isFile()) throw new CliError(`cannot read ${path}: it is not a regular file (a device, a pipe or a socket)`);
   if (st.size > MAX_INPUT_BYTES) throw new CliError(`cannot read ${path}: it is ${(st.size / 2 ** 20).toFixed(0)} MB; inputs up to ${MAX_INPUT_BYTES / 2 ** 20} MB are read (a larger table belongs in a warehouse)`);
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return readDelimitedFile(path, basename(path), onBytes);
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return readDelimitedFile(path, path, onBytes);
   if (ext === ".xlsx" || ext === ".xlsm") {
     const wb = await openBook(path);
     const ws = sheet ? wb.worksheets.find((w) => w.name.toLowerCase() === sheet.toLowerCase()) : wb.worksheets[0];
     if (!ws) throw new CliError(`cannot read sheet "${sheet}" of ${path}: it has ${wb.worksheets.map((w) => `"${w.name}"`).join(", ") || "no sheets"}`);
-    const label = `${basename(path)} › ${ws.name}`;
+    const label = `${path} › ${ws.name}`;
     const rows = sheetRows(ws, label);
     const filled = rows.filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined)).length;
     if (filled === 0) throw new CliError(`${label} is empty; expected a header row and account rows`);

@@ -1,6 +1,7 @@
 import { findColumn, type Table } from "../core/table";
 import { resolveModel } from "../core/model";
 import { band, explainLine, scoreTable } from "../core/score";
+import { fmtCount } from "../core/limits";
 import { toText } from "../core/values";
 
 export interface RankedAccount {
@@ -43,6 +44,6 @@ export function formatRanking(ranked: RankedAccount[], top: number): string {
   });
   const counts = { High: 0, Qualified: 0, Nurture: 0, Low: 0 } as Record<string, number>;
   for (const r of ranked) counts[r.band]++;
-  lines.push("", `${ranked.length} account${ranked.length === 1 ? "" : "s"} scored: ${counts.High} High (≥ 70), ${counts.Qualified} Qualified (> 60), ${counts.Nurture} Nurture (40–60), ${counts.Low} Low (< 40)`);
+  lines.push("", `${fmtCount(ranked.length)} account${ranked.length === 1 ? "" : "s"} scored: ${fmtCount(counts.High)} High (≥ 70), ${fmtCount(counts.Qualified)} Qualified (> 60), ${fmtCount(counts.Nurture)} Nurture (40–60), ${fmtCount(counts.Low)} Low (< 40)`);
   return lines.join("\n");
 }

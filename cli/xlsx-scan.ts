@@ -8,7 +8,6 @@
  * A package this cannot parse is left to ExcelJS, whose own message then names the problem.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
-import { basename } from "node:path";
 import { createInflateRaw } from "node:zlib";
 import { BUDGETS, fmtCount } from "../core/limits";
 import { CliError } from "./io";
@@ -255,7 +254,7 @@ export async function scanXlsx(path: string, limits: ScanLimits = XLSX_LIMITS): 
     for (const entry of all) {
       if (entry.name.endsWith("/") || (entry.method !== 0 && entry.method !== 8)) continue;
       const isSheet = /^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name);
-      const where = `${basename(path)} › ${isSheet ? names.get(entry.name) ?? entry.name : entry.name}`;
+      const where = `${path} › ${isSheet ? names.get(entry.name) ?? entry.name : entry.name}`;
       const counter = isSheet ? new SheetCounter(where, limits) : null;
       let bytes = 0;
       await inflateEntry(path, fd, entry, (piece) => {

@@ -8,6 +8,7 @@ import { flowsOf } from "../../core/history/functions";
 import { XSELL_PAIR_FLAGS, XSELL_TIME_TO_SECOND } from "../../core/functions";
 import { parseCsv } from "../csv";
 import { readFileSync } from "node:fs";
+import { fmtCount } from "../../core/limits";
 
 const readTableRows = (path: string): string[][] => parseCsv(readFileSync(path, "utf8"));
 
@@ -49,7 +50,7 @@ async function demo(out: string): Promise<number> {
     `Workbook: ${relative(process.cwd(), res.out) || res.out}`,
     `  tabs: ${res.tabs.map((t) => t.sheet).join(", ")}, plus the input data`,
     "",
-    `Accounts scored: ${scorecard.length - 1}`,
+    `Accounts scored: ${fmtCount(scorecard.length - 1)}`,
     "Top 5 opportunities (by expected ARR of the next best product):",
   ];
   topOpportunities(res.tabs.find((t) => t.kind === "scorecard")!.spec!).forEach((o, k) => lines.push(`  ${k + 1}. ${opportunityText(o)}`));

@@ -5,7 +5,7 @@
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { BUDGETS } from "../../core/limits";
+import { BUDGETS, fmtCount } from "../../core/limits";
 import { isPreset, PRESETS, resolveModel } from "../../core/model";
 import { joinNote, readOwnership, type Ownership } from "../../core/ownership";
 import type { ReadOptions } from "../../core/read/columns";
@@ -13,7 +13,7 @@ import { buildTab, canBuild, rememberRead, TAB_KINDS, tabDef, TABS, type SheetSp
 import { findColumn, type Table } from "../../core/table";
 import type { CellValue } from "../../core/values";
 import type { Command, Flag } from "../command";
-import { AS_OF_FLAG, describeTable, MODEL_FLAG, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, readLoaded } from "../inputs";
+import { AS_OF_FLAG, describeTable, ownershipLookalike, MODEL_FLAG, optionsOf, parseAsOf, parseDateOrder, parseDecimal, parseMap, READING_FLAGS, readLoaded } from "../inputs";
 import { CliError, describeError, terminalText } from "../io";
 import { PhaseProgress, type ProgressStream } from "../progress";
 import { readTableFile, readTableRef, type LoadedTable } from "../readers";
@@ -117,6 +117,8 @@ export async function readAccounts(o: { accounts: string; map?: string[]; dateOr
   const options: ReadOptions = { ...optionsOf(loaded, dateOrder, map, decimal), inPlace: true };
   const table = readLoaded(loaded, options);
   o.log?.(describeTable(loaded, table));
+  const lookalike = ownershipLookalike(loaded, table);
+  if (lookalike) o.log?.(lookalike);
   let model: unknown = null;
   if (o.model) {
     const preset = o.model.toLowerCase();
@@ -164,7 +166,7 @@ async function readOther(ref: string, o: ReportOptions, asOf: number, kind: "own
     } catch (e) {
       throw new CliError(describeError(e));
     }
-    const what = own.table ? describeTable(loaded, own.table) : `${loaded.label}: wide ownership, ${own.accounts.length} accounts × ${own.products.length} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
+    const what = own.table ? describeTable(loaded, own.table) : `${loaded.label}: wide ownership, ${fmtCount(own.accounts.length)} accounts × ${fmtCount(own.products.length)} products (${own.products.slice(0, 8).join(", ")}${own.products.length > 8 ? ", …" : ""})`;
     log?.([what, ...own.notes.map((n) => `  · ${n}`)].join("\n"));
     return { loaded, options, own, table: own.table };
   }
@@ -301,7 +303,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       throw writeError(o.out, e);
     }
     const w = writer;
-    const writing = (label: string, total: number) => (done: number) => progress.update(2, done, total, `${label}: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`);
+    const writing = (label: string, total: number) => (done: number) => progress.update(2, done, total, `${label}: ${fmtCount(done)} of ${fmtCount(total)} rows`);
     const dates = (t: Table): Set<number> => new Set(t.report.columns.filter((c) => c.readAs.startsWith("dates")).map((c) => c.index));
     const copy = async (name: string, order: number, t: Table | undefined): Promise<void> => {
       if (data === "copy" && t) await w.addDataSheet(name, t.headers, t.rows, dates(t), { order, onRows: writing(name, t.rows.length + 1) });
@@ -443,7 +445,7 @@ export const reportCommand: Command = {
       progress: process.stderr,
       log: (text) => process.stderr.write(`${terminalText(text)}\n`),
     });
-    console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")}${parseData(args.value("data")) === "none" ? "" : " and the input data"} (${res.accountsRows} account rows).`);
+    console.log(`Wrote ${out}: ${res.tabs.map((t) => t.sheet).join(", ")}${parseData(args.value("data")) === "none" ? "" : " and the input data"} (${fmtCount(res.accountsRows)} account rows).`);
     return 0;
   },
 };

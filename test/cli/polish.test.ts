@@ -121,3 +121,29 @@ describe("--version", () => {
     expect(out.join("\n")).toContain("xsell --version");
   });
 });
+
+describe("counts and input names in what the CLI prints", () => {
+  it("writes counts with separators and names each input as typed; an ownership table as the accounts gets one line", async () => {
+    const o = join(dir, "own.xlsx");
+    const ownership = join(EX, "ownership.csv");
+    const retention = join(EX, "retention.csv");
+    const stderr: string[] = [];
+    const write = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => stderr.push(String(s)) > 0);
+    expect(await main(["report", ownership, "--retention", retention, "--tabs", "scorecard", "--as-of", "2026-11-01", "--out", o])).toBe(0);
+    write.mockRestore();
+    // examples/ownership.csv: 1,074 rows, 400 distinct accounts, so 674 rows repeat one listed above
+    expect(out.join("\n")).toMatch(/\(1,074 account rows\)\.$/);
+    const text = stderr.join("");
+    expect(text).toContain(`${ownership}: 1,074 rows of data`);
+    expect(text).toContain(`${retention}: `);
+    expect(text).toContain(`${ownership}: 674 of its 1,074 rows repeat an account and it has a Product column: this looks like an ownership table (one row per account and product); pass it with --ownership beside a table of one row per account`);
+  });
+  it("says nothing of the kind for the account table", async () => {
+    const stderr: string[] = [];
+    const write = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => stderr.push(String(s)) > 0);
+    expect(await main(["score", join(EX, "accounts.csv"), "--as-of", "2026-11-01", "--top", "1"])).toBe(0);
+    write.mockRestore();
+    expect(stderr.join("")).not.toContain("looks like an ownership table");
+    expect(out.join("\n")).toMatch(/^400 accounts scored: \d+ High/m);
+  });
+});
