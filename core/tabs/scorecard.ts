@@ -33,9 +33,11 @@ function topReasons(scored: ScoredTable, i: number, n = 3): string {
       if (top.length > n) top.pop();
     }
   }
-  let text = "";
-  for (const j of top) text += (text ? "; " : "") + scored.fragment(i, j);
-  return text;
+  // joined, not added: an added string is a tree of its parts (about 650 bytes a reason, 650 MB at a million
+  // accounts), a joined one a flat copy of its characters (about 90 bytes)
+  const words: string[] = new Array(top.length);
+  for (let t = 0; t < top.length; t++) words[t] = scored.fragment(i, top[t]);
+  return words.join("; ");
 }
 
 export function buildScorecard(inputs: TabInputs): SheetSpec {
