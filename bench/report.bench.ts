@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeBigInputs, type BigInputs } from "../examples/big-inputs";
 import type { BenchResult } from "./harness";
+// the flags xsell itself runs under (cli/bin/xsell.cjs), so a child is measured as a user runs it
+import nodeFlags from "../cli/bin/node-flags.json";
 
 interface Figures {
   code: number;
@@ -24,7 +26,7 @@ interface Figures {
 const CHILD = join(process.cwd(), "bench", "report-child.cjs");
 
 function child(args: string[]): Figures {
-  const res = spawnSync(process.execPath, [CHILD, ...args], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  const res = spawnSync(process.execPath, [...nodeFlags.flags, CHILD, ...args], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
   const last = res.stdout.trim().split("\n").pop() ?? "";
   if (!last.startsWith("{")) throw new Error(`bench child failed (status ${res.status}, signal ${res.signal}): ${res.stderr.slice(-1500)}`);
   const f = JSON.parse(last) as Figures;

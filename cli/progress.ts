@@ -38,6 +38,18 @@ export class PhaseProgress {
     this.stream.write(out);
   }
 
+  /**
+   * Runs `print` (lines written to the same stream, ending in a newline) above the bars: they are cleared, the
+   * lines go where they stood, and the bars are drawn again under them, so text never lands after a bar on its line.
+   */
+  above(print: () => void): void {
+    if (!this.on || this.drawn.length === 0) return print();
+    const up = this.drawn.length - 1;
+    this.stream.write(`${up ? `\x1b[${up}A` : ""}\r\x1b[J`);
+    print();
+    this.stream.write(this.drawn.map((line) => `\r${line}\x1b[K`).join("\n"));
+  }
+
   done(): void {
     if (this.on && this.drawn.length) this.stream.write("\n");
   }

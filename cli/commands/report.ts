@@ -233,13 +233,17 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   // the bars show for large inputs: judged by the bytes to read (about 100 bytes a row) before a row is read
   const totalBytes = files.reduce((sum, f) => sum + (f && existsSync(f) && statSync(f).isFile() ? statSync(f).size : 0), 0);
   const progress = new PhaseProgress(o.progress ?? { write: () => true }, totalBytes / 100, ["reading", "computing", "writing"]);
+  // the column reports print above the bars, never after a bar on its line
+  const log = o.log;
+  if (log) o = { ...o, log: (text) => progress.above(() => log(text)) };
   let readBytes = 0;
   const onBytes = (n: number): void => {
     readBytes += n;
     progress.update(0, readBytes, totalBytes, `${(readBytes / 2 ** 20).toFixed(0)} of ${(totalBytes / 2 ** 20).toFixed(0)} MB`);
   };
-  const { loaded: accounts, options, table: accountTable, model } = await readAccounts({ ...o, onBytes });
-  let table: Table | undefined = accountTable;
+  // `let`: the account table is let go (table = undefined) once the tabs that read it are written; a second
+  // binding to it would keep a million rows alive to the end
+  let { loaded: accounts, options, table, model }: { loaded: LoadedTable; options: ReadOptions; table: Table | undefined; model: unknown } = await readAccounts({ ...o, onBytes });
   // --engine duckdb: retention and subscriptions stay where they are; DuckDB computes what the Retention tab needs
   const engine = o.engine === "duckdb" ? await duckdbAggregates({ ownership: o.ownership, prices: o.ownership ? o.prices : undefined, retention: o.retention, subscriptions: o.subscriptions }, asOf, o.log) : null;
   // with the engine, ownership is read by DuckDB: the Adjacency tab takes its counts, the per-account tabs its rows
@@ -249,35 +253,6 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     const unmatched = joinNote(ownership.own!, table);
     if (unmatched) o.log?.(`${accounts.label} × ${ownership.loaded.label}: ${unmatched}`);
   }
-  const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
-  const prices = o.prices ? (engine?.pricesRows ? engineTable(o.prices, engine.pricesRows) : await readOther(o.prices, o, asOf, "prices", onBytes)) : undefined;
-  const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
-  // outcomes are read in memory with or without the engine (the engine computes ownership, retention and subscriptions)
-  const outcomes = o.outcomes ? await readOther(o.outcomes, o, asOf, "outcomes", onBytes) : undefined;
-  const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
-  progress.update(0, 1, 1, `${(totalBytes / 2 ** 20).toFixed(0)} MB`);
-  const rows = table.rows.length;
-  const result: ReportResult = { out, tabs: [], accountsRows: rows, retentionRows: retention?.loaded.rows };
-  let inputs: TabInputs = {
-    accounts: accounts.rows,
-    ownership: ownership?.loaded.rows,
-    retention: retention?.loaded.rows,
-    prices: prices?.loaded.rows,
-    subscriptions: subscriptions?.loaded.rows,
-    outcomes: outcomes?.loaded.rows,
-    model,
-    asOf,
-    readOptions: options,
-    otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options, outcomes: outcomes?.options },
-    precomputed: engine?.precomputed,
-    destination: "xlsx",
-  };
-  // each table was read once above; the builders take those reads instead of reading the grids again
-  rememberRead({
-    accounts: { grid: accounts.rows, options, table },
-    ownership: ownership ? { grid: ownership.loaded.rows, own: ownership.own! } : undefined,
-    retention: retention?.table ? { grid: retention.loaded.rows, table: retention.table } : undefined,
-  });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${(tmpCounter += 1)}.tmp`);
   // what a run killed with -9 left beside this --out (its process gone, untouched for a minute) goes first
   removeStaleTemps(out);
@@ -295,6 +270,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   };
   process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
   let writer: XlsxStreamWriter | undefined;
+  const result: ReportResult = { out, tabs: [], accountsRows: table.rows.length };
   try {
     try {
       makeFolder(dirname(out));
@@ -308,6 +284,48 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     const copy = async (name: string, order: number, t: Table | undefined): Promise<void> => {
       if (data === "copy" && t) await w.addDataSheet(name, t.headers, t.rows, dates(t), { order, onRows: writing(name, t.rows.length + 1) });
     };
+    const lean = o.keepSpecs === false;
+    // The ownership copy is written, and its rows let go, before the next table is read: a million accounts'
+    // ownership and retention rows are never held at once (the workbook still lists its sheets in the usual order)
+    if (data === "copy" && ownership && !engine) {
+      if (ownership.table) await copy("Data - Ownership", 101, ownership.table);
+      // a wide ownership table is copied as its cells (it has no column report)
+      else await w.addDataSheet("Data - Ownership", ownership.loaded.rows[0] ?? [], ownership.loaded.rows.slice(1), new Set(), { order: 101, onRows: writing("Data - Ownership", ownership.loaded.rows.length) });
+    }
+    if (lean && ownership?.table) {
+      // the builders read ownership as read (products, owners), not its rows: the rows can go
+      ownership.own = { ...ownership.own!, table: undefined };
+      ownership.table = undefined;
+      ownership.loaded.rows = [];
+    }
+    const retention = o.retention && !engine ? await readOther(o.retention, o, asOf, "retention", onBytes) : undefined;
+    const prices = o.prices ? (engine?.pricesRows ? engineTable(o.prices, engine.pricesRows) : await readOther(o.prices, o, asOf, "prices", onBytes)) : undefined;
+    const subscriptions = o.subscriptions && !engine ? await readOther(o.subscriptions, o, asOf, "subscriptions", onBytes) : undefined;
+    // outcomes are read in memory with or without the engine (the engine computes ownership, retention and subscriptions)
+    const outcomes = o.outcomes ? await readOther(o.outcomes, o, asOf, "outcomes", onBytes) : undefined;
+    const tabs = engine ? engineTabs(o, engine.unavailable) : o.tabs ?? defaultTabs(o);
+    progress.update(0, 1, 1, `${(totalBytes / 2 ** 20).toFixed(0)} MB`);
+    result.retentionRows = retention?.loaded.rows;
+    let inputs: TabInputs = {
+      accounts: accounts.rows,
+      ownership: ownership?.loaded.rows,
+      retention: retention?.loaded.rows,
+      prices: prices?.loaded.rows,
+      subscriptions: subscriptions?.loaded.rows,
+      outcomes: outcomes?.loaded.rows,
+      model,
+      asOf,
+      readOptions: options,
+      otherOptions: { ownership: ownership?.options, retention: retention?.options, prices: prices?.options, subscriptions: subscriptions?.options, outcomes: outcomes?.options },
+      precomputed: engine?.precomputed,
+      destination: "xlsx",
+    };
+    // each table was read once above; the builders take those reads instead of reading the grids again
+    rememberRead({
+      accounts: { grid: accounts.rows, options, table },
+      ownership: ownership ? { grid: ownership.loaded.rows, own: ownership.own! } : undefined,
+      retention: retention?.table ? { grid: retention.loaded.rows, table: retention.table } : undefined,
+    });
     let built = 0;
     const tab = async (kind: TabKind): Promise<void> => {
       const title = tabDef(kind).title;
@@ -323,9 +341,8 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       result.tabs.push(o.keepSpecs === false ? { kind, sheet } : { kind, sheet, spec });
     };
     // Sheets are written in the order that lets go of memory soonest (the workbook lists them in the usual order):
-    // the Retention tab and the retention copy, then the ownership copy, free those tables before the largest tabs
-    // are built. One tab at a time: built, written, and let go before the next.
-    const lean = o.keepSpecs === false;
+    // after the ownership copy above, the Retention tab and the retention copy free that table before the largest
+    // tabs are built. One tab at a time: built, written, and let go before the next.
     if (tabs.includes("retention")) await tab("retention");
     await copy("Data - Retention", 102, retention?.table);
     if (lean && retention) {
@@ -333,19 +350,6 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       retention.table = undefined;
       retention.loaded.rows = [];
       result.retentionRows = undefined;
-    }
-    if (data === "copy" && ownership && !ownership.table && !engine) {
-      // a wide ownership table is copied as its cells (it has no column report)
-      await w.addDataSheet("Data - Ownership", ownership.loaded.rows[0] ?? [], ownership.loaded.rows.slice(1), new Set(), { order: 101, onRows: writing("Data - Ownership", ownership.loaded.rows.length) });
-    }
-    await copy("Data - Ownership", 101, ownership?.table);
-    if (lean && ownership?.table) {
-      // the builders read ownership as read (products, owners), not its rows: the rows can go
-      const placeholder: CellValue[][] = [];
-      rememberRead({ ownership: { grid: placeholder, own: { ...ownership.own!, table: undefined } } });
-      inputs = { ...inputs, ownership: placeholder };
-      ownership.table = undefined;
-      ownership.loaded.rows = [];
     }
     // then the tabs that read the account table, its copy, and the account table let go before the largest tab
     const readsAccounts: TabKind[] = ["scorecard", "scenario", "validation"];

@@ -2,8 +2,9 @@
  * What a new user of `xsell` met first: --outcomes under --engine duckdb, --out naming an input, a mistyped
  * flag, --version, counts and input names in the messages, an ownership table passed as the accounts.
  */
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { copyFileSync, linkSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -146,4 +147,29 @@ describe("counts and input names in what the CLI prints", () => {
     expect(stderr.join("")).not.toContain("looks like an ownership table");
     expect(out.join("\n")).toMatch(/^400 accounts scored: \d+ High/m);
   });
+});
+
+describe("the xsell command", () => {
+  const bin = join(__dirname, "..", "..", "cli", "bin", "xsell.cjs");
+  const flags = (JSON.parse(readFileSync(join(__dirname, "..", "..", "cli", "bin", "node-flags.json"), "utf8")) as { flags: string[] }).flags;
+
+  it("runs under its V8 flags: Node started again with them, once, its output and exit code passed through", () => {
+    // every Node process of the run notes its flags: the first has none, the one that runs the command has them
+    const seen = join(dir, "argv.txt");
+    const note = join(dir, "note.cjs");
+    writeFileSync(note, `require("node:fs").appendFileSync(${JSON.stringify(seen)}, JSON.stringify(process.execArgv) + "\\n");`);
+    const env = { ...process.env, NODE_OPTIONS: `--require ${note}` };
+    const version = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8", env });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^xsell \d+\.\d+\.\d+\n$/);
+    const runs = readFileSync(seen, "utf8").trim().split("\n").map((l) => JSON.parse(l) as string[]);
+    expect(runs).toEqual([[], flags]);
+    const missing = spawnSync(process.execPath, [bin, "report", join(dir, "no-such.csv"), "--out", join(dir, "r.xlsx")], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no-such.csv");
+    // started with the flags already: run as it is
+    const direct = spawnSync(process.execPath, [...flags, bin, "--version"], { encoding: "utf8", env });
+    expect(direct.status).toBe(0);
+    expect(readFileSync(seen, "utf8").trim().split("\n")).toHaveLength(3);
+  }, 30_000);
 });

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../cli/main";
+import { writeReport } from "../../cli/commands/report";
 import { PhaseProgress } from "../../cli/progress";
+import { writeBigInputs } from "../../examples/big-inputs";
 import { XSELL_SCORE } from "../../core/functions";
 
 const EX = join(__dirname, "..", "..", "examples");
@@ -219,6 +221,40 @@ describe("help and progress", () => {
     expect(quiet).toEqual([]);
   });
 
+  it("prints the column reports above the bars: the bars are cleared, the text goes where they stood, and they are drawn again under it", () => {
+    const screen = new Screen();
+    const p = new PhaseProgress(screen, 60_000, ["reading", "computing", "writing"]);
+    p.update(0, 1, 4, "1 of 4 MB");
+    p.update(2, 1, 2, "Data - Ownership: 1 of 2 rows");
+    p.above(() => screen.write("accounts.csv: 3 rows of data\n  A  Account\n"));
+    p.update(0, 2, 4, "2 of 4 MB");
+    expect(screen.lines.map((l) => l.replace(/\[[#-]+\]/, "[bar]"))).toEqual([
+      "accounts.csv: 3 rows of data",
+      "  A  Account",
+      "reading   [bar]  50% 2 of 4 MB",
+      "",
+      "writing   [bar]  50% Data - Ownership: 1 of 2 rows",
+    ]);
+    // off a terminal the text is written as it is
+    const quiet: string[] = [];
+    new PhaseProgress({ isTTY: false, write: (s: string) => quiet.push(s) }, 60_000, ["reading"]).above(() => quiet.push("text\n"));
+    expect(quiet).toEqual(["text\n"]);
+  });
+
+  it("on a terminal, a large report's column reports stand on lines of their own, above its bars", async () => {
+    const inputs = writeBigInputs(join(dir, "big"), 20_000);
+    const screen = new Screen();
+    await writeReport({ accounts: inputs.accounts, ownership: inputs.ownership, retention: inputs.retention, asOf: "2026-11-01", out: join(dir, "big.xlsx"), keepSpecs: false, progress: screen, log: (t) => screen.write(`${t}\n`) });
+    const reports = screen.lines.filter((l) => / rows of data;/.test(l));
+    expect(reports).toHaveLength(3);
+    for (const line of reports) expect(line).toMatch(/^\/.*\.csv: [\d,]+ rows of data;/);
+    // the three bars end the screen, each on its line, every phase complete (then the line the run ends on)
+    expect(screen.lines.at(-1)).toBe("");
+    const bars = screen.lines.slice(-4, -1);
+    expect(bars.map((l) => l.slice(0, 9))).toEqual(["reading  ", "computing", "writing  "]);
+    for (const bar of bars) expect(bar).toContain("100%");
+  }, 60_000);
+
   it("leaves the Data tabs out with --data none, and refuses another value", async () => {
     const o = join(dir, "lean.xlsx");
     expect(await main(["report", join(EX, "accounts.csv"), "--ownership", join(EX, "ownership.csv"), "--as-of", "2026-11-01", "--data", "none", "--out", o])).toBe(0);
@@ -228,3 +264,36 @@ describe("help and progress", () => {
     expect(err.join("\n")).toContain('--data: "all" is not copy');
   });
 });
+
+/** A terminal's screen, for what PhaseProgress draws: lines, the cursor, \r, \n and the ANSI moves it uses. */
+class Screen {
+  readonly isTTY = true;
+  readonly columns = 120;
+  lines: string[] = [""];
+  private row = 0;
+  private col = 0;
+  write(s: string): boolean {
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i];
+      const esc = c === "\x1b" ? /^\x1b\[(\d*)([ABJK])/.exec(s.slice(i)) : null;
+      if (esc) {
+        const n = Number(esc[1] || 1);
+        if (esc[2] === "A") this.row = Math.max(0, this.row - n);
+        else if (esc[2] === "B") this.row = Math.min(this.lines.length - 1, this.row + n);
+        else if (esc[2] === "K") this.lines[this.row] = this.lines[this.row].slice(0, this.col);
+        else this.lines = [...this.lines.slice(0, this.row), this.lines[this.row].slice(0, this.col)];
+        i += esc[0].length - 1;
+      } else if (c === "\r") this.col = 0;
+      else if (c === "\n") {
+        this.row++;
+        this.col = 0;
+        if (this.row === this.lines.length) this.lines.push("");
+      } else {
+        const line = this.lines[this.row].padEnd(this.col);
+        this.lines[this.row] = line.slice(0, this.col) + c + line.slice(this.col + 1);
+        this.col++;
+      }
+    }
+    return true;
+  }
+}
