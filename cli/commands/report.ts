@@ -3,7 +3,7 @@
  * The file is written to a temporary name beside --out and renamed when complete, so a failure never leaves a
  * half-written workbook; an existing --out is refused unless --force.
  */
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { BUDGETS, fmtCount } from "../../core/limits";
 import { isPreset, PRESETS, resolveModel } from "../../core/model";
@@ -256,11 +256,20 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${(tmpCounter += 1)}.tmp`);
   // what a run killed with -9 left beside this --out (its process gone, untouched for a minute) goes first
   removeStaleTemps(out);
+  // folders made for --out, undone on failure: a run that fails (a later input unreadable) leaves nothing behind
+  const madeFolders: string[] = [];
   const cleanUp = (): void => {
     try {
       rmSync(tmp, { force: true });
     } catch {
       // no folder, so no temporary file (ENOTDIR, EACCES): the write's own error is the one to report
+    }
+    for (const folder of madeFolders.reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // no longer empty (something else wrote there): left as it is
+      }
     }
   };
   // interrupted while writing: no temporary file is left beside --out (kill -9 cannot be caught; nothing can)
@@ -273,7 +282,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const result: ReportResult = { out, tabs: [], accountsRows: table.rows.length };
   try {
     try {
-      makeFolder(dirname(out));
+      makeFolder(dirname(out), madeFolders);
       writer = new XlsxStreamWriter(tmp);
     } catch (e) {
       throw writeError(o.out, e);
@@ -387,16 +396,17 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
 
 /**
  * Creates --out's folder a level at a time: Node's recursive mkdir never returns under /proc (each level answers
- * ENOENT and it tries again), and a level that is a file is named in the sentence.
+ * ENOENT and it tries again), and a level that is a file is named in the sentence. Each folder made goes into `made`.
  */
-function makeFolder(dir: string): void {
+function makeFolder(dir: string, made: string[]): void {
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is a file`), { code: "ENOTDIR", path: dir });
     return;
   }
   const parent = dirname(dir);
-  if (parent !== dir) makeFolder(parent);
+  if (parent !== dir) makeFolder(parent, made);
   mkdirSync(dir);
+  made.push(dir);
 }
 
 /** Why --out could not be written, as one sentence (never a raw ENOTDIR/EROFS/EPERM line). */

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { copyFileSync, linkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -172,4 +172,17 @@ describe("the xsell command", () => {
     expect(direct.status).toBe(0);
     expect(readFileSync(seen, "utf8").trim().split("\n")).toHaveLength(3);
   }, 30_000);
+});
+
+describe("a report that fails after its folder is made", () => {
+  it("leaves neither the folders it made for --out nor a temporary file; a folder that was there stays", async () => {
+    // ownership is read and copied before retention is read: the retention file's broken quote fails the run after --out's folder exists
+    const bad = join(dir, "retention.csv");
+    writeFileSync(bad, 'Account,Product,Start ARR,End ARR\n"Acme,CRM,1,2\n');
+    const run = (o: string): Promise<unknown> => writeReport({ accounts: join(EX, "accounts.csv"), ownership: join(EX, "ownership.csv"), retention: bad, asOf: "2026-11-01", out: o, keepSpecs: false });
+    await expect(run(join(dir, "new", "deeper", "r.xlsx"))).rejects.toThrow(/retention\.csv: the quote that opens a field on line 2 is never closed/);
+    expect(existsSync(join(dir, "new"))).toBe(false);
+    await expect(run(join(dir, "r.xlsx"))).rejects.toThrow(/never closed/);
+    expect(readdirSync(dir).sort()).toEqual(["retention.csv"]);
+  });
 });
