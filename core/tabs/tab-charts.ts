@@ -5,6 +5,8 @@
  */
 import { BRIDGE_COLORS, CHART_HEIGHT, CHART_ROWS, CHART_WIDTH, bridgeTable, columnRanges, helperTable, usedColumns, valueBesideLabel, type BridgeStep } from "./chart-area";
 import { COLORS, COMPACT_DOLLARS, a1, a1Range, columnLetter, parseA1, type SpecBuilder, type SpecCell } from "./spec";
+import { BUDGETS } from "../limits";
+import { formattedText, PADDING, textWidth } from "./widths";
 
 const size = { width: CHART_WIDTH, height: CHART_HEIGHT };
 /** Default-width columns (64 px) a chart takes, with a gap: where the next chart beside it starts. */
@@ -53,20 +55,40 @@ export function scorecardCharts(b: SpecBuilder): void {
   });
 }
 
-/** Whitespace: the per-product totals (the Total row) as bars, and the top accounts by their total. */
-export function whitespaceCharts(b: SpecBuilder, products: number, accounts: number, priced: boolean): void {
-  if (products < 1 || accounts < 1) return;
-  const totalCol = products + 1;
+/** Products the whitespace bar chart shows at most: more bars cannot be read (its helper table lists every product). */
+export const CHARTED_PRODUCTS = 20;
+
+/**
+ * Whitespace: the per-product totals as bars, largest first (a helper table lists the products by their total at
+ * build time, each a live reference to its cell of the Total row), and the top accounts by their total. A grid
+ * of some 16,000 products leaves no columns beside it in a sheet: then there are no charts.
+ */
+export function whitespaceCharts(b: SpecBuilder, products: readonly string[], productTotals: ArrayLike<number>, accounts: number, priced: boolean): void {
+  const P = products.length;
+  const col = usedColumns(b) + 1;
+  if (P < 1 || accounts < 1 || col + 3 >= BUDGETS.columns) return;
+  const totalCol = P + 1;
   const totalRow = accounts + 1;
-  const col = columnLetter(usedColumns(b) + 1);
   const what = priced ? "expected ARR" : "expected products";
+  const largestFirst = Array.from({ length: P }, (_, p) => p).sort((x, y) => productTotals[y] - productTotals[x] || x - y);
+  const t = helperTable(b, 0, col, "Whitespace by product, largest first", [
+    ["Product", "Total"],
+    ...largestFirst.map((p): SpecCell[] => [products[p], { f: `=${a1(totalRow, p + 1)}` }]),
+  ]);
+  const totalFormat = priced ? "$#,##0" : "#,##0.0";
+  b.format({ range: a1Range(t.firstRow, col + 1, P, 1), numberFormat: totalFormat });
+  // sized by the largest total, known here (a reference has no width of its own to measure)
+  const widest = Math.max(textWidth("Total", true), textWidth(formattedText(productTotals[largestFirst[0]], totalFormat), false));
+  b.widths([widest + PADDING], col + 1);
+  const charted = Math.min(P, CHARTED_PRODUCTS);
+  const chartCol = columnLetter(col + 3);
   b.chart({
     kind: "bar",
-    title: `Whitespace by product (${what})`,
-    categories: a1Range(0, 1, 1, products),
-    series: [{ name: a1(totalRow, 0), values: a1Range(totalRow, 1, 1, products), color: COLORS.header }],
+    title: P > charted ? `Top ${charted} products by whitespace (${what})` : `Whitespace by product (${what})`,
+    categories: a1Range(t.firstRow, col, charted, 1),
+    series: [{ name: a1(t.headRow, col + 1), values: a1Range(t.firstRow, col + 1, charted, 1), color: COLORS.header }],
     valueFormat: priced ? COMPACT_DOLLARS : "0.0",
-    anchor: `${col}1`,
+    anchor: `${chartCol}1`,
     ...size,
   });
   const top = Math.min(10, accounts);
@@ -76,7 +98,7 @@ export function whitespaceCharts(b: SpecBuilder, products: number, accounts: num
     categories: a1Range(1, 0, top, 1),
     series: [{ name: a1(0, totalCol), values: a1Range(1, totalCol, top, 1), color: COLORS.high }],
     valueFormat: priced ? COMPACT_DOLLARS : "0.0",
-    anchor: `${col}${1 + CHART_ROWS}`,
+    anchor: `${chartCol}${1 + CHART_ROWS}`,
     ...size,
   });
 }

@@ -27,6 +27,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
   const values = new Float64Array(N * P);
   const ownedMask = new Uint8Array(N * P);
   const totals = new Float64Array(N);
+  const productTotals = new Float64Array(P);
   for (let a = 0; a < N; a++) {
     accountPropensities(pr, a, owned, prop, src);
     let t = 0;
@@ -39,7 +40,10 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
       }
       const v = prices ? prop[p] * prices[p] : prop[p];
       values[k] = v;
-      if (!Number.isNaN(v)) t += v;
+      if (!Number.isNaN(v)) {
+        t += v;
+        productTotals[p] += v;
+      }
     }
     totals[a] = t;
   }
@@ -95,7 +99,7 @@ export function buildWhitespace(inputs: TabInputs): SheetSpec {
     title: printedListTitle("Whitespace", printed, N, " by whitespace"),
   };
   b.filter = a1Range(0, 0, N + 1, P + 2);
-  whitespaceCharts(b, P, N, prices !== null);
+  whitespaceCharts(b, own.products, productTotals, N, prices !== null);
   b.notes.push({
     cell: "A1",
     text: prices

@@ -76,7 +76,10 @@ describe("the demo workbook recalculated by LibreOffice", () => {
 
   it("sums the Whitespace totals over the gaps, skipping owned cells", () => {
     const ws = calc.getWorksheet("Whitespace")!;
-    const lastCol = ws.getRow(1).cellCount;
+    // the total column by its header (the helper table the product chart reads stands further right in row 1)
+    let lastCol = 2;
+    while (!String(ws.getCell(1, lastCol).value ?? "").startsWith("Total whitespace")) lastCol++;
+    expect(lastCol).toBe(10);
     for (const r of [2, 3, 50, 401]) {
       let sum = 0;
       for (let c = 2; c < lastCol; c++) {

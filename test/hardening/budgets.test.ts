@@ -91,7 +91,18 @@ describe("10,000 products", () => {
     // an absolute bound: a 2× ratio between sizes does not survive a busy CI; the old 50 million pair counts do not fit
     expect(fastest(() => XSELL_WHITESPACE(large))).toBeLessThan(3000);
     const tab = buildTab("whitespace", { ownership: large, asOf: AS_OF });
-    expect(tab.cols).toBe(10_002);
+    // Account, 10,000 products, Total; a gap; the products by whitespace (Product, Total) the bar chart reads
+    expect(tab.cols).toBe(10_005);
+    // the chart shows the 20 largest, the table beside it all 10,000 (a chart of 10,000 bars cannot be read)
+    expect(tab.charts[0].title).toBe("Top 20 products by whitespace (expected products)");
+    expect(tab.charts[0].categories).toBe("NTT3:NTT22");
+    expect(tab.blocks.find((x) => x.col === 10_003 && x.row === 1)?.cells).toHaveLength(10_001);
+  });
+  it("a whitespace tab as wide as a sheet leaves the charts out, with no column past the sheet's last", () => {
+    const t = wide(3, 16_380); // Account, 16,380 products and Total: 16,382 of a sheet's 16,384 columns
+    const tab = buildTab("whitespace", { ownership: t, asOf: AS_OF });
+    expect(tab.cols).toBe(16_382);
+    expect(tab.charts).toEqual([]);
   });
   it("a whitespace tab wider than a sheet is refused before it is built, never '16385 is out of bounds'", () => {
     const t = wide(3, 16_383); // 16,384 columns in: a sheet's width; the tab adds a Total column

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSpecToSheets } from "../../sheets-addon/src/renderer";
 import { adjacentBlocks, SHEETS_CHART_TYPES } from "../../sheets-addon/src/sheets-charts";
 import { buildTab, CHART_KINDS, TAB_KINDS, parseA1, type TabKind } from "../../core/tabs";
+import { COLORS, SpecBuilder } from "../../core/tabs/spec";
 import { dayFromYmd } from "../../core/values";
 import { FakeAppsScript, type FakeSheetsSheet } from "../fakes/apps-script";
 import { CHART_CASES, PRODUCTS } from "./chart-cases";
@@ -94,11 +95,27 @@ describe("Sheets charts", () => {
     });
   });
 
-  it("reads the Whitespace product totals as a row: transposed, the products as categories", () => {
+  it("reads a series laid out as a row: transposed, the cells of the row above as categories", () => {
+    const b = new SpecBuilder("Row series");
+    b.block(0, 0, [["", "North", "South", "East"], ["Total", 5, 7, 2]]);
+    b.chart({ kind: "bar", title: "By region", categories: "B1:D1", series: [{ name: "A2", values: "B2:D2", color: COLORS.header }], valueFormat: "0", anchor: "F1", width: 480, height: 288 });
+    const stats = renderSpecToSheets(app.spreadsheet as never, b.finish());
+    const sheet = app.spreadsheet.getSheetByName(stats.sheetName)!;
+    const [chart] = sheet.getCharts().map((c) => c.record);
+    expect(chart.transpose).toBe(true);
+    expect(chart.ranges.map((r: string) => cells(sheet, r))).toEqual([["", "North", "South", "East"], ["Total", 5, 7, 2]]);
+  });
+
+  it("reads the Whitespace product totals from their helper table, largest first, each a live reference to the Total row", () => {
     const { sheet } = rendered("whitespace");
     const [byProduct] = sheet.getCharts().map((c) => c.record);
-    expect(byProduct.transpose).toBe(true);
-    expect(cells(sheet, byProduct.ranges[0]).slice(1)).toEqual(PRODUCTS);
+    expect(byProduct.transpose).toBe(false);
+    // the sample has 400 accounts: the Total row is row 402, the products in columns B:I in the ownership's order
+    expect(PRODUCTS.slice(4, 6)).toEqual(["Marketing Automation", "Data Warehouse"]); // columns F and G
+    expect(byProduct.ranges.map((r: string) => cells(sheet, r))).toEqual([
+      ["Product", "Data Warehouse", "Marketing Automation", "Analytics", "CPQ", "Sales Intelligence", "CRM", "Service Desk", "Knowledge Base"],
+      ["Total", "=G402", "=F402", "=E402", "=H402", "=I402", "=D402", "=B402", "=C402"],
+    ]);
   });
 
   it("asks for one range per block of side-by-side series", () => {
