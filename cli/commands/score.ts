@@ -2,7 +2,7 @@ import type { Command } from "../command";
 import { AS_OF_FLAG, MODEL_FLAG, parseAsOf, READING_FLAGS } from "../inputs";
 import { CliError, describeError, terminalText } from "../io";
 import { formatRanking, rankAccounts } from "../scorecard-text";
-import { readAccounts } from "./report";
+import { readAccounts } from "../report-inputs";
 
 /** `xsell score <accounts>`: ranked scorecard in the terminal, read exactly as `xsell report` reads it. */
 export const scoreCommand: Command = {

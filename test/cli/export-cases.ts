@@ -9,7 +9,8 @@ import { dayFromYmd, toText } from "../../core/values";
 import { optionsOf, parseDateOrder } from "../../cli/inputs";
 import { parseFlags } from "../../cli/command";
 import { readTableFile } from "../../cli/readers";
-import { readAccounts, REPORT_FLAGS } from "../../cli/commands/report";
+import { REPORT_FLAGS } from "../../cli/commands/report";
+import { readAccounts } from "../../cli/report-inputs";
 
 export const EXPORTS = join(__dirname, "..", "fixtures", "exports");
 

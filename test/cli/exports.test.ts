@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CliError } from "../../cli/io";
 import { main } from "../../cli/main";
-import { readAccounts } from "../../cli/commands/report";
+import { readAccounts } from "../../cli/report-inputs";
 import { EXPORTS, exportCases, readAccountsCase, readOwnershipCase } from "./export-cases";
 
 const mismatches: Record<string, unknown> = {};
