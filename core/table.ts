@@ -91,14 +91,33 @@ function headerRowIndex(grid: Grid): number {
 
 const FOOTER_WORDS = /total|records|confidential|copyright|generated|©|filtered by|report|rows? returned/i;
 
-/** Trailing rows holding at most one cell under a table at least three columns wide: a report's footer lines. */
+/**
+ * A report's totals line, by its label alone: "Total", "Grand Total", "Grand Totals (40 records)", "Subtotal:".
+ * Exact, so that an account named "Total Wine & More" is still an account.
+ */
+const TOTALS_LABEL = /^(grand\s+)?(sub-?)?totals?:?(\s*\(\s*[\d,.]+\s+(records?|rows?|accounts?)\s*\))?$/i;
+
+/** Whether a row is a totals line: its first filled cell is a totals label (its other cells are sums). */
+function isTotalsRow(row: readonly CellValue[]): boolean {
+  for (const v of row) if (!isBlank(v)) return typeof v === "string" && TOTALS_LABEL.test(v.trim());
+  return false;
+}
+
+/**
+ * Trailing rows under a table at least three columns wide that are a report's footer: lines holding at most one
+ * cell, and totals lines (which hold sums in the table's columns: read as an account, they would be one).
+ */
 function footerStart(rows: CellValue[][], width: number): number {
   if (width < 3) return rows.length;
   let start = rows.length;
+  let totals = false;
   for (let r = rows.length - 1; r >= 0; r--) {
     let filled = 0;
     for (const v of rows[r]) if (!isBlank(v) && ++filled > 1) break;
-    if (filled > 1) break;
+    if (filled > 1) {
+      if (!isTotalsRow(rows[r])) break;
+      totals = true;
+    }
     start = r;
   }
   // a footer is set off by a blank line or says what it is; an account with a name and nothing else is not one,
@@ -110,7 +129,7 @@ function footerStart(rows: CellValue[][], width: number): number {
     else if (rows[r].some((v) => typeof v === "string" && FOOTER_WORDS.test(v))) said = true;
   }
   const text = rows.slice(start).some((row) => !isBlankRow(row));
-  return text && (said || spaced) ? start : rows.length;
+  return text && (said || spaced || totals) ? start : rows.length;
 }
 
 function firstRows(rows: number[]): number[] {

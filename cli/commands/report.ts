@@ -4,6 +4,7 @@
  * half-written workbook; an existing --out is refused unless --force.
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { constants as osConstants } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fmtCount } from "../../core/limits";
 import { joinNote } from "../../core/ownership";
@@ -17,6 +18,7 @@ import { CliError, describeError, terminalText } from "../io";
 import { PhaseProgress, type ProgressStream } from "../progress";
 import type { LoadedTable } from "../readers";
 import { engineOwnership, engineTable, readAccounts, readOther } from "../report-inputs";
+import { refuseInputAsOut, writeError } from "../out-file";
 import { removeStaleTemps } from "../stale-temps";
 import { XlsxStreamWriter } from "../xlsx-stream";
 import { duckdbAggregates } from "../engine";
@@ -112,26 +114,19 @@ function engineTabs(o: ReportOptions, unavailable: ReadonlyMap<string, string>):
   return tabs.filter((t) => !unavailable.has(t));
 }
 
+/** The signals a report cleans up after: Ctrl-C, kill, and a closed terminal or SSH session. */
+const INTERRUPTS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
 /** Temporary names are unique within the process too (two reports may be written at once). */
 let tmpCounter = 0;
-
-/** Whether two paths are one file (the same device and inode: symlinks and hard links included). */
-function sameFile(a: string, b: string): boolean {
-  const x = statSync(a);
-  const y = statSync(b);
-  return x.dev === y.dev && x.ino === y.ino;
-}
 
 export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const out = resolve(o.out);
   if (extname(out).toLowerCase() !== ".xlsx") throw new CliError(`--out must name an .xlsx file, got ${o.out}`);
-  // never write over an input, by any path to it (the same name, a symlink or a hard link): said before "already
-  // exists", which --force would only turn into this sentence
+  // exclusive creation found --out made by another run meanwhile
+  const appeared = `${o.out} appeared while the report was being written; pass --force to replace it`;
   const files = [o.accounts, o.ownership, o.retention, o.prices, o.subscriptions, o.outcomes, o.model];
-  for (const input of files) {
-    if (input && existsSync(input) && existsSync(out) && sameFile(input, out)) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
-    if (input && resolve(input) === out) throw new CliError(`--out ${o.out} is the input ${input}; write the report to another file`);
-  }
+  refuseInputAsOut(o.out, files, "the report");
   if (existsSync(out) && !o.force) throw new CliError(`${o.out} already exists; pass --force to replace it`);
   const asOf = parseAsOf(o.asOf);
   const data = o.data ?? "copy";
@@ -177,12 +172,13 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       }
     }
   };
-  // interrupted while writing: no temporary file is left beside --out (kill -9 cannot be caught; nothing can)
-  const onSignal = (): void => {
+  // interrupted while writing (Ctrl-C, kill, a closed terminal or SSH session): no temporary file is left beside
+  // --out, and the exit code is the shell's for that signal (kill -9 cannot be caught; nothing can)
+  const onSignal = (signal: NodeJS.Signals): void => {
     cleanUp();
-    process.exit(130);
+    process.exit(128 + osConstants.signals[signal]);
   };
-  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  for (const signal of INTERRUPTS) process.once(signal, onSignal);
   let writer: XlsxStreamWriter | undefined;
   const result: ReportResult = { out, tabs: [], accountsRows: table.rows.length };
   try {
@@ -190,7 +186,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       makeFolder(dirname(out), madeFolders);
       writer = new XlsxStreamWriter(tmp);
     } catch (e) {
-      throw writeError(o.out, e);
+      throw writeError(o.out, e, appeared);
     }
     const w = writer;
     const writing = (label: string, total: number) => (done: number) => progress.update(2, done, total, `${label}: ${fmtCount(done)} of ${fmtCount(total)} rows`);
@@ -292,9 +288,9 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     cleanUp();
     progress.done();
     if (e instanceof CliError) throw e;
-    throw writeError(o.out, e);
+    throw writeError(o.out, e, appeared);
   } finally {
-    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+    for (const signal of INTERRUPTS) process.off(signal, onSignal);
   }
   return result;
 }
@@ -312,26 +308,6 @@ function makeFolder(dir: string, made: string[]): void {
   if (parent !== dir) makeFolder(parent, made);
   mkdirSync(dir);
   made.push(dir);
-}
-
-/** Why --out could not be written, as one sentence (never a raw ENOTDIR/EROFS/EPERM line). */
-const WRITE_REASONS: Record<string, (path: string | undefined) => string> = {
-  EACCES: () => "permission denied",
-  EPERM: () => "permission denied",
-  ENOTDIR: (p) => `part of its folder path${p ? ` (${p})` : ""} is a file, not a folder`,
-  EROFS: () => "its folder is on a read-only file system",
-  ENOENT: () => "its folder cannot be created there",
-  ENOSPC: () => "the disk is full",
-  EDQUOT: () => "the disk quota is used up",
-  EISDIR: () => "it is a folder",
-  ENAMETOOLONG: () => "the name is too long",
-};
-
-function writeError(out: string, e: unknown): CliError {
-  const { code, path } = e as { code?: string; path?: string };
-  if (code === "EEXIST") return new CliError(`${out} appeared while the report was being written; pass --force to replace it`);
-  const reason = code && WRITE_REASONS[code] ? WRITE_REASONS[code](code === "ENOTDIR" ? path : undefined) : e instanceof Error ? e.message.split("\n")[0] : String(e);
-  return new CliError(`cannot write ${out}: ${reason}`);
 }
 
 /** `xsell report`: the tabs to a workbook. */

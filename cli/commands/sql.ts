@@ -9,6 +9,7 @@ import { isoFromDay } from "../../core/values";
 import type { Command, Flag, ParsedArgs } from "../command";
 import { AS_OF_FLAG, parseAsOf } from "../inputs";
 import { CliError } from "../io";
+import { refuseInputAsOut, writeError } from "../out-file";
 
 export const SQL_FLAGS: readonly Flag[] = [
   { name: "dialect", kind: "value", value: DIALECTS.join("|"), required: true, description: "the warehouse the SQL is written for" },
@@ -74,8 +75,13 @@ async function run(args: ParsedArgs): Promise<number> {
     process.stdout.write(script);
     return 0;
   }
+  refuseInputAsOut(out, [mapPath], "the script");
   if (existsSync(out) && !args.on("force")) throw new CliError(`${out} already exists; pass --force to replace it`);
-  writeFileSync(out, script);
+  try {
+    writeFileSync(out, script);
+  } catch (e) {
+    throw writeError(out, e);
+  }
   console.error(`Wrote ${out}: ${script.split("\n-- xsell_").length - 1} statements for ${dialectName}.`);
   return 0;
 }

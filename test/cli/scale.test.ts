@@ -5,7 +5,7 @@
  * the write leaves no temporary file. Inputs are generated deterministically into a temporary folder.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -60,16 +60,18 @@ describe("report at size", () => {
     expect(sheet).toContain('<row r="300001">');
   }, 600_000);
 
-  it("leaves no temporary file when interrupted while writing", async () => {
+  it("leaves no temporary file when interrupted while writing: Ctrl-C, kill, or a closed terminal, each with the shell's exit code", async () => {
     const inputs = writeBigInputs(join(dir, "int"), 60_000);
-    const outDir = mkdtempSync(join(dir, "out-"));
-    const child = spawn(process.execPath, [CHILD, ...reportArgs(inputs, join(outDir, "r.xlsx"))], { stdio: "ignore" });
-    // interrupt once the temporary file exists: the write is under way
-    while (!readdirSync(outDir).some((f) => f.endsWith(".tmp"))) await new Promise((r) => setTimeout(r, 50));
-    child.kill("SIGINT");
-    const code = await new Promise<number | null>((done) => child.on("exit", (c) => done(c)));
-    expect(code).toBe(130);
-    expect(readdirSync(outDir)).toEqual([]);
-    expect(existsSync(join(outDir, "r.xlsx"))).toBe(false);
+    // 128 + the signal's number, as a shell reports a process a signal ended
+    for (const [signal, exit] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+      const outDir = mkdtempSync(join(dir, "out-"));
+      const child = spawn(process.execPath, [CHILD, ...reportArgs(inputs, join(outDir, "r.xlsx"))], { stdio: "ignore" });
+      // interrupt once the temporary file exists: the write is under way
+      while (!readdirSync(outDir).some((f) => f.endsWith(".tmp"))) await new Promise((r) => setTimeout(r, 50));
+      child.kill(signal);
+      const code = await new Promise<number | null>((done) => child.on("exit", (c) => done(c)));
+      expect(code, signal).toBe(exit);
+      expect(readdirSync(outDir), signal).toEqual([]);
+    }
   }, 600_000);
 });

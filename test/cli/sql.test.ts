@@ -45,6 +45,18 @@ describe("xsell sql", () => {
     expect(err.at(-1)).toContain("already exists; pass --force");
   });
 
+  it("never writes over its mapping, even with --force, and a failed write is one sentence (exit 2)", async () => {
+    const map = mapping(readFileSync("examples/warehouse-mapping.json", "utf8"));
+    const before = readFileSync(map, "utf8");
+    expect(await main(["sql", "--dialect", "duckdb", "--map", map, "--out", map, "--force"])).toBe(2);
+    expect(err.at(-1)).toBe(`xsell: --out ${map} is the input ${map}; write the script to another file`);
+    expect(readFileSync(map, "utf8")).toBe(before);
+    expect(await main(["sql", "--dialect", "duckdb", "--map", map, "--out", join(dir, "no-such-folder", "x.sql")])).toBe(2);
+    expect(err.at(-1)).toBe(`xsell: cannot write ${join(dir, "no-such-folder", "x.sql")}: its folder cannot be created there`);
+    expect(await main(["sql", "--dialect", "duckdb", "--map", map, "--out", dir, "--force"])).toBe(2);
+    expect(err.at(-1)).toBe(`xsell: cannot write ${dir}: it is a folder`);
+  });
+
   it.each([
     [["--map", "examples/warehouse-mapping.json"], "sql needs --dialect duckdb|bigquery|snowflake|spark"],
     [["--dialect", "oracle", "--map", "examples/warehouse-mapping.json"], '--dialect: "oracle" is not one of duckdb, bigquery, snowflake, spark'],

@@ -103,6 +103,27 @@ describe("the column report", () => {
       "1 row repeats an account listed above (row 5); each row is scored as it stands",
     ]);
   });
+  it("reads a totals line with sums under the table as a footer, never as an account; an account named Total Wine stays one", () => {
+    const head = ["Account", "ARR", "Licenses", "Active Users"];
+    const accounts = [
+      ["Acme", "40000", "100", "80"],
+      ["Total Wine & More", "52000", "200", "50"],
+    ];
+    for (const label of ["Grand Total", "Total", "GRAND TOTAL", "Totals:", "Grand Totals (2 records)", "Subtotal"]) {
+      const t = readTable("T", [head, ...accounts, [label, "92000", "300", "130"], ["Confidential", "", "", ""]]);
+      expect(t.rows.filter((r) => r.length > 0).map((r) => r[0]), label).toEqual(["Acme", "Total Wine & More"]);
+      expect(t.report.notes, label).toContain("2 lines under the table ignored as a footer (row 4, 5)");
+      // XSELL_SCORE: nothing scored for the totals line (Acme 80/100 seats active > 50% → 20; Total Wine 50/200 → 0)
+      expect(XSELL_SCORE([head, ...accounts, [label, "92000", "300", "130"]], null, null, "2026-06-30").map((r) => r[0]), label).toEqual(["Score", 20, 0, ""]);
+    }
+    // the last account's name starting with "Total" is an account, not a totals line
+    const last = readTable("T", [head, ...accounts.slice().reverse()]);
+    expect(last.rows.map((r) => r[0])).toEqual(["Total Wine & More", "Acme"]);
+    expect(last.report.notes.join(" ")).not.toContain("footer");
+    const wine = readTable("T", [head, accounts[0], accounts[1]]);
+    expect(wine.rows.map((r) => r[0])).toEqual(["Acme", "Total Wine & More"]);
+  });
+
   it("keeps function outputs aligned with the rows passed: blank beside the title, blank for the footer", () => {
     const scores = XSELL_SCORE(grid, null, null, "2026-06-30");
     // Müller: seats 900/1200 = 75% > 50% → 20, NPS unreadable → 0; Acme: seats 20/100 → 0, NPS 50 > 40 → 15
