@@ -2,6 +2,7 @@ import { findColumn, type Table } from "../core/table";
 import { resolveModel } from "../core/model";
 import { band, explainLine, scoreTable } from "../core/score";
 import { fmtCount } from "../core/limits";
+import { oneLine } from "../core/read/report";
 import { toText } from "../core/values";
 
 export interface RankedAccount {
@@ -35,7 +36,8 @@ export function rankAccounts(table: Table, model: unknown, asOf: number): Ranked
 
 /** A fixed-width terminal table. */
 export function formatRanking(ranked: RankedAccount[], top: number): string {
-  const shown = ranked.slice(0, top);
+  // a quoted field may hold line breaks: each account stays on its line of the table
+  const shown = ranked.slice(0, top).map((r) => ({ ...r, account: oneLine(r.account), explanation: oneLine(r.explanation) }));
   const width = Math.min(28, Math.max(7, ...shown.map((r) => r.account.length)));
   const lines = [`${"#".padStart(4)}  ${"Account".padEnd(width)}  Score  Band       Why`];
   shown.forEach((r, i) => {

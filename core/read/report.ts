@@ -18,9 +18,12 @@ export function columnReportRows(table: Table): CellValue[][] {
   return out;
 }
 
+/** A cell's text on one line of a terminal table: its line breaks (a quoted field may hold them) become spaces. */
+export const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, " ");
+
 /** The report as aligned plain text for a terminal: `label` names the input. */
 export function columnReportText(label: string, table: Table): string {
-  const rows = columnReportRows(table).map((r) => r.map((v) => String(v ?? "")));
+  const rows = columnReportRows(table).map((r) => r.map((v) => oneLine(String(v ?? ""))));
   const widths = [6, 28, 22, 22, 20];
   const cut = (s: string, w: number): string => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const used = table.report.columns.filter((c) => c.field).length;

@@ -31,6 +31,20 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe("xsell score", () => {
+  it("keeps a name whose quoted field holds a line break on its one line, in the ranking and in the column report", async () => {
+    const file = join(dir, "breaks.csv");
+    writeFileSync(file, 'Account,Licenses,Active Users,NPS\r\n"Sterling Insurance\r\n(parent)",100,90,50\r\nAcme,100,10,10\r\n');
+    expect(await main(["score", file, "--as-of", "2026-06-30"])).toBe(0);
+    const ranking = out.join("\n").split("\n");
+    // 90 of 100 seats active (> 50%: 20) and NPS 50 (> 40: 15) = 35; Acme 0
+    expect(ranking.find((l) => l.includes("Sterling"))).toMatch(/^ {3}1 {2}Sterling Insurance \(parent\) +35 {2}Low/);
+    expect(ranking.some((l) => l.startsWith("(parent)"))).toBe(false);
+    // the sample cell, cut to its column's 20 characters, on the Account column's line
+    const report = stderr.join("").split("\n");
+    expect(report.find((l) => l.includes("Sterling"))).toMatch(/^ {2}A +Account +Account +text +Sterling Insurance …$/);
+    expect(report.some((l) => l.trimStart().startsWith("(parent)"))).toBe(false);
+  });
+
   it("reads a US Salesforce export (M/D/YYYY, footers) and prints the column report before the ranking", async () => {
     expect(await main(["score", join(EXPORTS, "01-salesforce-report-csv", "input.csv"), "--as-of", "2026-06-30", "--top", "3"])).toBe(0);
     const report = stderr.join("");
