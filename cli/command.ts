@@ -115,7 +115,13 @@ export function closestFlag(name: string, known: readonly Flag[]): string | unde
 export function commandArgs(c: Command, argv: readonly string[]): ParsedArgs {
   const name = `xsell ${c.name}`;
   const args = parseFlags(argv, c.flags, name);
-  for (const f of c.flags) if (f.required && args.value(f.name) === undefined && args.list(f.name).length === 0) throw new CliError(`${c.name} needs --${f.name}${f.value ? ` ${f.value}` : ""}`);
+  for (const f of c.flags) {
+    if (!f.required || args.value(f.name) !== undefined || args.list(f.name).length > 0) continue;
+    const flag = `--${f.name}${f.value ? ` ${f.value}` : ""}`;
+    // nothing given at all: name the file it takes too, with the whole synopsis, not only the flag
+    if (c.usage && args.positional.length === 0) throw new CliError(`${c.name} needs ${c.usage} and ${flag}: ${synopsisOf(c)}`);
+    throw new CliError(`${c.name} needs ${flag}`);
+  }
   return args;
 }
 

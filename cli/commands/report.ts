@@ -176,6 +176,8 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   // --out, and the exit code is the shell's for that signal (kill -9 cannot be caught; nothing can)
   const onSignal = (signal: NodeJS.Signals): void => {
     cleanUp();
+    // on a line of its own: the terminal shows ^C, or a bar is drawn, where the cursor stands
+    process.stderr.write(`\nxsell: interrupted (${signal}); nothing was written to ${o.out}\n`);
     process.exit(128 + osConstants.signals[signal]);
   };
   for (const signal of INTERRUPTS) process.once(signal, onSignal);
@@ -184,6 +186,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   try {
     try {
       makeFolder(dirname(out), madeFolders);
+      if (madeFolders.length > 0) o.log?.(`made the folder ${madeFolders[0]}${madeFolders.length > 1 ? ` and ${madeFolders.length - 1} inside it` : ""} for --out`);
       writer = new XlsxStreamWriter(tmp);
     } catch (e) {
       throw writeError(o.out, e, appeared);

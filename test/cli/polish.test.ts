@@ -180,8 +180,10 @@ describe("a report that fails after its folder is made", () => {
     // ownership is read and copied before retention is read: the retention file's broken quote fails the run after --out's folder exists
     const bad = join(dir, "retention.csv");
     writeFileSync(bad, 'Account,Product,Start ARR,End ARR\n"Acme,CRM,1,2\n');
-    const run = (o: string): Promise<unknown> => writeReport({ accounts: join(EX, "accounts.csv"), ownership: join(EX, "ownership.csv"), retention: bad, asOf: "2026-11-01", out: o, keepSpecs: false });
+    const logged: string[] = [];
+    const run = (o: string): Promise<unknown> => writeReport({ accounts: join(EX, "accounts.csv"), ownership: join(EX, "ownership.csv"), retention: bad, asOf: "2026-11-01", out: o, keepSpecs: false, log: (t) => logged.push(t) });
     await expect(run(join(dir, "new", "deeper", "r.xlsx"))).rejects.toThrow(/retention\.csv: the quote that opens a field on line 2 is never closed/);
+    expect(logged).toContain(`made the folder ${join(dir, "new")} and 1 inside it for --out`);
     expect(existsSync(join(dir, "new"))).toBe(false);
     await expect(run(join(dir, "r.xlsx"))).rejects.toThrow(/never closed/);
     expect(readdirSync(dir).sort()).toEqual(["retention.csv"]);

@@ -168,6 +168,7 @@ describe("bad input: one clear message, exit code 2, no file left behind", () =>
     ["a bad date", (d) => ["report", join(EX, "accounts.csv"), "--as-of", "tomorrow", "--out", join(d, "o.xlsx")], /^xsell: --as-of: "tomorrow" is not a date/],
     ["a tab without its input", (d) => ["report", join(EX, "accounts.csv"), "--tabs", "whitespace", "--out", join(d, "o.xlsx")], /^xsell: Whitespace: needs the ownership table$/],
     ["a missing --out", () => ["report", join(EX, "accounts.csv")], /^xsell: report needs --out <report\.xlsx>$/],
+    ["no arguments", () => ["report"], /^xsell: report needs <accounts\.csv\|\.xlsx> and --out <report\.xlsx>: xsell report <accounts\.csv\|\.xlsx> --out <report\.xlsx> \[options\]$/],
   ];
   it.each(cases)("%s", async (_name, args, message) => {
     const book = new ExcelJS.Workbook();

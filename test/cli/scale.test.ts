@@ -65,12 +65,16 @@ describe("report at size", () => {
     // 128 + the signal's number, as a shell reports a process a signal ended
     for (const [signal, exit] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
       const outDir = mkdtempSync(join(dir, "out-"));
-      const child = spawn(process.execPath, [CHILD, ...reportArgs(inputs, join(outDir, "r.xlsx"))], { stdio: "ignore" });
+      const child = spawn(process.execPath, [CHILD, ...reportArgs(inputs, join(outDir, "r.xlsx"))], { stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (b: Buffer) => (stderr += b.toString()));
       // interrupt once the temporary file exists: the write is under way
       while (!readdirSync(outDir).some((f) => f.endsWith(".tmp"))) await new Promise((r) => setTimeout(r, 50));
       child.kill(signal);
-      const code = await new Promise<number | null>((done) => child.on("exit", (c) => done(c)));
+      // "close": after the exit and its stderr, all read
+      const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
       expect(code, signal).toBe(exit);
+      expect(stderr, signal).toContain(`\nxsell: interrupted (${signal}); nothing was written to ${join(outDir, "r.xlsx")}\n`);
       expect(readdirSync(outDir), signal).toEqual([]);
     }
   }, 600_000);
