@@ -110,14 +110,10 @@ function isTotalsRow(row: readonly CellValue[]): boolean {
 function footerStart(rows: CellValue[][], width: number): number {
   if (width < 3) return rows.length;
   let start = rows.length;
-  let totals = false;
   for (let r = rows.length - 1; r >= 0; r--) {
     let filled = 0;
     for (const v of rows[r]) if (!isBlank(v) && ++filled > 1) break;
-    if (filled > 1) {
-      if (!isTotalsRow(rows[r])) break;
-      totals = true;
-    }
+    if (filled > 1 && !isTotalsRow(rows[r])) break;
     start = r;
   }
   // a footer is set off by a blank line or says what it is; an account with a name and nothing else is not one,
@@ -129,7 +125,8 @@ function footerStart(rows: CellValue[][], width: number): number {
     else if (rows[r].some((v) => typeof v === "string" && FOOTER_WORDS.test(v))) said = true;
   }
   const text = rows.slice(start).some((row) => !isBlankRow(row));
-  return text && (said || spaced || totals) ? start : rows.length;
+  // (a totals line says what it is: its label is one of the footer words)
+  return text && (said || spaced) ? start : rows.length;
 }
 
 function firstRows(rows: number[]): number[] {
