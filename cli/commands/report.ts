@@ -251,7 +251,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
       }
       progress.update(1, ++built, tabs.length, `${title} (${built} of ${tabs.length} tabs)`);
       const sheet = await w.addSpecSheet(spec, { order: tabs.indexOf(kind), onRows: writing(title, spec.rows) });
-      result.tabs.push(o.keepSpecs === false ? { kind, sheet } : { kind, sheet, spec });
+      result.tabs.push(lean ? { kind, sheet } : { kind, sheet, spec });
     };
     // Sheets are written in the order that lets go of memory soonest (the workbook lists them in the usual order):
     // after the ownership copy above, the Retention tab and the retention copy free that table before the largest

@@ -56,7 +56,7 @@ export function scorecardCharts(b: SpecBuilder): void {
 }
 
 /** Products the whitespace bar chart shows at most: more bars cannot be read (its helper table lists every product). */
-export const CHARTED_PRODUCTS = 20;
+const CHARTED_PRODUCTS = 20;
 
 /**
  * Whitespace: the per-product totals as bars, largest first (a helper table lists the products by their total at
